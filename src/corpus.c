@@ -1,0 +1,496 @@
+/*
+ * corpus.c - finding article files and reading their heads and bodies.
+ *
+ * Start-up cost matters with a big corpus, so only each file's head is read
+ * (HEAD_SIZE bytes, more only while the front matter or the fallback title
+ * line is not complete in it).  Files are opened with O_NONBLOCK and checked
+ * with fstat, so a FIFO or a device that slips in (a symbolic link, a race)
+ * can never make the reader hang: only regular files are read.
+ */
+#define _POSIX_C_SOURCE 200809L /* lstat, O_NOCTTY */
+#include "corpus.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "doc.h"
+
+enum {
+	HEAD_SIZE = 64 * 1024,
+	MAX_DIR_DEPTH = 64, /* deeper folders are reported, not read */
+};
+
+void
+corpus_init(struct corpus *c)
+{
+	c->v = NULL;
+	c->n = c->cap = 0;
+}
+
+static void
+article_fini(struct article *a)
+{
+	free(a->path);
+	free(a->title);
+	frontmatter_fini(&a->fm);
+	free(a->body);
+}
+
+void
+corpus_fini(struct corpus *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		article_fini(&c->v[i]);
+	free(c->v);
+	corpus_init(c);
+}
+
+/*
+ * Opens path for reading, refusing anything but a regular file.  Returns
+ * the descriptor, or -1 with errno set.
+ */
+static int
+open_regular(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+	struct stat st;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		return -1;
+	}
+	return fd;
+}
+
+/*
+ * Reads until buf holds want bytes or the file ends.  Returns 0, or -1
+ * with errno set.  *eof is set when the end of the file was reached.
+ */
+static int
+read_more(int fd, struct strbuf *buf, size_t want, bool *eof)
+{
+	xgrow(&buf->buf, &buf->cap, want + 1, 1);
+	while (buf->len < want) {
+		ssize_t r = read(fd, buf->buf + buf->len, want - buf->len);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (r == 0) {
+			*eof = true;
+			break;
+		}
+		buf->len += (size_t)r;
+	}
+	buf->buf[buf->len] = '\0';
+	return 0;
+}
+
+static bool
+is_blank_char(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* The last path component, for the title of an empty file. */
+static const char *
+base_name(const char *path)
+{
+	size_t n = strlen(path);
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	size_t i = n;
+	while (i > 0 && path[i - 1] != '/')
+		i--;
+	return path + i;
+}
+
+/*
+ * Finds the first non-blank line of head[from..len).  Returns true and sets
+ * *start and *end (the line without its '\n') when there is one; *end ==
+ * len and !eof means the line may go on beyond the head.
+ */
+static bool
+first_text_line(const char *head, size_t len, size_t from, size_t *start,
+                size_t *end)
+{
+	size_t i = from;
+	while (i < len) {
+		const char *nl = memchr(head + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - head) : len;
+		for (size_t j = i; j < e; j++) {
+			if (!is_blank_char(head[j])) {
+				*start = i;
+				*end = e;
+				return true;
+			}
+		}
+		i = e + 1;
+	}
+	return false;
+}
+
+/*
+ * The title taken from a body line: leading blanks and a heading marker
+ * ("#" to "######" and a space) dropped, trailing blanks trimmed.
+ */
+static char *
+title_from_line(const char *s, size_t n)
+{
+	size_t i = 0, h = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	while (i + h < n && h < 7 && s[i + h] == '#')
+		h++;
+	if (h >= 1 && h <= 6 && i + h < n && s[i + h] == ' ')
+		i += h;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	while (n > i && is_blank_char(s[n - 1]))
+		n--;
+	return xstrndup(s + i, n - i);
+}
+
+/* Copies the diagnostics of from to the end of to. */
+static void
+diag_move(struct diag_list *to, struct diag_list *from)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		struct diag *d = &from->v[i];
+		diag_add(to, d->level, d->file, d->line, d->col, "%s", d->msg);
+	}
+	diag_list_fini(from);
+}
+
+/*
+ * Reads the head of the file open as fd and fills a.  Returns 1 when the
+ * article is to be added, 0 when it is skipped (a warning was added), -1
+ * on a read error (errno set, nothing added to diags).
+ */
+static int
+read_head(int fd, const char *path, struct article *a, struct diag_list *dl)
+{
+	struct strbuf head;
+	struct diag_list fm_diags;
+	bool eof = false;
+	size_t want = HEAD_SIZE;
+	int rc = 1;
+
+	sb_init(&head);
+	diag_list_init(&fm_diags);
+	for (;;) {
+		if (read_more(fd, &head, want, &eof) < 0) {
+			rc = -1;
+			break;
+		}
+		if (memchr(head.buf, '\0', head.len)) {
+			diag_add(dl, DIAG_WARNING, path, 0, 0,
+			         "contains NUL bytes, skipped (binary file?)");
+			rc = 0;
+			break;
+		}
+		frontmatter_fini(&a->fm);
+		diag_list_fini(&fm_diags);
+		size_t off, s = 0, e = 0;
+		enum fm_status st = frontmatter_parse(head.buf, head.len, path,
+		                                      &a->fm, &off, &fm_diags);
+		/*
+		 * Read on while the closing line of the front matter, or the
+		 * end of the line the title is taken from, may be beyond the
+		 * head (unterminated front matter leaves off at 0 or after a
+		 * BOM).
+		 */
+		bool has_title = a->fm.title && *a->fm.title;
+		bool found = first_text_line(head.buf, head.len, off, &s, &e);
+		if (!eof && ((st == FM_ERROR && off <= 3) ||
+		             (!has_title && (!found || e == head.len)))) {
+			want *= 2;
+			continue;
+		}
+		a->body_offset = off;
+		if (has_title) {
+			a->title = xstrdup(a->fm.title);
+		} else {
+			if (found) {
+				a->title = title_from_line(head.buf + s, e - s);
+				a->body_offset = e < head.len ? e + 1 : e;
+			}
+			if (!a->title || !*a->title) {
+				free(a->title);
+				a->title = xstrdup(base_name(path));
+			}
+		}
+		diag_move(dl, &fm_diags);
+		break;
+	}
+	diag_list_fini(&fm_diags);
+	sb_fini(&head);
+	return rc;
+}
+
+/*
+ * Adds the file at path.  top tells whether the user named it, in which
+ * case failing to read it is an error rather than a warning.  Returns 1
+ * when added, 0 when skipped, -1 on an error (top only).
+ */
+static int
+add_file(struct corpus *c, const char *path, bool top, struct diag_list *dl)
+{
+	struct article a;
+	int fd = open_regular(path);
+	int rc = -1;
+
+	memset(&a, 0, sizeof a);
+	frontmatter_init(&a.fm);
+	if (fd >= 0) {
+		rc = read_head(fd, path, &a, dl);
+		int e = errno;
+		close(fd);
+		errno = e;
+	}
+	if (rc < 0) {
+		diag_add(dl, top ? DIAG_ERROR : DIAG_WARNING, path, 0, 0,
+		         "cannot read: %s", strerror(errno));
+		article_fini(&a);
+		return top ? -1 : 0;
+	}
+	if (rc == 0) {
+		article_fini(&a);
+		return 0;
+	}
+	a.path = xstrdup(path);
+	xgrow(&c->v, &c->cap, c->n + 1, sizeof *c->v);
+	c->v[c->n++] = a;
+	return 1;
+}
+
+static bool
+is_article_name(const char *name)
+{
+	size_t n = strlen(name);
+	return (n > 3 && !strcmp(name + n - 3, ".md")) ||
+	       (n > 4 && !strcmp(name + n - 4, ".txt"));
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	int c = natural_cmp(x, y);
+	return c ? c : strcmp(x, y);
+}
+
+static char *
+join_path(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	bool slash = n > 0 && dir[n - 1] == '/';
+	return xasprintf("%s%s%s", dir, slash ? "" : "/", name);
+}
+
+/*
+ * Reads the names in folder dir (hidden ones skipped), sorted.  The folder
+ * is closed before its entries are visited, so deep trees do not pile up
+ * open descriptors.  Returns NULL with errno set on failure.
+ */
+static char **
+list_dir(const char *dir, size_t *count)
+{
+	DIR *d = opendir(dir);
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+
+	if (!d)
+		return NULL;
+	errno = 0;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		xgrow(&names, &cap, n + 1, sizeof *names);
+		names[n++] = xstrdup(e->d_name);
+		errno = 0;
+	}
+	int err = errno;
+	closedir(d);
+	if (err) {
+		for (size_t i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		errno = err;
+		return NULL;
+	}
+	qsort(names, n, sizeof *names, name_cmp);
+	*count = n;
+	if (!names)
+		names = xmalloc(sizeof *names);
+	return names;
+}
+
+static int add_dir(struct corpus *c, const char *dir, int depth,
+                   struct diag_list *dl);
+
+/* One entry of a folder: a sub-folder, an article file, or ignored. */
+static int
+add_entry(struct corpus *c, const char *path, const char *name, int depth,
+          struct diag_list *dl)
+{
+	struct stat st;
+
+	if (lstat(path, &st) < 0) {
+		diag_add(dl, DIAG_WARNING, path, 0, 0, "cannot read: %s",
+		         strerror(errno));
+		return 0;
+	}
+	if (S_ISDIR(st.st_mode))
+		return add_dir(c, path, depth + 1, dl);
+	if (!is_article_name(name))
+		return 0;
+	if (S_ISLNK(st.st_mode)) {
+		if (stat(path, &st) < 0) {
+			diag_add(dl, DIAG_WARNING, path, 0, 0,
+			         "cannot read: %s", strerror(errno));
+			return 0;
+		}
+		if (S_ISDIR(st.st_mode))
+			return 0; /* not followed: no loops */
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_add(dl, DIAG_WARNING, path, 0, 0,
+		         "not a regular file, skipped");
+		return 0;
+	}
+	return add_file(c, path, false, dl);
+}
+
+static int
+add_dir(struct corpus *c, const char *dir, int depth, struct diag_list *dl)
+{
+	size_t n = 0;
+	int added = 0;
+	char **names;
+
+	if (depth > MAX_DIR_DEPTH) {
+		diag_add(dl, DIAG_WARNING, dir, 0, 0,
+		         "folders nested too deep, skipped");
+		return 0;
+	}
+	names = list_dir(dir, &n);
+	if (!names) {
+		diag_add(dl, depth == 0 ? DIAG_ERROR : DIAG_WARNING, dir, 0, 0,
+		         "cannot read folder: %s", strerror(errno));
+		return depth == 0 ? -1 : 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *path = join_path(dir, names[i]);
+		added += add_entry(c, path, names[i], depth, dl);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return added;
+}
+
+int
+corpus_add_path(struct corpus *c, const char *path, struct diag_list *diags)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s",
+		         strerror(errno));
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode))
+		return add_dir(c, path, 0, diags);
+	if (S_ISREG(st.st_mode))
+		return add_file(c, path, true, diags);
+	diag_add(diags, DIAG_ERROR, path, 0, 0,
+	         "cannot read: not a file or folder");
+	return -1;
+}
+
+/* Reads the whole file; returns -1 with errno set on failure. */
+static int
+read_file(const char *path, struct strbuf *sb)
+{
+	int fd = open_regular(path);
+	bool eof = false;
+
+	if (fd < 0)
+		return -1;
+	while (!eof) {
+		if (read_more(fd, sb, sb->len + HEAD_SIZE, &eof) < 0) {
+			int e = errno;
+			close(fd);
+			errno = e;
+			return -1;
+		}
+	}
+	close(fd);
+	return 0;
+}
+
+int
+corpus_load_body(struct corpus *c, size_t i, struct diag_list *diags)
+{
+	struct article *a = &c->v[i];
+	struct strbuf sb;
+	int rc = 0;
+
+	if (a->body_loaded)
+		return 0;
+	sb_init(&sb);
+	if (read_file(a->path, &sb) < 0) {
+		diag_add(diags, DIAG_ERROR, a->path, 0, 0, "cannot read: %s",
+		         strerror(errno));
+		sb_reset(&sb);
+		rc = -1;
+	}
+	/* The file may have shrunk since start-up. */
+	size_t from = a->body_offset < sb.len ? a->body_offset : sb.len;
+	size_t out = 0;
+	bool nul = false;
+	for (size_t j = from; j < sb.len; j++) {
+		char ch = sb.buf[j];
+		if (ch == '\r' && j + 1 < sb.len && sb.buf[j + 1] == '\n')
+			continue;
+		if (ch == '\0')
+			nul = true;
+		sb.buf[out++] = ch;
+	}
+	sb.buf[out] = '\0';
+	if (nul)
+		diag_add(diags, DIAG_WARNING, a->path, 0, 0,
+		         "contains NUL bytes (shown as ^@)");
+	a->body = sb_detach(&sb);
+	a->body_len = out;
+	a->words = doc_word_count(a->body, a->body_len);
+	a->body_loaded = true;
+	return rc;
+}
+
+void
+corpus_unload_body(struct corpus *c, size_t i)
+{
+	struct article *a = &c->v[i];
+	free(a->body);
+	a->body = NULL;
+	a->body_len = 0;
+	a->body_loaded = false;
+}

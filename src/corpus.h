@@ -1,0 +1,66 @@
+/*
+ * corpus.h - finding and loading articles.
+ *
+ * Start-up reads only what the sidebar needs: each file's head (front matter
+ * and title).  Bodies are read when an article is opened.
+ */
+#ifndef LECTERN_CORPUS_H
+#define LECTERN_CORPUS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "frontmatter.h"
+#include "util.h"
+
+struct article {
+	char *path;   /* as given or found; owned */
+	char *title;  /* never NULL: the front matter title, else the first
+	               * non-blank line of the body (a leading "# " dropped),
+	               * else the file name */
+	struct frontmatter fm;
+	size_t body_offset; /* byte offset of the body in the file: after the
+	                     * front matter, and after the title line when the
+	                     * title was taken from the body */
+	bool body_loaded;
+	char *body;         /* NUL-terminated; "\r\n" turned into "\n" */
+	size_t body_len;
+	size_t words;       /* valid once the body is loaded */
+};
+
+struct corpus {
+	struct article *v;
+	size_t n;
+	size_t cap;
+};
+
+void corpus_init(struct corpus *c);
+void corpus_fini(struct corpus *c);
+
+/*
+ * Adds path to the corpus: a file is added whatever its name; a folder is
+ * read recursively for regular files ending in ".txt" or ".md" (hidden
+ * entries, whose names start with '.', skipped; symbolic links to folders
+ * not followed, so loops cannot happen), each folder's entries in natural
+ * name order.  Only each file's head is read.  Problems with single files
+ * or sub-folders (unreadable, NUL bytes in the head, bad front matter) are
+ * warnings in diags and the rest still loads; a file with NUL bytes is
+ * skipped.  Returns the number of articles added, or -1 with an error in
+ * diags when path itself cannot be read (missing, permission denied, not a
+ * file or folder).
+ */
+int corpus_add_path(struct corpus *c, const char *path,
+                    struct diag_list *diags);
+
+/*
+ * Reads article i's body if it is not loaded yet.  Returns 0, or -1 with an
+ * error in diags (file gone or unreadable since start-up); then the body is
+ * set to an empty string so callers can go on.  NUL bytes found in the body
+ * are kept (they show as "^@") and reported as a warning.
+ */
+int corpus_load_body(struct corpus *c, size_t i, struct diag_list *diags);
+
+/* Frees article i's body (it is read again when needed). */
+void corpus_unload_body(struct corpus *c, size_t i);
+
+#endif

@@ -1,0 +1,137 @@
+/*
+ * doc.c - splitting an article body into paragraphs and headings.
+ *
+ * One pass over the lines, so a body of any size costs linear time.  Blocks
+ * are byte ranges into the body, which stays the single owner of the text.
+ */
+#include "doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void
+doc_init(struct doc *d)
+{
+	d->v = NULL;
+	d->n = d->cap = 0;
+}
+
+void
+doc_fini(struct doc *d)
+{
+	free(d->v);
+	doc_init(d);
+}
+
+static int
+is_blank_char(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+static int
+is_blank_line(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_blank_char(s[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * If s[0..n) is a heading ("#" to "######" then a space), returns the
+ * offset of its text (the '#'s and the spaces after them skipped), else 0.
+ */
+static size_t
+heading_text(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 7 && s[i] == '#')
+		i++;
+	if (i == 0 || i > 6 || i >= n || s[i] != ' ')
+		return 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* Length of s[start..end) without trailing spaces, tabs and "\r". */
+static size_t
+trimmed_len(const char *s, size_t start, size_t end)
+{
+	while (end > start && is_blank_char(s[end - 1]))
+		end--;
+	return end - start;
+}
+
+static void
+add_block(struct doc *d, enum block_kind kind, size_t start, size_t len)
+{
+	xgrow(&d->v, &d->cap, d->n + 1, sizeof *d->v);
+	d->v[d->n++] = (struct block){kind, start, len};
+}
+
+void
+doc_parse(struct doc *d, const char *body, size_t len)
+{
+	size_t para_start = 0, para_end = 0;
+	int in_para = 0;
+
+	d->n = 0;
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(body + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - body) : len;
+		size_t h;
+
+		if (is_blank_line(body + i, end - i)) {
+			if (in_para)
+				add_block(d, BLOCK_PARA, para_start,
+				          trimmed_len(body, para_start,
+				                      para_end));
+			in_para = 0;
+		} else if ((h = heading_text(body + i, end - i)) > 0) {
+			if (in_para)
+				add_block(d, BLOCK_PARA, para_start,
+				          trimmed_len(body, para_start,
+				                      para_end));
+			in_para = 0;
+			add_block(d, BLOCK_HEADING, i + h,
+			          trimmed_len(body, i + h, end));
+		} else {
+			if (!in_para)
+				para_start = i;
+			in_para = 1;
+			para_end = end;
+		}
+		i = end + 1;
+	}
+	if (in_para)
+		add_block(d, BLOCK_PARA, para_start,
+		          trimmed_len(body, para_start, para_end));
+}
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
+	       c == '\r';
+}
+
+size_t
+doc_word_count(const char *body, size_t len)
+{
+	size_t words = 0;
+	int in_word = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (is_space(body[i])) {
+			in_word = 0;
+		} else if (!in_word) {
+			in_word = 1;
+			words++;
+		}
+	}
+	return words;
+}

@@ -1,0 +1,130 @@
+/*
+ * glyph.c - how one code point of article text is shown on screen.
+ *
+ * The order of the tests in glyph_of matters: controls and bidi controls
+ * are caught before wcwidth() is asked, because wcwidth() calls several of
+ * them zero-width (U+200E, U+202E...) and they would otherwise pass as
+ * harmless combining marks while still reordering the terminal's output.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "glyph.h"
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "utf8.h"
+
+static bool
+is_bidi_control(uint32_t cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static void
+set_placeholder_hex(struct glyph *g)
+{
+	/* cp <= U+10FFFF here, so "<U+10FFFF>" is the longest text. */
+	int n = snprintf(g->text, sizeof g->text, "<U+%04X>", (unsigned)g->cp);
+	g->kind = GLYPH_PLACEHOLDER;
+	g->width = n;
+}
+
+void
+glyph_of(uint32_t cp, int col, struct glyph *g)
+{
+	memset(g->text, 0, sizeof g->text);
+	g->cp = cp;
+	g->kind = GLYPH_CHAR;
+	g->width = 1;
+
+	if (cp >= 0x20 && cp < 0x7F) /* printable ASCII: the common case */
+		return;
+	if (cp == '\t') {
+		if (col < 0)
+			col = 0;
+		g->kind = GLYPH_TAB;
+		g->width = GLYPH_TABSTOP - col % GLYPH_TABSTOP;
+		return;
+	}
+	if (cp == '\n') {
+		g->cp = ' ';
+		return;
+	}
+	if (cp < 0x20 || cp == 0x7F) {
+		/* Caret notation: ^@ for NUL ... ^_ for 0x1F, ^? for DEL. */
+		g->kind = GLYPH_PLACEHOLDER;
+		g->text[0] = '^';
+		g->text[1] = (char)(cp ^ 0x40);
+		g->width = 2;
+		return;
+	}
+	if (cp > 0x10FFFF) {
+		/* Not a code point at all (no decoder makes one): treat it as
+		 * the bad data it is, and keep "<U+...>" within text[]. */
+		g->cp = UTF8_REPLACEMENT;
+		return;
+	}
+	if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp)) {
+		set_placeholder_hex(g);
+		return;
+	}
+
+	int w = wcwidth((wchar_t)cp);
+	if (w < 0) {
+		set_placeholder_hex(g);
+	} else if (w == 0) {
+		g->kind = GLYPH_COMBINING;
+		g->width = 0;
+	} else {
+		g->width = w > 2 ? 2 : w;
+	}
+}
+
+void
+glyph_next(const char *s, size_t len, size_t *pos, int col, struct glyph *g)
+{
+	uint32_t cp;
+	*pos += utf8_decode(s + *pos, len - *pos, &cp);
+	glyph_of(cp, col, g);
+}
+
+int
+glyph_text_width(const char *s, size_t len)
+{
+	size_t pos = 0;
+	int col = 0;
+	while (pos < len) {
+		struct glyph g;
+		glyph_next(s, len, &pos, col, &g);
+		if (g.width > INT_MAX - col)
+			return INT_MAX; /* saturate rather than overflow */
+		col += g.width;
+	}
+	return col;
+}
+
+void
+glyph_escape(const char *s, size_t len, struct strbuf *out)
+{
+	size_t pos = 0;
+	while (pos < len) {
+		struct glyph g;
+		size_t start = pos;
+		glyph_next(s, len, &pos, 0, &g);
+		if (g.kind == GLYPH_PLACEHOLDER) {
+			sb_addstr(out, g.text);
+		} else if (g.kind == GLYPH_TAB || s[start] == '\n') {
+			sb_addstr(out, s[start] == '\t' ? "^I" : "^J");
+		} else {
+			char buf[4];
+			sb_add(out, buf, utf8_encode(g.cp, buf));
+		}
+	}
+}

@@ -1,0 +1,37 @@
+/*
+ * role.h - what a cell on screen *is*, not how it looks.
+ *
+ * Drawing code asks for roles; the theme maps each role to a style; only the
+ * terminal layer turns styles into colour pairs.  Declared once here, as an
+ * X-macro, so the theme and the config can name every role.
+ */
+#ifndef LECTERN_ROLE_H
+#define LECTERN_ROLE_H
+
+/* X(ENUM_SUFFIX, "config-name", "what it is") */
+#define ROLE_LIST(X)                                                         \
+	X(NORMAL, "normal", "anything not covered by another element")        \
+	X(SIDEBAR, "sidebar", "article titles in the sidebar")                 \
+	X(SELECTED, "selected", "the selected article, sidebar focused")       \
+	X(SELECTED_INACTIVE, "selected-inactive",                              \
+	  "the selected article, reading pane focused")                       \
+	X(BORDER, "border", "the line between sidebar and pane")               \
+	X(TITLE, "title", "the article title in the pane")                     \
+	X(META, "metadata", "the metadata line under the title")               \
+	X(TEXT, "text", "article body text")                                   \
+	X(HEADING, "heading", "section headings in the body")                  \
+	X(STATUS, "status", "the status line")                                 \
+	X(MESSAGE, "message", "messages in the status line")                   \
+	X(ERROR, "error", "errors in the status line")                         \
+	X(CONTROL, "control", "placeholders for control characters")           \
+	X(HELP_HEADING, "help-heading", "context headings in the help screen") \
+	X(HELP_KEY, "help-key", "key names in the help screen")
+
+enum role {
+#define ROLE_ENUM(e, name, help) ROLE_##e,
+	ROLE_LIST(ROLE_ENUM)
+#undef ROLE_ENUM
+	ROLE_COUNT
+};
+
+#endif

@@ -1,0 +1,466 @@
+/*
+ * tty.c - ncurses: painting frames, reading keys, restoring the terminal.
+ *
+ * The one place with file-scope mutable state: what a signal handler needs
+ * (the quit flag, the saved terminal modes, the bytes that undo the screen
+ * setup), since a handler cannot be passed anything.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+#include "tty.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "keys.h"
+#include "util.h"
+
+/* Esc must answer at once, also inside tmux; 25 ms still joins the bytes
+ * of an escape sequence sent in one write. */
+#define ESC_DELAY_MS 25
+
+struct tty {
+	SCREEN *screen;
+	const struct theme *theme;
+	bool color;
+	bool ascii;
+	int pairs_used;
+	short pair_fg[256];
+	short pair_bg[256];
+};
+
+static volatile sig_atomic_t quit_signal;
+static struct termios saved_tio;
+static bool saved_tio_ok;
+static char restore_seq[128];
+static size_t restore_len;
+static struct tty *open_term; /* for the atexit safety net */
+
+static void
+on_quit_signal(int sig)
+{
+	quit_signal = sig;
+}
+
+static void
+on_fatal_signal(int sig)
+{
+	/* Only async-signal-safe calls: give the terminal back, die. */
+	if (restore_len) {
+		ssize_t w = write(STDOUT_FILENO, restore_seq, restore_len);
+		(void)w;
+	}
+	if (saved_tio_ok)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tio);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+add_restore(const char *cap)
+{
+	char *s = tigetstr((char *)cap);
+	if (!s || s == (char *)-1)
+		return;
+	size_t n = strlen(s);
+	if (restore_len + n < sizeof restore_seq) {
+		memcpy(restore_seq + restore_len, s, n);
+		restore_len += n;
+	}
+}
+
+static void
+install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_quit_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_fatal_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGFPE, &sa, NULL);
+	sigaction(SIGILL, &sa, NULL);
+	sigaction(SIGABRT, &sa, NULL);
+	/* The quit signals and SIGWINCH are only let through while waiting
+	 * for input (ppoll), so one arriving while we work cannot be lost
+	 * between a check and the wait. */
+	sigset_t block;
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGWINCH);
+	sigprocmask(SIG_BLOCK, &block, NULL);
+}
+
+/*
+ * The sequences terminals send for Home, End and the arrows differ (xterm,
+ * rxvt, the Linux console, tmux and screen each have their own), and over
+ * SSH $TERM often names a terminal other than the one in use.  Teach
+ * ncurses the common variants, as long as they mean nothing else here.
+ */
+static void
+add_key_variants(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} variants[] = {
+		{"\033[1~", KEY_HOME}, {"\033[7~", KEY_HOME},
+		{"\033[H", KEY_HOME},  {"\033OH", KEY_HOME},
+		{"\033[4~", KEY_END},  {"\033[8~", KEY_END},
+		{"\033[F", KEY_END},   {"\033OF", KEY_END},
+		{"\033[A", KEY_UP},    {"\033OA", KEY_UP},
+		{"\033[B", KEY_DOWN},  {"\033OB", KEY_DOWN},
+		{"\033[C", KEY_RIGHT}, {"\033OC", KEY_RIGHT},
+		{"\033[D", KEY_LEFT},  {"\033OD", KEY_LEFT},
+		{"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE},
+		{"\033[3~", KEY_DC},   {"\033[2~", KEY_IC},
+		{"\033[Z", KEY_BTAB},
+	};
+	for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++)
+		if (key_defined(variants[i].seq) == 0)
+			define_key(variants[i].seq, variants[i].key);
+}
+
+static void
+close_at_exit(void)
+{
+	tty_close(open_term);
+}
+
+/* Finds a terminfo entry we can use; returns its name (static). */
+static const char *
+pick_terminal(char **note)
+{
+	static const char *const fallbacks[] = {"xterm-256color", "xterm",
+	                                        "vt100"};
+	const char *name = getenv("TERM");
+	int err = 0;
+	*note = NULL;
+	if (name && *name && setupterm((char *)name, STDOUT_FILENO, &err) == OK) {
+		del_curterm(cur_term);
+		return name;
+	}
+	for (size_t i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++) {
+		if (setupterm((char *)fallbacks[i], STDOUT_FILENO, &err) != OK)
+			continue;
+		del_curterm(cur_term);
+		*note = xasprintf("unknown TERM '%s': using %s",
+		                  name && *name ? name : "(unset)",
+		                  fallbacks[i]);
+		return fallbacks[i];
+	}
+	return NULL;
+}
+
+struct tty *
+tty_open(const struct theme *theme, bool color, bool ascii, char **note,
+          char **err)
+{
+	*err = NULL;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*note = NULL;
+		*err = xstrdup("standard input and output must be a terminal "
+		               "(for scripts use --list, --print or --keys)");
+		return NULL;
+	}
+	const char *name = pick_terminal(note);
+	if (!name) {
+		*err = xasprintf("no usable terminfo entry for TERM='%s' "
+		                 "(nor xterm-256color, xterm, vt100)",
+		                 getenv("TERM") ? getenv("TERM") : "");
+		return NULL;
+	}
+	saved_tio_ok = tcgetattr(STDIN_FILENO, &saved_tio) == 0;
+	set_escdelay(ESC_DELAY_MS);
+	SCREEN *scr = newterm((char *)name, stdout, stdin);
+	if (!scr) {
+		free(*note);
+		*note = NULL;
+		*err = xasprintf("cannot start curses on terminal '%s'", name);
+		return NULL;
+	}
+	struct tty *t = xcalloc(1, sizeof *t);
+	t->screen = scr;
+	t->theme = theme;
+	t->ascii = ascii;
+	restore_len = 0;
+	add_restore("sgr0");
+	add_restore("cnorm");
+	add_restore("rmcup");
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	curs_set(0);
+	t->color = color && has_colors();
+	if (t->color) {
+		start_color();
+		use_default_colors();
+	}
+	add_key_variants();
+	install_signals();
+	open_term = t;
+	static bool registered;
+	if (!registered) {
+		atexit(close_at_exit);
+		registered = true;
+	}
+	return t;
+}
+
+void
+tty_close(struct tty *t)
+{
+	if (!t)
+		return;
+	if (!isendwin())
+		endwin();
+	delscreen(t->screen);
+	if (open_term == t)
+		open_term = NULL;
+	free(t);
+}
+
+void
+tty_size(struct tty *t, int *rows, int *cols)
+{
+	(void)t;
+	getmaxyx(stdscr, *rows, *cols);
+}
+
+void
+tty_invalidate(struct tty *t)
+{
+	(void)t;
+	clearok(curscr, TRUE);
+}
+
+/* Reduces a colour to what the terminal has; -1 when it has none of it. */
+static short
+fit_color(int c)
+{
+	if (c == COLOR_DEFAULT)
+		return -1;
+	if (c & COLOR_RGB_FLAG)
+		return -1; /* direct colour: the config issue maps these */
+	if (c < COLORS)
+		return (short)c;
+	if (c < 16)
+		return (short)(c - 8); /* bright colours on an 8-colour term */
+	return -1;
+}
+
+static short
+pair_for(struct tty *t, short fg, short bg)
+{
+	if (fg == -1 && bg == -1)
+		return 0;
+	for (int i = 1; i <= t->pairs_used; i++)
+		if (t->pair_fg[i] == fg && t->pair_bg[i] == bg)
+			return (short)i;
+	if (t->pairs_used + 1 >= COLOR_PAIRS || t->pairs_used + 1 >= 256)
+		return 0;
+	short p = (short)++t->pairs_used;
+	t->pair_fg[p] = fg;
+	t->pair_bg[p] = bg;
+	init_pair(p, fg, bg);
+	return p;
+}
+
+static attr_t
+style_attrs(const struct style *s)
+{
+	attr_t a = A_NORMAL;
+	if (s->attrs & ATTR_BOLD)
+		a |= A_BOLD;
+	if (s->attrs & ATTR_DIM)
+		a |= A_DIM;
+	if (s->attrs & ATTR_ITALIC)
+		a |= A_ITALIC;
+	if (s->attrs & ATTR_UNDERLINE)
+		a |= A_UNDERLINE;
+	if (s->attrs & ATTR_REVERSE)
+		a |= A_REVERSE;
+	if (s->attrs & ATTR_STANDOUT)
+		a |= A_STANDOUT;
+	return a;
+}
+
+void
+tty_paint(struct tty *t, const struct frame *f)
+{
+	attr_t attrs[ROLE_COUNT];
+	short pairs[ROLE_COUNT];
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		const struct style *s = &t->theme->roles[r];
+		attrs[r] = style_attrs(s);
+		pairs[r] = t->color ? pair_for(t, fit_color(s->fg),
+		                               fit_color(s->bg))
+		                    : 0;
+	}
+	int rows, cols;
+	getmaxyx(stdscr, rows, cols);
+	if (rows > f->rows)
+		rows = f->rows;
+	if (cols > f->cols)
+		cols = f->cols;
+	for (int r = 0; r < rows; r++) {
+		for (int c = 0; c < cols; c++) {
+			const struct cell *cl = &f->cells[(size_t)r * (size_t)f->cols + (size_t)c];
+			if (cl->width == 0)
+				continue;
+			wchar_t wc[FRAME_MAX_COMBINING + 2] = {0};
+			wc[0] = (wchar_t)cl->cp;
+			for (int i = 0; i < FRAME_MAX_COMBINING && cl->comb[i]; i++)
+				wc[i + 1] = (wchar_t)cl->comb[i];
+			if (cl->width == 2 && c + 1 >= cols)
+				wc[0] = L' ';
+			if (t->ascii && (wc[0] > 0x7e || wc[1])) {
+				wc[0] = L'?';
+				wc[1] = 0;
+				if (cl->width == 2 && c + 1 < cols)
+					mvaddch(r, c + 1, '?');
+			}
+			cchar_t cc;
+			setcchar(&cc, wc, attrs[cl->role], pairs[cl->role], NULL);
+			mvadd_wch(r, c, &cc);
+		}
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* ncurses key codes to keys.h values. */
+static int
+map_keycode(wint_t k)
+{
+	switch (k) {
+	case KEY_UP:
+		return K_UP;
+	case KEY_DOWN:
+		return K_DOWN;
+	case KEY_LEFT:
+		return K_LEFT;
+	case KEY_RIGHT:
+		return K_RIGHT;
+	case KEY_PPAGE:
+		return K_PAGEUP;
+	case KEY_NPAGE:
+		return K_PAGEDOWN;
+	case KEY_HOME:
+	case KEY_A1:
+		return K_HOME;
+	case KEY_END:
+	case KEY_C1:
+		return K_END;
+	case KEY_ENTER:
+		return K_ENTER;
+	case KEY_BACKSPACE:
+		return K_BACKSPACE;
+	case KEY_DC:
+		return K_DELETE;
+	case KEY_IC:
+		return K_INSERT;
+	case KEY_BTAB:
+		return K_BACKTAB;
+	case KEY_RESIZE:
+		return K_RESIZE;
+	default:
+		break;
+	}
+	if (k >= KEY_F(1) && k <= KEY_F(12))
+		return K_F1 + (int)(k - KEY_F(1));
+	return 0;
+}
+
+/* Characters as typed to keys.h values. */
+static int
+map_char(wint_t c)
+{
+	switch (c) {
+	case '\r':
+	case '\n':
+		return K_ENTER;
+	case '\t':
+		return K_TAB;
+	case 27:
+		return K_ESC;
+	case 127:
+	case 8:
+		return K_BACKSPACE;
+	default:
+		return (int)c;
+	}
+}
+
+int
+tty_read_key(struct tty *t)
+{
+	(void)t;
+	for (;;) {
+		if (quit_signal)
+			return 0;
+		wint_t wc;
+		nodelay(stdscr, TRUE);
+		int r = wget_wch(stdscr, &wc);
+		nodelay(stdscr, FALSE);
+		if (r == KEY_CODE_YES) {
+			int k = map_keycode(wc);
+			if (k)
+				return k;
+			continue;
+		}
+		if (r == OK) {
+			int k = map_char(wc);
+			if (k != K_ESC)
+				return k;
+			/* Alt-x arrives as ESC x in one write. */
+			nodelay(stdscr, TRUE);
+			r = wget_wch(stdscr, &wc);
+			nodelay(stdscr, FALSE);
+			if (r == OK && wc > ' ' && wc != 127)
+				return (int)wc | K_META;
+			if (r == KEY_CODE_YES)
+				ungetch((int)wc);
+			else if (r == OK)
+				unget_wch((wchar_t)wc);
+			return K_ESC;
+		}
+		/* Nothing buffered: sleep until input or a signal. */
+		struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+		sigset_t none;
+		sigemptyset(&none);
+		int n = ppoll(&pfd, 1, NULL, &none);
+		if (n < 0 && errno != EINTR)
+			return 0;
+		if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) {
+			quit_signal = SIGHUP;
+			return 0;
+		}
+	}
+}
+
+bool
+tty_quit_requested(const struct tty *t)
+{
+	(void)t;
+	return quit_signal != 0;
+}

@@ -1,0 +1,49 @@
+/*
+ * tty.h - the terminal: the only module that talks to ncurses.
+ *
+ * Paints frames, turns input into keys.h values, and makes sure the
+ * terminal is given back in a usable state on every way out: a normal
+ * exit, SIGINT/SIGTERM/SIGHUP (turned into a request to quit, handled in
+ * the main loop), and fatal signals (the terminal modes are restored from
+ * the handler with async-signal-safe calls before the signal is re-raised).
+ */
+#ifndef LECTERN_TTY_H
+#define LECTERN_TTY_H
+
+#include <stdbool.h>
+
+#include "frame.h"
+#include "theme.h"
+
+struct tty;
+
+/*
+ * Starts curses on the controlling terminal.  When the terminfo entry for
+ * $TERM is missing (common over SSH: xterm-kitty, alacritty) it falls back
+ * to xterm-256color, xterm, then vt100, and sets *note (caller frees) to a
+ * sentence saying so; otherwise *note is NULL.  Returns NULL with *err set
+ * (caller frees) when no terminal can be used.  With ascii, everything
+ * outside printable ASCII is painted as '?' (for a non-UTF-8 locale).
+ */
+struct tty *tty_open(const struct theme *theme, bool color, bool ascii,
+                       char **note, char **err);
+/* Ends curses and restores the terminal.  NULL-safe. */
+void tty_close(struct tty *t);
+
+/* The current screen size. */
+void tty_size(struct tty *t, int *rows, int *cols);
+
+/* Paints f (which must be the screen's size) and updates the screen. */
+void tty_paint(struct tty *t, const struct frame *f);
+/* Repaints everything from scratch on the next tty_paint (C-l). */
+void tty_invalidate(struct tty *t);
+
+/*
+ * Waits for input without using CPU and returns a key (keys.h), K_RESIZE
+ * after the terminal changed size, or 0 when a quit was requested by a
+ * signal (then tty_quit_requested is true) or nothing usable arrived.
+ */
+int tty_read_key(struct tty *t);
+bool tty_quit_requested(const struct tty *t);
+
+#endif

@@ -1,0 +1,258 @@
+/* util.c - allocation helpers, string buffer, diagnostics. */
+#include "util.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void
+out_of_memory(size_t n)
+{
+	fprintf(stderr, "lectern: out of memory (%zu bytes)\n", n);
+	abort();
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		out_of_memory(n);
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		out_of_memory(n * size);
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		out_of_memory(n);
+	return q;
+}
+
+void
+xgrow(void *v, size_t *cap, size_t need, size_t size)
+{
+	void **vp = v;
+	size_t c = *cap;
+	if (need <= c)
+		return;
+	if (c < 8)
+		c = 8;
+	while (c < need) {
+		if (c > ((size_t)-1) / 2 / size)
+			out_of_memory(need * size);
+		c *= 2;
+	}
+	*vp = xrealloc(*vp, c * size);
+	*cap = c;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		n = 0;
+	char *p = xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = xvasprintf(fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void
+sb_init(struct strbuf *sb)
+{
+	sb->cap = 64;
+	sb->len = 0;
+	sb->buf = xmalloc(sb->cap);
+	sb->buf[0] = '\0';
+}
+
+void
+sb_fini(struct strbuf *sb)
+{
+	free(sb->buf);
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+}
+
+void
+sb_reset(struct strbuf *sb)
+{
+	sb->len = 0;
+	sb->buf[0] = '\0';
+}
+
+void
+sb_add(struct strbuf *sb, const char *s, size_t n)
+{
+	xgrow(&sb->buf, &sb->cap, sb->len + n + 1, 1);
+	memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+void
+sb_addstr(struct strbuf *sb, const char *s)
+{
+	sb_add(sb, s, strlen(s));
+}
+
+void
+sb_addch(struct strbuf *sb, char c)
+{
+	sb_add(sb, &c, 1);
+}
+
+void
+sb_addf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = xvasprintf(fmt, ap);
+	va_end(ap);
+	sb_addstr(sb, p);
+	free(p);
+}
+
+char *
+sb_detach(struct strbuf *sb)
+{
+	char *p = sb->buf;
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+	return p;
+}
+
+void
+diag_list_init(struct diag_list *dl)
+{
+	dl->v = NULL;
+	dl->n = dl->cap = 0;
+}
+
+void
+diag_list_fini(struct diag_list *dl)
+{
+	for (size_t i = 0; i < dl->n; i++) {
+		free(dl->v[i].file);
+		free(dl->v[i].msg);
+	}
+	free(dl->v);
+	diag_list_init(dl);
+}
+
+void
+diag_add(struct diag_list *dl, enum diag_level level, const char *file,
+         int line, int col, const char *fmt, ...)
+{
+	xgrow(&dl->v, &dl->cap, dl->n + 1, sizeof *dl->v);
+	struct diag *d = &dl->v[dl->n++];
+	va_list ap;
+	va_start(ap, fmt);
+	d->msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	d->level = level;
+	d->file = file ? xstrdup(file) : NULL;
+	d->line = line;
+	d->col = col;
+}
+
+size_t
+diag_count(const struct diag_list *dl, enum diag_level level)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < dl->n; i++)
+		if (dl->v[i].level == level)
+			n++;
+	return n;
+}
+
+char *
+diag_format(const struct diag *d)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	if (d->file) {
+		sb_addstr(&sb, d->file);
+		if (d->line > 0) {
+			sb_addf(&sb, ":%d", d->line);
+			if (d->col > 0)
+				sb_addf(&sb, ":%d", d->col);
+		}
+		sb_addstr(&sb, ": ");
+	}
+	if (d->level == DIAG_WARNING)
+		sb_addstr(&sb, "warning: ");
+	sb_addstr(&sb, d->msg);
+	return sb_detach(&sb);
+}
+
+int
+natural_cmp(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
+			while (*a == '0')
+				a++;
+			while (*b == '0')
+				b++;
+			size_t la = 0, lb = 0;
+			while (isdigit((unsigned char)a[la]))
+				la++;
+			while (isdigit((unsigned char)b[lb]))
+				lb++;
+			if (la != lb)
+				return la < lb ? -1 : 1;
+			int c = strncmp(a, b, la);
+			if (c)
+				return c;
+			a += la;
+			b += lb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return (unsigned char)*a - (unsigned char)*b;
+}

@@ -1,0 +1,89 @@
+/*
+ * util.h - allocation helpers, a growable string buffer and diagnostics.
+ *
+ * Allocation failure is not an error a caller can handle usefully in a
+ * reader: the x* helpers abort in one place instead.  Everything that *can*
+ * fail for a reason the user should hear about reports it as a struct diag,
+ * a value carrying file, line, column and message, collected in a
+ * struct diag_list owned by the caller.
+ */
+#ifndef LECTERN_UTIL_H
+#define LECTERN_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#if defined(__GNUC__) || defined(__clang__)
+#define LECTERN_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define LECTERN_PRINTF(a, b)
+#endif
+
+/* Never return NULL: on allocation failure they print one line and abort. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grows *v (an array of *cap elements of size each) to hold at least need. */
+void xgrow(void *v, size_t *cap, size_t need, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* A newly allocated formatted string; caller frees. */
+char *xasprintf(const char *fmt, ...) LECTERN_PRINTF(1, 2);
+char *xvasprintf(const char *fmt, va_list ap) LECTERN_PRINTF(1, 0);
+
+/* A growable byte buffer; buf is always NUL-terminated after sb_init. */
+struct strbuf {
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+
+void sb_init(struct strbuf *sb);
+void sb_fini(struct strbuf *sb);
+void sb_reset(struct strbuf *sb);
+void sb_add(struct strbuf *sb, const char *s, size_t n);
+void sb_addstr(struct strbuf *sb, const char *s);
+void sb_addch(struct strbuf *sb, char c);
+void sb_addf(struct strbuf *sb, const char *fmt, ...) LECTERN_PRINTF(2, 3);
+/* Hands the buffer to the caller (who frees it); sb is left empty and
+ * needs sb_init before it is used again (sb_fini on it is a no-op). */
+char *sb_detach(struct strbuf *sb);
+
+enum diag_level { DIAG_ERROR, DIAG_WARNING };
+
+/*
+ * One problem found in some input.  file may be NULL (then the message
+ * stands alone); line and column are 1-based, 0 when unknown.
+ */
+struct diag {
+	enum diag_level level;
+	char *file;
+	int line;
+	int col;
+	char *msg;
+};
+
+struct diag_list {
+	struct diag *v;
+	size_t n;
+	size_t cap;
+};
+
+void diag_list_init(struct diag_list *dl);
+void diag_list_fini(struct diag_list *dl);
+/* Appends a diagnostic; file is copied. */
+void diag_add(struct diag_list *dl, enum diag_level level, const char *file,
+              int line, int col, const char *fmt, ...) LECTERN_PRINTF(6, 7);
+/* Counts the diagnostics of the given level. */
+size_t diag_count(const struct diag_list *dl, enum diag_level level);
+/*
+ * Formats d as "file:line:col: msg" (parts that are unknown are left out;
+ * warnings get a "warning: " prefix after the position).  Caller frees.
+ */
+char *diag_format(const struct diag *d);
+
+/* Natural ordering of file names: "2.md" before "10.md".  strcmp-like. */
+int natural_cmp(const char *a, const char *b);
+
+#endif

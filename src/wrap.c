@@ -1,0 +1,223 @@
+/*
+ * wrap.c - breaking one paragraph of text into screen lines.
+ *
+ * Greedy filling in one pass over the text, so a 20 MB paragraph costs no
+ * more per byte than a short one.  The text is a sequence of words (runs of
+ * non-space bytes) separated by runs of spaces.  A word's width does not
+ * depend on where it starts, since the only glyph whose width depends on
+ * the column, the tab, is a space; only a run of spaces has to be measured
+ * at its actual column.  Each word is measured once (stopping the sum, not
+ * the scan, once it cannot fit any line) and then:
+ *  - appended to the current line when it fits after the spaces before it;
+ *  - otherwise it starts the next line, and if it is wider than a whole
+ *    line it is cut into pieces there, one cluster (a character and the
+ *    combining marks after it) at a time, a cluster never being split.
+ * A too-wide word therefore never fills the end of a line that already
+ * holds words: the break before it stays a break between words.
+ *
+ * Leading spaces of the paragraph (an indent) are kept on the first line
+ * only when the whole first word fits after them.  Otherwise keeping them
+ * would either leave a line of nothing but spaces or cut the first word
+ * for the indent's sake, so they are dropped like the spaces at a break.
+ */
+#include "wrap.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+
+#include "glyph.h"
+#include "util.h"
+
+/* The line being filled; start..end are bytes, col its columns so far. */
+struct wrap_state {
+	const char *text;
+	int width;
+	struct wrap_lines *out;
+	size_t start;
+	size_t end;
+	int col;
+	size_t added;
+};
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+static size_t
+skip_spaces(const char *text, size_t len, size_t pos)
+{
+	while (pos < len && is_space(text[pos]))
+		pos++;
+	return pos;
+}
+
+/*
+ * Measures the word at text[pos], setting *wend one past its last byte.
+ * Returns its columns, or -1 when they exceed limit (the scan still runs to
+ * the word's end, but no longer decodes, and the sum cannot overflow).
+ */
+static int
+word_cols(const char *text, size_t len, size_t pos, int limit, size_t *wend)
+{
+	int cols = 0;
+	while (pos < len && !is_space(text[pos])) {
+		struct glyph g;
+		glyph_next(text, len, &pos, 0, &g);
+		if (g.width > limit - cols) {
+			while (pos < len && !is_space(text[pos]))
+				pos++;
+			cols = -1;
+			break;
+		}
+		cols += g.width;
+	}
+	*wend = pos;
+	return cols;
+}
+
+/*
+ * The column after the spaces text[from..to) drawn from column col, or -1
+ * when it passes limit (col itself may already be past it after a single
+ * too-wide character).
+ */
+static int
+space_cols(const char *text, size_t from, size_t to, int col, int limit)
+{
+	size_t pos = from;
+	if (col > limit)
+		return -1;
+	while (pos < to) {
+		struct glyph g;
+		glyph_next(text, to, &pos, col, &g);
+		if (g.width > limit - col)
+			return -1;
+		col += g.width;
+	}
+	return col;
+}
+
+static void
+emit(struct wrap_state *st)
+{
+	struct wrap_lines *wl = st->out;
+	xgrow(&wl->v, &wl->cap, wl->n + 1, sizeof *wl->v);
+	wl->v[wl->n].start = st->start;
+	wl->v[wl->n].end = st->end;
+	wl->v[wl->n].cols = st->col;
+	wl->n++;
+	st->added++;
+}
+
+/*
+ * Cuts the too-wide word text[pos..wend) into lines, starting on an empty
+ * line at pos.  The last piece stays open as the current line, so the next
+ * word may still join it.
+ */
+static void
+cut_word(struct wrap_state *st, size_t pos, size_t wend)
+{
+	bool empty = true;
+	while (pos < wend) {
+		size_t cstart = pos;
+		struct glyph g;
+		glyph_next(st->text, wend, &pos, 0, &g);
+		int cw = g.width;
+		/* The cluster's combining marks come along with their base. */
+		while (pos < wend) {
+			size_t next = pos;
+			struct glyph m;
+			glyph_next(st->text, wend, &next, 0, &m);
+			if (m.kind != GLYPH_COMBINING)
+				break;
+			pos = next;
+		}
+		/* A cluster wider than the whole line still goes on an empty
+		 * line: it cannot fit anywhere better. */
+		if (!empty && cw > st->width - st->col) {
+			st->end = cstart;
+			emit(st);
+			st->start = cstart;
+			st->col = 0;
+		}
+		st->col += cw;
+		empty = false;
+	}
+	st->end = wend;
+}
+
+/*
+ * Starts a new line (the previous one, if any, already emitted) with the
+ * word text[pos..wend) of cols columns, -1 meaning too wide for any line.
+ */
+static void
+place_on_new_line(struct wrap_state *st, size_t pos, size_t wend, int cols)
+{
+	st->start = pos;
+	st->col = 0;
+	if (cols >= 0) {
+		st->end = wend;
+		st->col = cols;
+	} else {
+		cut_word(st, pos, wend);
+	}
+}
+
+void
+wrap_lines_init(struct wrap_lines *wl)
+{
+	wl->v = NULL;
+	wl->n = 0;
+	wl->cap = 0;
+}
+
+void
+wrap_lines_fini(struct wrap_lines *wl)
+{
+	free(wl->v);
+	wrap_lines_init(wl);
+}
+
+size_t
+wrap_text(const char *text, size_t len, int width, struct wrap_lines *out)
+{
+	struct wrap_state st = {
+	        .text = text,
+	        .width = width < 1 ? 1 : width,
+	        .out = out,
+	};
+	size_t pos = skip_spaces(text, len, 0);
+	if (pos == len) {
+		emit(&st); /* empty or all spaces: one empty line */
+		return st.added;
+	}
+
+	/* The first word, and whether the indent before it stays. */
+	size_t wend;
+	int wcols = word_cols(text, len, pos, st.width, &wend);
+	int indent = space_cols(text, 0, pos, 0, st.width);
+	if (wcols >= 0 && indent >= 0 && wcols <= st.width - indent) {
+		st.start = 0;
+		st.end = wend;
+		st.col = indent + wcols;
+	} else {
+		place_on_new_line(&st, pos, wend, wcols);
+	}
+	pos = skip_spaces(text, len, wend);
+
+	while (pos < len) {
+		wcols = word_cols(text, len, pos, st.width, &wend);
+		int at = space_cols(text, st.end, pos, st.col, st.width);
+		if (wcols >= 0 && at >= 0 && wcols <= st.width - at) {
+			st.end = wend;
+			st.col = at + wcols;
+		} else {
+			emit(&st);
+			place_on_new_line(&st, pos, wend, wcols);
+		}
+		pos = skip_spaces(text, len, wend);
+	}
+	emit(&st);
+	return st.added;
+}

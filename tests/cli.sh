@@ -1,0 +1,139 @@
+#!/bin/sh
+# The command line without a terminal: --help, --version, --list, --print,
+# the headless mode's errors, the corpus location rules, bad input.
+set -eu
+: "${LECTERN:?}" "${TOP_SRCDIR:?}"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+CORPUS="$TOP_SRCDIR/corpus"
+n=0
+fail() {
+	echo "FAIL: $*"
+	exit 1
+}
+ok() { n=$((n + 1)); }
+
+# expect_status CODE CMD...: runs CMD, output to $WORK/out and $WORK/err.
+expect_status() {
+	want=$1
+	shift
+	set +e
+	"$@" >"$WORK/out" 2>"$WORK/err"
+	got=$?
+	set -e
+	[ "$got" = "$want" ] ||
+		fail "'$*' exited $got, expected $want; stderr: $(cat "$WORK/err")"
+}
+out_has() { grep -qF -- "$1" "$WORK/out" || fail "stdout lacks '$1': $(cat "$WORK/out")"; }
+err_has() { grep -qF -- "$1" "$WORK/err" || fail "stderr lacks '$1': $(cat "$WORK/err")"; }
+
+expect_status 0 "$LECTERN" --help
+out_has "Usage: lectern [OPTION]... [PATH]..."
+out_has "--keys=SCRIPT"
+out_has "--print=N"
+ok
+
+expect_status 0 "$LECTERN" --version
+grep -qE '^lectern [0-9]+\.[0-9]+\.[0-9]+$' "$WORK/out" || fail "bad --version"
+ok
+
+# --list: one tab-separated line per article: number, title, words.
+expect_status 0 "$LECTERN" --list "$CORPUS"
+[ "$(wc -l <"$WORK/out")" -eq 9 ] || fail "--list printed $(wc -l <"$WORK/out") lines"
+awk -F '\t' 'NF != 3 || $1 != NR || $3 !~ /^[0-9]+$/ || $3 < 100 { exit 1 }' \
+	"$WORK/out" || fail "--list lines are not number<TAB>title<TAB>words"
+[ "$(sed -n 3p "$WORK/out" | cut -f2)" = \
+	"IBM and Google reportedly swap morals for cash in Chinese surveillance JV" ] ||
+	fail "third title wrong"
+[ "$(sed -n 9p "$WORK/out" | cut -f2)" = \
+	"What can Western businesses learn from China’s digital innovators?" ] ||
+	fail "ninth title wrong"
+ok
+
+# With no PATH: $LECTERN_CORPUS, else the corpus of the source tree.
+LECTERN_CORPUS="$TOP_SRCDIR/tests/data/app" expect_status 0 "$LECTERN" --list
+[ "$(wc -l <"$WORK/out")" -eq 3 ] || fail "LECTERN_CORPUS not used"
+ok
+(cd "$WORK" && env -u LECTERN_CORPUS "$LECTERN" --list) >"$WORK/out2" ||
+	fail "no-argument run failed"
+[ "$(wc -l <"$WORK/out2")" -eq 9 ] || fail "no-argument run did not find the bundled corpus"
+ok
+
+# --print: the article laid out at --width, no line wider.
+expect_status 0 "$LECTERN" --print 3 --width 60 "$CORPUS"
+[ "$(sed -n 1p "$WORK/out")" = "IBM and Google reportedly swap morals for cash in Chinese" ] ||
+	fail "--print title line: $(sed -n 1p "$WORK/out")"
+out_has "internal and external backlash."
+[ "$(LC_ALL=C.UTF-8 wc -L <"$WORK/out")" -le 60 ] ||
+	fail "--print --width 60 printed a longer line"
+ok
+expect_status 0 "$LECTERN" --print 2 --width 30 "$CORPUS"
+if grep -qF "## " "$WORK/out"; then fail "heading marker leaked"; fi
+out_has "Chinese hackers are here there"
+ok
+
+# Bad usage: exit 2 and a message naming the problem.
+expect_status 2 "$LECTERN" --no-such-option
+err_has "unknown option '--no-such-option'"
+err_has "Try 'lectern --help'"
+expect_status 2 "$LECTERN" --print
+err_has "needs a value"
+expect_status 2 "$LECTERN" --print zero
+err_has "--print: 'zero' is not a positive number"
+expect_status 2 "$LECTERN" --size 80by24 --keys q "$CORPUS"
+err_has "--size: expected COLSxROWS"
+expect_status 2 "$LECTERN" --keys "j Jay Enter" "$CORPUS"
+err_has "--keys:1:3: unknown key name 'Jay'"
+printf 'j\n  k Foo\n' >"$WORK/keys"
+expect_status 2 "$LECTERN" --keys-file "$WORK/keys" "$CORPUS"
+err_has "$WORK/keys:2:5: unknown key name 'Foo'"
+ok
+
+# Trouble: exit 1, the file named.
+expect_status 1 "$LECTERN" --list "$WORK/missing"
+err_has "$WORK/missing"
+expect_status 1 "$LECTERN" --print 10 "$CORPUS"
+err_has "only 9 articles"
+mkdir "$WORK/empty"
+expect_status 1 "$LECTERN" --list "$WORK/empty"
+err_has "no articles"
+ok
+
+# Not a terminal: a clear message, not curses' "Error opening terminal".
+expect_status 1 "$LECTERN" "$CORPUS" </dev/null
+err_has "must be a terminal"
+ok
+
+# Headless mode writes the screen to --output.
+expect_status 0 "$LECTERN" --size 60x10 --keys "j" -o "$WORK/screen" "$CORPUS"
+[ "$(wc -l <"$WORK/screen")" -eq 10 ] || fail "--output screen is not 10 rows"
+grep -qF " 2/9 " "$WORK/screen" || fail "--output screen lacks the status line"
+ok
+
+# Untrusted text stays inert in --print as well.
+mkdir "$WORK/evil"
+printf 'Evil\n\nA \033]0;X\007 B \033[2J C\n' >"$WORK/evil/a.txt"
+expect_status 0 "$LECTERN" --print 1 "$WORK/evil"
+out_has "A ^[]0;X^G B ^[[2J C"
+if LC_ALL=C grep -q "$(printf '\033')" "$WORK/out"; then
+	fail "--print passed an ESC through"
+fi
+ok
+
+# ... and in --list and in messages naming files.
+printf -- '---\ntitle: "T\\e]0;X\\a\\tY"\n---\nbody\n' >"$WORK/evil/b.md"
+expect_status 0 "$LECTERN" --list "$WORK/evil"
+out_has "2	T^[]0;X^G^IY	1"
+if LC_ALL=C grep -q "$(printf '\033')" "$WORK/out"; then
+	fail "--list passed an ESC through"
+fi
+mkdir "$WORK/evil2"
+printf 'x\0y' >"$WORK/evil2/$(printf 'bad\033]0;X\007name').txt"
+expect_status 1 "$LECTERN" --list "$WORK/evil2"
+err_has "bad^[]0;X^Gname.txt"
+if LC_ALL=C grep -q "$(printf '\033')" "$WORK/err"; then
+	fail "a message passed an ESC through"
+fi
+ok
+
+echo "cli: $n passed, 0 failed"

@@ -1,0 +1,47 @@
+#!/bin/sh
+# End to end, 100x30, xterm-256color: the nine titles, opening the third
+# article, paging to its end, the help screen, quitting cleanly.
+. "$(dirname "$0")/lib.sh"
+
+start 100 30 xterm-256color "$CORPUS"
+wait_for "Parliament committee"
+for title in "‘No technical grounds’" "In China, the government" \
+	"IBM and Google reportedly" "US/Huawei saga enters" \
+	"China responsible for one" "Study tenuously links" \
+	"Ren’s back to tell us" "Trump’s Huawei de-escalation" \
+	"What can Western business"; do
+	assert_has "$title"
+done
+assert_has " 1/9 "
+assert_has "? help"
+
+# Third article: two down in the sidebar, Enter to read it.
+keys j j Enter
+wait_for " 3/9 IBM and Google"
+assert_has "IBM and Google executives should be bracing"
+wait_for ">IBM and Google"
+
+# Page to the end: the last paragraph shows, 100%.
+i=0
+while ! screen | grep -qF "100%"; do
+	keys Space
+	i=$((i + 1))
+	[ "$i" -lt 40 ] || fail "never reached the end by paging"
+	sleep 0.02
+done
+wait_for "internal and external backlash"
+
+# Home goes back to the top.
+keys Home
+wait_for "line 1/"
+
+# Help: generated from the keymap; q closes it, the article is back.
+keys ?
+wait_for "scroll down one line"
+assert_has "pager:"
+keys q
+wait_gone "scroll down one line"
+wait_for " 3/9 IBM and Google"
+
+quit_and_check
+echo "PASS"

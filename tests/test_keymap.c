@@ -1,0 +1,142 @@
+/* Unit tests of bindings, sequences and lookup. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "keymap.h"
+#include "keys.h"
+
+static struct keyseq
+seq_of(const char *s)
+{
+	struct keyseq seq;
+	size_t at, len;
+	cr_assert_eq(keyseq_parse(s, &seq, &at, &len), 0, "%s", s);
+	return seq;
+}
+
+Test(keymap, parses_sequences)
+{
+	struct keyseq s = seq_of("g g");
+	cr_assert_eq(s.n, 2);
+	cr_assert_eq(s.keys[0], 'g');
+	s = seq_of("  C-x   Up ");
+	cr_assert_eq(s.n, 2);
+	cr_assert_eq(s.keys[0], 24);
+	cr_assert_eq(s.keys[1], K_UP);
+}
+
+Test(keymap, reports_where_a_sequence_is_bad)
+{
+	struct keyseq s;
+	size_t at, len;
+	cr_assert_eq(keyseq_parse("g Foo h", &s, &at, &len), -1);
+	cr_assert_eq(at, 2);
+	cr_assert_eq(len, 3);
+	cr_assert_eq(keyseq_parse("a b c d e", &s, &at, &len), -1);
+	cr_assert_eq(at, 8);
+	cr_assert_eq(keyseq_parse("   ", &s, &at, &len), -1);
+}
+
+Test(keymap, formats_canonical_names)
+{
+	struct keyseq s = seq_of("g  space C-[");
+	struct strbuf sb;
+	sb_init(&sb);
+	keyseq_format(&s, &sb);
+	cr_assert_str_eq(sb.buf, "g Space Esc");
+	sb_fini(&sb);
+}
+
+Test(keymap, defaults_bind_the_documented_keys)
+{
+	struct keymap km;
+	keymap_init(&km);
+	keymap_defaults(&km);
+	enum action a;
+	int k = 'j';
+	cr_assert_eq(keymap_lookup(&km, CTX_PAGER, &k, 1, &a), KEYMAP_ACTION);
+	cr_assert_eq(a, ACT_SCROLL_DOWN);
+	cr_assert_eq(keymap_lookup(&km, CTX_LIST, &k, 1, &a), KEYMAP_ACTION);
+	cr_assert_eq(a, ACT_NEXT_ARTICLE);
+	k = 'q';
+	cr_assert_eq(keymap_lookup(&km, CTX_PAGER, &k, 1, &a), KEYMAP_ACTION);
+	cr_assert_eq(a, ACT_QUIT, "global binding reached from a context");
+	cr_assert_eq(keymap_lookup(&km, CTX_HELP, &k, 1, &a), KEYMAP_ACTION);
+	cr_assert_eq(a, ACT_CLOSE_HELP, "context binding wins over global");
+	k = K_TAB;
+	cr_assert_eq(keymap_lookup(&km, CTX_LIST, &k, 1, &a), KEYMAP_ACTION);
+	cr_assert_eq(a, ACT_TOGGLE_FOCUS);
+	k = 'Z';
+	cr_assert_eq(keymap_lookup(&km, CTX_LIST, &k, 1, &a), KEYMAP_NONE);
+	keymap_fini(&km);
+}
+
+Test(keymap, sequence_prefix_waits_for_more)
+{
+	struct keymap km;
+	keymap_init(&km);
+	struct keyseq s = seq_of("g g");
+	keymap_bind(&km, CTX_PAGER, &s, ACT_TOP);
+	enum action a = ACT_NONE;
+	int keys[2] = {'g', 'g'};
+	cr_assert_eq(keymap_lookup(&km, CTX_PAGER, keys, 1, &a), KEYMAP_PREFIX);
+	cr_assert_eq(keymap_lookup(&km, CTX_PAGER, keys, 2, &a), KEYMAP_ACTION);
+	cr_assert_eq(a, ACT_TOP);
+	keys[1] = 'x';
+	cr_assert_eq(keymap_lookup(&km, CTX_PAGER, keys, 2, &a), KEYMAP_NONE);
+	keymap_fini(&km);
+}
+
+Test(keymap, rebinding_replaces_the_old_action)
+{
+	struct keymap km;
+	keymap_init(&km);
+	keymap_defaults(&km);
+	size_t n = km.n;
+	struct keyseq s = seq_of("j");
+	keymap_bind(&km, CTX_PAGER, &s, ACT_PAGE_DOWN);
+	cr_assert_eq(km.n, n);
+	enum action a;
+	int k = 'j';
+	keymap_lookup(&km, CTX_PAGER, &k, 1, &a);
+	cr_assert_eq(a, ACT_PAGE_DOWN);
+	keymap_fini(&km);
+}
+
+Test(keymap, describe_lists_every_key_of_an_action)
+{
+	struct keymap km;
+	keymap_init(&km);
+	keymap_defaults(&km);
+	struct strbuf sb;
+	sb_init(&sb);
+	cr_assert_eq(keymap_describe(&km, CTX_PAGER, ACT_PAGE_DOWN, &sb), 3);
+	cr_assert_str_eq(sb.buf, "Space, PageDown, f");
+	sb_fini(&sb);
+	keymap_fini(&km);
+}
+
+Test(keymap, every_action_but_none_has_a_default_key)
+{
+	struct keymap km;
+	keymap_init(&km);
+	keymap_defaults(&km);
+	for (int a = 1; a < ACT_COUNT; a++) {
+		int found = 0;
+		for (size_t i = 0; i < km.n; i++)
+			if (km.v[i].action == (enum action)a)
+				found = 1;
+		cr_assert(found, "action %s has no default key",
+		          action_name((enum action)a));
+	}
+	keymap_fini(&km);
+}
+
+Test(keymap, action_names_round_trip)
+{
+	for (int a = 0; a < ACT_COUNT; a++) {
+		const char *n = action_name((enum action)a);
+		cr_assert_eq(action_lookup(n, strlen(n)), a);
+	}
+	cr_assert_eq(action_lookup("scrol-down", 10), -1);
+}
