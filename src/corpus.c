@@ -335,10 +335,10 @@ list_dir(const char *dir, size_t *count)
 		errno = err;
 		return NULL;
 	}
-	qsort(names, n, sizeof *names, name_cmp);
-	*count = n;
 	if (!names)
 		names = xmalloc(sizeof *names);
+	qsort(names, n, sizeof *names, name_cmp);
+	*count = n;
 	return names;
 }
 
