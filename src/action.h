@@ -20,6 +20,7 @@
 	X(FOCUS_LIST, "focus-list", "move focus to the sidebar")               \
 	X(FOCUS_PAGER, "focus-pager", "move focus to the reading pane")        \
 	X(REDRAW, "redraw", "redraw the screen")                               \
+	X(RELOAD_CONFIG, "reload-config", "read the config file again")       \
 	X(NEXT_ARTICLE, "next-article", "select the next article")             \
 	X(PREV_ARTICLE, "prev-article", "select the previous article")         \
 	X(FIRST_ARTICLE, "first-article", "select the first article")          \

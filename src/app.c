@@ -137,12 +137,27 @@ app_select(struct app *a, size_t i)
 }
 
 void
-app_init(struct app *a, struct corpus *corpus, int rows, int cols)
+app_set_keymap(struct app *a, const struct keymap *keymap)
+{
+	a->keymap.n = 0;
+	for (size_t i = 0; i < keymap->n; i++)
+		keymap_bind(&a->keymap, keymap->v[i].ctx, &keymap->v[i].seq,
+		            keymap->v[i].action);
+	a->npending = 0;
+	a->dirty = true;
+}
+
+void
+app_init(struct app *a, struct corpus *corpus, int rows, int cols,
+         const struct keymap *keymap)
 {
 	memset(a, 0, sizeof *a);
 	a->corpus = corpus;
 	keymap_init(&a->keymap);
-	keymap_defaults(&a->keymap);
+	if (keymap)
+		app_set_keymap(a, keymap);
+	else
+		keymap_defaults(&a->keymap);
 	doc_init(&a->doc);
 	layout_init(&a->layout);
 	diag_list_init(&a->diags);
@@ -290,7 +305,12 @@ app_action(struct app *a, enum action act)
 	a->dirty = true;
 	switch (act) {
 	case ACT_NONE:
+		break;
 	case ACT_REDRAW:
+		a->repaint_all = true;
+		break;
+	case ACT_RELOAD_CONFIG:
+		a->reload = true;
 		break;
 	case ACT_QUIT:
 		a->quit = true;
@@ -345,6 +365,10 @@ app_key(struct app *a, int key)
 {
 	if (key == K_RESIZE)
 		return;
+	if (key == K_RELOAD) {
+		a->reload = true;
+		return;
+	}
 	a->dirty = true;
 	if (a->message) {
 		free(a->message);

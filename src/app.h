@@ -72,19 +72,26 @@ struct app {
 	bool message_is_error;
 
 	bool quit;
+	bool reload;    /* the config should be read again (main does it) */
+	bool repaint_all; /* the terminal should be repainted from scratch */
 	bool dirty;     /* the frame needs drawing again */
 	struct diag_list diags; /* problems met while running (body reads) */
 	struct frame frame;
 };
 
-/* Sets up a session on corpus (n >= 1) for a rows x cols screen. */
-void app_init(struct app *a, struct corpus *corpus, int rows, int cols);
+/* Sets up a session on corpus (n >= 1) for a rows x cols screen, with a
+ * copy of keymap (NULL: the built-in bindings). */
+void app_init(struct app *a, struct corpus *corpus, int rows, int cols,
+              const struct keymap *keymap);
+/* Replaces the bindings with a copy of keymap (after a config reload). */
+void app_set_keymap(struct app *a, const struct keymap *keymap);
 void app_fini(struct app *a);
 
 /* Computes the screen geometry for rows x cols. */
 void app_geometry(int rows, int cols, struct geometry *g);
 
-/* Handles one key (a keys.h value; K_RESIZE is ignored, use app_resize). */
+/* Handles one key (a keys.h value; K_RESIZE is ignored, use app_resize;
+ * K_RELOAD asks for the config to be read again). */
 void app_key(struct app *a, int key);
 /* Applies an action as if its key had been typed. */
 void app_action(struct app *a, enum action act);

@@ -7,7 +7,7 @@
  * harmless combining marks while still reordering the terminal's output.
  */
 #ifdef HAVE_CONFIG_H
-#include "config.h"
+#include "ac-config.h"
 #endif
 
 #include "glyph.h"

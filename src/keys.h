@@ -5,7 +5,9 @@
  * their C0 code, C-a = 1), a K_* value at or above K_SPECIAL for keys with
  * no character, optionally with K_META set for Alt/Meta.  The terminal
  * layer turns ncurses' codes into these; the config, the help screen and
- * the headless key scripts use the names below.
+ * the headless key scripts use the names below.  Resize and Reload are
+ * events, not keys: the terminal changed size; the config file changed or
+ * SIGHUP arrived.  Scripts may use them to simulate those.
  */
 #ifndef LECTERN_KEYS_H
 #define LECTERN_KEYS_H
@@ -46,7 +48,8 @@
 	X(F10, "F10")                                                         \
 	X(F11, "F11")                                                         \
 	X(F12, "F12")                                                         \
-	X(RESIZE, "Resize")
+	X(RESIZE, "Resize")                                                   \
+	X(RELOAD, "Reload")
 
 enum key_special {
 	K_FIRST_SPECIAL_ = K_SPECIAL - 1,
@@ -57,6 +60,8 @@ enum key_special {
 };
 
 #define K_SPACE ' '
+/* Internal event with no name: the config watch fired. */
+#define K_WATCH (K_LAST_SPECIAL_ + 1)
 
 /*
  * Parses one key name: a single printable character ("j", "?", "é"),

@@ -5,7 +5,7 @@
  * only where keys come from and where frames go differ.
  */
 #ifdef HAVE_CONFIG_H
-#include "config.h"
+#include "ac-config.h"
 #endif
 
 #include <errno.h>
@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "config.h"
 #include "corpus.h"
 #include "doc.h"
 #include "frame.h"
@@ -29,8 +30,8 @@
 #include "render.h"
 #include "script.h"
 #include "tty.h"
-#include "theme.h"
 #include "util.h"
+#include "watch.h"
 
 #ifndef LECTERN_PKGDATADIR
 #define LECTERN_PKGDATADIR "/usr/local/share/lectern"
@@ -45,7 +46,14 @@ enum {
 	OPT_KEYS = 0x100,
 	OPT_KEYS_FILE,
 	OPT_SIZE,
+	OPT_CONFIG,
+	OPT_DUMP_CONFIG,
+	OPT_CHECK_CONFIG,
+	OPT_LIST_KEYS,
+	OPT_COLOR,
 };
+
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct options {
 	bool list;
@@ -56,6 +64,11 @@ struct options {
 	int cols;
 	int rows;
 	const char *output;
+	const char *config;
+	bool dump_config;
+	bool check_config;
+	bool list_keys;
+	enum color_mode color;
 };
 
 static const char usage_text[] =
@@ -78,18 +91,30 @@ static const char usage_text[] =
 	"                         (- for standard input)\n"
 	"      --size=COLSxROWS   headless screen size (default 80x24)\n"
 	"  -o, --output=FILE      write the headless screen to FILE\n"
+	"      --config=FILE      read the config from FILE (default:\n"
+	"                         $LECTERN_CONFIG, else\n"
+	"                         $XDG_CONFIG_HOME/lectern/config.yaml)\n"
+	"      --check-config     check the config file(s) given as PATHs (or\n"
+	"                         the one lectern would read), print every\n"
+	"                         error, exit 0 if valid, 1 if not\n"
+	"      --dump-config      print the config in effect, as YAML\n"
+	"      --list-keys        print every binding and report conflicts\n"
+	"      --color=WHEN       colour: auto (default; off when NO_COLOR is\n"
+	"                         set), always, never\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
 	"Keys: j/k or Up/Down move (the selection in the sidebar, the text in\n"
 	"the pane), Space/b or PageDown/PageUp page, g/G or Home/End go to the\n"
 	"ends, J/K next/previous article from the pane, Tab or Enter switch\n"
-	"between sidebar and pane, ? lists every key, q quits.\n"
+	"between sidebar and pane, R reloads the config, ? lists every key,\n"
+	"q quits.\n"
 	"\n"
-	"Environment: LECTERN_CORPUS (corpus used with no PATH), TERM.\n"
+	"Environment: LECTERN_CORPUS (corpus used with no PATH),\n"
+	"LECTERN_CONFIG, XDG_CONFIG_HOME, NO_COLOR, TERM.\n"
 	"Exit status: 0 success, 1 trouble (unreadable corpus, no terminal),\n"
 	"2 bad usage.  Full documentation: man lectern; article format: man 5\n"
-	"lectern.\n";
+	"lectern; config file: man lectern-config.\n";
 
 static void
 usage_error(const char *msg)
@@ -127,6 +152,12 @@ parse_options(int argc, char **argv, struct options *o)
 		{"keys-file", required_argument, NULL, OPT_KEYS_FILE},
 		{"size", required_argument, NULL, OPT_SIZE},
 		{"output", required_argument, NULL, 'o'},
+		{"config", required_argument, NULL, OPT_CONFIG},
+		{"dump-config", no_argument, NULL, OPT_DUMP_CONFIG},
+		{"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
+		{"list-keys", no_argument, NULL, OPT_LIST_KEYS},
+		{"color", required_argument, NULL, OPT_COLOR},
+		{"colour", required_argument, NULL, OPT_COLOR},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -162,6 +193,29 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case 'o':
 			o->output = optarg;
+			break;
+		case OPT_CONFIG:
+			o->config = optarg;
+			break;
+		case OPT_DUMP_CONFIG:
+			o->dump_config = true;
+			break;
+		case OPT_CHECK_CONFIG:
+			o->check_config = true;
+			break;
+		case OPT_LIST_KEYS:
+			o->list_keys = true;
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") == 0)
+				o->color = COLOR_AUTO;
+			else if (strcmp(optarg, "always") == 0)
+				o->color = COLOR_ALWAYS;
+			else if (strcmp(optarg, "never") == 0)
+				o->color = COLOR_NEVER;
+			else
+				usage_error("--color: expected auto, always or "
+				            "never");
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -301,7 +355,7 @@ do_print(struct corpus *c, long n, int width, struct diag_list *dl)
 	}
 	/* The pane's layout and drawing, on a frame one line high. */
 	struct app a;
-	app_init(&a, c, 2, 1);
+	app_init(&a, c, 2, 1, NULL);
 	app_select(&a, (size_t)n - 1);
 	print_diags(&a.diags, 0);
 	layout_build(&a.layout, c->v[a.open].title, a.meta, c->v[a.open].body,
@@ -329,6 +383,132 @@ do_print(struct corpus *c, long n, int width, struct diag_list *dl)
 	frame_fini(&f);
 	app_fini(&a);
 	(void)dl;
+	return fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
+}
+
+/* Where the config comes from, for loading and reloading. */
+struct config_source {
+	char *path;      /* NULL: built-in defaults only */
+	bool must_exist; /* named explicitly: missing is an error */
+};
+
+static bool
+file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+/* Loads defaults, then the file if there is one.  Returns 0 or -1. */
+static int
+load_config(struct config *cfg, const struct config_source *src,
+            struct diag_list *dl)
+{
+	config_init(cfg);
+	if (config_load_defaults(cfg, dl))
+		return -1;
+	if (src->path && (src->must_exist || file_exists(src->path)))
+		return config_load_file(cfg, src->path, dl);
+	return 0;
+}
+
+/*
+ * Reads the config again.  A bad file keeps the config in force and says
+ * why in the status line; a good one replaces keys and theme.
+ */
+static void
+reload_config(struct config *cfg, const struct config_source *src,
+              struct app *a, struct tty *t)
+{
+	struct config fresh;
+	struct diag_list dl;
+	diag_list_init(&dl);
+	if (load_config(&fresh, src, &dl) == 0) {
+		config_fini(cfg);
+		*cfg = fresh;
+		app_set_keymap(a, &cfg->keymap);
+		if (t)
+			tty_set_theme(t, &cfg->theme);
+		app_message(a, false, "config reloaded%s%s",
+		            src->path ? " from " : "",
+		            src->path ? src->path : "");
+	} else {
+		config_fini(&fresh);
+		size_t errors = diag_count(&dl, DIAG_ERROR);
+		/* The status line is narrow: name the file without its
+		 * folders (the user knows which file they edited). */
+		if (dl.n && dl.v[0].file && strrchr(dl.v[0].file, '/')) {
+			char *base = xstrdup(strrchr(dl.v[0].file, '/') + 1);
+			free(dl.v[0].file);
+			dl.v[0].file = base;
+		}
+		char *m = dl.n ? diag_format(&dl.v[0]) : xstrdup("error");
+		if (errors > 1)
+			app_message(a, true, "%s (and %zu more errors; config "
+			                     "not reloaded)",
+			            m, errors - 1);
+		else
+			app_message(a, true, "%s (config not reloaded)", m);
+		free(m);
+	}
+	diag_list_fini(&dl);
+	a->reload = false;
+}
+
+static int
+do_check_config(int nfiles, char **files, const struct config_source *dflt)
+{
+	int rc = 0;
+	for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
+		struct config_source src = {nfiles ? files[i] : dflt->path,
+		                            nfiles ? true : dflt->must_exist};
+		struct config cfg;
+		struct diag_list dl;
+		diag_list_init(&dl);
+		if (load_config(&cfg, &src, &dl))
+			rc = EXIT_TROUBLE;
+		print_diags(&dl, 0);
+		if (dl.n == 0)
+			printf("%s: ok\n", src.path && file_exists(src.path)
+			                           ? src.path
+			                           : "built-in defaults");
+		config_fini(&cfg);
+		diag_list_fini(&dl);
+	}
+	return rc;
+}
+
+static int
+do_list_keys(const struct config *cfg)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	for (int ctx = 0; ctx < CTX_COUNT; ctx++) {
+		printf("%s:\n", keymap_context_name((enum keymap_context)ctx));
+		for (size_t i = 0; i < cfg->keymap.n; i++) {
+			const struct binding *b = &cfg->keymap.v[i];
+			if (b->ctx != (enum keymap_context)ctx)
+				continue;
+			sb_reset(&sb);
+			keyseq_format(&b->seq, &sb);
+			printf("  %-12s %s\n", sb.buf, action_name(b->action));
+		}
+	}
+	sb_fini(&sb);
+	struct diag_list dl;
+	diag_list_init(&dl);
+	size_t n = config_conflicts(cfg, &dl);
+	if (n) {
+		printf("conflicts:\n");
+		for (size_t i = 0; i < dl.n; i++) {
+			char *m = diag_format(&dl.v[i]);
+			printf("  %s\n", m);
+			free(m);
+		}
+	} else {
+		printf("no conflicts\n");
+	}
+	diag_list_fini(&dl);
 	return fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
 }
 
@@ -360,7 +540,8 @@ read_file_all(const char *path, struct diag_list *dl)
 /* The headless mode: keys from a script, the final screen as text. */
 static int
 do_headless(struct corpus *c, const struct options *o,
-            struct diag_list *dl)
+            struct diag_list *dl, struct config *cfg,
+            const struct config_source *src)
 {
 	struct script sc;
 	script_init(&sc);
@@ -379,7 +560,7 @@ do_headless(struct corpus *c, const struct options *o,
 		return EXIT_USAGE;
 	}
 	struct app a;
-	app_init(&a, c, o->rows, o->cols);
+	app_init(&a, c, o->rows, o->cols, &cfg->keymap);
 	/* As the interactive loop: draw whenever an event changed anything,
 	 * so the mode costs (and tests) what a user's session does. */
 	render_app(&a);
@@ -388,6 +569,8 @@ do_headless(struct corpus *c, const struct options *o,
 			app_resize(&a, sc.v[i].rows, sc.v[i].cols);
 		else
 			app_key(&a, sc.v[i].key);
+		if (a.reload)
+			reload_config(cfg, src, &a, NULL);
 		if (a.dirty)
 			render_app(&a);
 	}
@@ -414,12 +597,11 @@ do_headless(struct corpus *c, const struct options *o,
 
 static int
 do_interactive(struct corpus *c, const struct diag_list *load_diags,
-               bool ascii)
+               bool ascii, bool color, struct config *cfg,
+               const struct config_source *src)
 {
-	struct theme theme;
-	theme_default(&theme);
 	char *note = NULL, *err = NULL;
-	struct tty *t = tty_open(&theme, true, ascii, &note, &err);
+	struct tty *t = tty_open(&cfg->theme, color, ascii, &note, &err);
 	if (!t) {
 		fprintf(stderr, "lectern: %s\n", err);
 		free(err);
@@ -428,7 +610,9 @@ do_interactive(struct corpus *c, const struct diag_list *load_diags,
 	int rows, cols;
 	tty_size(t, &rows, &cols);
 	struct app a;
-	app_init(&a, c, rows, cols);
+	app_init(&a, c, rows, cols, &cfg->keymap);
+	struct watch *w = src->path ? watch_new(src->path) : NULL;
+	tty_watch(t, watch_fd(w));
 	if (note)
 		app_message(&a, false, "%s", note);
 	else if (ascii)
@@ -452,10 +636,20 @@ do_interactive(struct corpus *c, const struct diag_list *load_diags,
 		if (key == K_RESIZE) {
 			tty_size(t, &rows, &cols);
 			app_resize(&a, rows, cols);
+		} else if (key == K_WATCH) {
+			if (watch_changed(w))
+				a.reload = true;
 		} else if (key) {
 			app_key(&a, key);
 		}
+		if (a.repaint_all) {
+			tty_invalidate(t);
+			a.repaint_all = false;
+		}
+		if (a.reload)
+			reload_config(cfg, src, &a, t);
 	}
+	watch_free(w);
 	tty_close(t);
 	print_diags(load_diags, 0);
 	print_diags(&a.diags, 0);
@@ -475,11 +669,52 @@ main(int argc, char **argv)
 		setlocale(LC_CTYPE, "C.utf8");
 	struct options o;
 	parse_options(argc, argv, &o);
-	struct corpus c;
-	corpus_init(&c);
+
+	struct config_source src;
+	src.path = config_path(o.config, &src.must_exist);
+	if (o.check_config) {
+		int rc = do_check_config(argc - optind, argv + optind, &src);
+		free(src.path);
+		return rc;
+	}
+	/* A bad config at start-up: every error on stderr, nothing drawn. */
+	struct config cfg;
 	struct diag_list dl;
 	diag_list_init(&dl);
-	int rc;
+	if (load_config(&cfg, &src, &dl)) {
+		print_diags(&dl, 0);
+		fprintf(stderr, "lectern: the config has errors; check it with "
+		                "lectern --check-config\n");
+		diag_list_fini(&dl);
+		config_fini(&cfg);
+		free(src.path);
+		return EXIT_TROUBLE;
+	}
+	print_diags(&dl, 0);
+	diag_list_fini(&dl);
+	int rc = 0;
+	if (o.dump_config || o.list_keys) {
+		if (o.dump_config) {
+			struct strbuf sb;
+			sb_init(&sb);
+			config_dump(&cfg, &sb);
+			fputs(sb.buf, stdout);
+			sb_fini(&sb);
+			rc = fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
+		}
+		if (o.list_keys)
+			rc = do_list_keys(&cfg);
+		config_fini(&cfg);
+		free(src.path);
+		return rc;
+	}
+	const char *no_color = getenv("NO_COLOR");
+	bool color = o.color == COLOR_ALWAYS ||
+	             (o.color == COLOR_AUTO && no_color == NULL);
+
+	struct corpus c;
+	corpus_init(&c);
+	diag_list_init(&dl);
 	if (load_corpus(&c, argc - optind, argv + optind, &dl) < 0)
 		rc = EXIT_TROUBLE;
 	else if (o.list)
@@ -488,10 +723,12 @@ main(int argc, char **argv)
 		rc = do_print(&c, o.print, o.width ? o.width : terminal_width(),
 		              &dl);
 	else if (o.keys || o.keys_file)
-		rc = do_headless(&c, &o, &dl);
+		rc = do_headless(&c, &o, &dl, &cfg, &src);
 	else
-		rc = do_interactive(&c, &dl, ascii);
+		rc = do_interactive(&c, &dl, ascii, color, &cfg, &src);
 	diag_list_fini(&dl);
 	corpus_fini(&c);
+	config_fini(&cfg);
+	free(src.path);
 	return rc;
 }

@@ -156,7 +156,8 @@ draw_status(struct app *a)
 		snprintf(right, sizeof right, "line %zu/%zu %3d%%  ? help ",
 		         n ? a->top + 1 : 0, n, pct);
 	int rw = (int)strlen(right);
-	if (a->cols - rw < a->cols / 2) {
+	/* A message needs the room more than the line numbers do. */
+	if (a->cols - rw < a->cols / 2 || (a->message && !a->help)) {
 		if (a->help)
 			snprintf(right, sizeof right, "q close ");
 		else
@@ -190,6 +191,52 @@ draw_status(struct app *a)
 		frame_put_str(f, r, a->cols - rw, a->cols, right, ROLE_STATUS);
 }
 
+/*
+ * After the first key of a sequence, a popup lists the keys that can
+ * follow and what they do (which-key style), bottom right above the
+ * status line.
+ */
+static void
+draw_pending_popup(struct app *a)
+{
+	enum keymap_context ctxs[2] = {app_context(a), CTX_GLOBAL};
+	struct strbuf lines[16];
+	int n = 0, w = 0;
+	for (int c = 0; c < 2 && n < 16; c++) {
+		if (c == 1 && ctxs[0] == CTX_GLOBAL)
+			break;
+		for (size_t i = 0; i < a->keymap.n && n < 16; i++) {
+			const struct binding *b = &a->keymap.v[i];
+			if (b->ctx != ctxs[c] || b->seq.n <= a->npending ||
+			    memcmp(b->seq.keys, a->pending,
+			           (size_t)a->npending * sizeof(int)) != 0)
+				continue;
+			struct keyseq rest;
+			rest.n = b->seq.n - a->npending;
+			memcpy(rest.keys, b->seq.keys + a->npending,
+			       (size_t)rest.n * sizeof(int));
+			sb_init(&lines[n]);
+			keyseq_format(&rest, &lines[n]);
+			sb_addf(&lines[n], "  %s", action_name(b->action));
+			int lw = glyph_text_width(lines[n].buf, lines[n].len);
+			if (lw > w)
+				w = lw;
+			n++;
+		}
+	}
+	int rows = n < a->geo.body_rows ? n : a->geo.body_rows;
+	int width = w + 2 < a->cols ? w + 2 : a->cols;
+	int x = a->cols - width;
+	for (int i = 0; i < rows; i++) {
+		int r = a->geo.body_rows - rows + i;
+		frame_fill(&a->frame, r, x, a->cols, ROLE_POPUP);
+		put_clipped(&a->frame, r, x + 1, width - 1, lines[i].buf,
+		            ROLE_POPUP);
+	}
+	for (int i = 0; i < n; i++)
+		sb_fini(&lines[i]);
+}
+
 static void
 draw_too_small(struct app *a)
 {
@@ -218,5 +265,7 @@ render_app(struct app *a)
 			draw_sidebar(a);
 		draw_pane(a);
 	}
+	if (a->npending)
+		draw_pending_popup(a);
 	draw_status(a);
 }

@@ -25,7 +25,10 @@
 	X(ERROR, "error", "errors in the status line")                         \
 	X(CONTROL, "control", "placeholders for control characters")           \
 	X(HELP_HEADING, "help-heading", "context headings in the help screen") \
-	X(HELP_KEY, "help-key", "key names in the help screen")
+	X(HELP_KEY, "help-key", "key names in the help screen")               \
+	X(POPUP, "popup", "the popup listing keys that can follow")            \
+	X(UNREAD, "unread", "unread articles in the sidebar")                  \
+	X(MATCH, "search-match", "search matches in the text")
 
 enum role {
 #define ROLE_ENUM(e, name, help) ROLE_##e,

@@ -1,26 +1,40 @@
 /*
- * theme.h - how each role looks: colours and attributes.
+ * theme.h - how each role looks: colours and attributes, in named themes.
  *
- * A style's colours are abstract (a palette index or an RGB value); the
- * terminal layer decides what the terminal can show of them.
+ * A style's colours are abstract (color.h); the terminal layer decides what
+ * the terminal can show of them.  Built-in themes: "dark" (the default),
+ * "light", "high-contrast", "monochrome" (attributes only).  A theme may
+ * inherit another and override some elements; the config adds themes.
  */
 #ifndef LECTERN_THEME_H
 #define LECTERN_THEME_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "color.h"
 #include "role.h"
 
-#define COLOR_DEFAULT (-1)
-/* A direct colour: COLOR_RGB(0xff8800).  Indexes 0-255 are plain ints. */
-#define COLOR_RGB_FLAG 0x1000000
-#define COLOR_RGB(rgb) (COLOR_RGB_FLAG | (rgb))
+/* X(ENUM_SUFFIX, "name") */
+#define STYLE_ATTR_LIST(X)   \
+	X(BOLD, "bold")           \
+	X(DIM, "dim")             \
+	X(ITALIC, "italic")       \
+	X(UNDERLINE, "underline") \
+	X(REVERSE, "reverse")     \
+	X(STANDOUT, "standout")
+
+enum style_attr_bit {
+#define ATTR_BIT_ENUM(e, name) ATTR_BIT_##e,
+	STYLE_ATTR_LIST(ATTR_BIT_ENUM)
+#undef ATTR_BIT_ENUM
+	ATTR_BIT_COUNT
+};
 
 enum style_attr {
-	ATTR_BOLD = 1 << 0,
-	ATTR_DIM = 1 << 1,
-	ATTR_ITALIC = 1 << 2,
-	ATTR_UNDERLINE = 1 << 3,
-	ATTR_REVERSE = 1 << 4,
-	ATTR_STANDOUT = 1 << 5,
+#define ATTR_ENUM(e, name) ATTR_##e = 1 << ATTR_BIT_##e,
+	STYLE_ATTR_LIST(ATTR_ENUM)
+#undef ATTR_ENUM
 };
 
 struct style {
@@ -33,7 +47,24 @@ struct theme {
 	struct style roles[ROLE_COUNT];
 };
 
-/* Fills t with the built-in dark theme. */
+/* The attribute called name[0..len) (an ATTR_* bit), or 0. */
+unsigned style_attr_lookup(const char *name, size_t len);
+/* The name of one ATTR_* bit. */
+const char *style_attr_name(unsigned attr);
+
+/* The role whose config name is name[0..len), or -1. */
+int role_lookup(const char *name, size_t len);
+const char *role_name(enum role r);
+const char *role_help(enum role r);
+
+/* Number of built-in themes, and the name of the i-th. */
+size_t theme_builtin_count(void);
+const char *theme_builtin_name(size_t i);
+/* Fills t with the built-in theme called name; returns 0, or -1 when
+ * there is none of that name. */
+int theme_builtin(const char *name, struct theme *t);
+
+/* Fills t with the built-in dark theme (the default). */
 void theme_default(struct theme *t);
 
 #endif

@@ -6,7 +6,7 @@
  * setup), since a handler cannot be passed anything.
  */
 #ifdef HAVE_CONFIG_H
-#include "config.h"
+#include "ac-config.h"
 #endif
 #include "tty.h"
 
@@ -21,6 +21,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "color.h"
 #include "keys.h"
 #include "util.h"
 
@@ -33,12 +34,12 @@ struct tty {
 	const struct theme *theme;
 	bool color;
 	bool ascii;
-	int pairs_used;
-	short pair_fg[256];
-	short pair_bg[256];
+	int watch_fd; /* also waited on; -1 for none */
+	int ncolors; /* color_fit's view: 8, 16, 256, or 0x1000000 direct */
 };
 
 static volatile sig_atomic_t quit_signal;
+static volatile sig_atomic_t hup_signal;
 static struct termios saved_tio;
 static bool saved_tio_ok;
 static char restore_seq[128];
@@ -49,6 +50,13 @@ static void
 on_quit_signal(int sig)
 {
 	quit_signal = sig;
+}
+
+static void
+on_hup_signal(int sig)
+{
+	(void)sig;
+	hup_signal = 1;
 }
 
 static void
@@ -87,6 +95,9 @@ install_signals(void)
 	sa.sa_handler = on_quit_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	/* SIGHUP asks for the config to be read again, as daemons do; a
+	 * real hang-up also shows as POLLHUP on the terminal, and ends us. */
+	sa.sa_handler = on_hup_signal;
 	sigaction(SIGHUP, &sa, NULL);
 	sa.sa_handler = on_fatal_signal;
 	sa.sa_flags = SA_RESETHAND;
@@ -199,6 +210,7 @@ tty_open(const struct theme *theme, bool color, bool ascii, char **note,
 	t->screen = scr;
 	t->theme = theme;
 	t->ascii = ascii;
+	t->watch_fd = -1;
 	restore_len = 0;
 	add_restore("sgr0");
 	add_restore("cnorm");
@@ -214,6 +226,10 @@ tty_open(const struct theme *theme, bool color, bool ascii, char **note,
 	if (t->color) {
 		start_color();
 		use_default_colors();
+		/* Direct colour: terminfo says RGB (xterm-direct and kin). */
+		int rgb = tigetflag((char *)"RGB");
+		t->ncolors = rgb > 0 || COLORS >= 0x1000000 ? 0x1000000
+		                                           : COLORS;
 	}
 	add_key_variants();
 	install_signals();
@@ -253,36 +269,33 @@ tty_invalidate(struct tty *t)
 	clearok(curscr, TRUE);
 }
 
-/* Reduces a colour to what the terminal has; -1 when it has none of it. */
-static short
-fit_color(int c)
+void
+tty_set_theme(struct tty *t, const struct theme *theme)
 {
-	if (c == COLOR_DEFAULT)
-		return -1;
-	if (c & COLOR_RGB_FLAG)
-		return -1; /* direct colour: the config issue maps these */
-	if (c < COLORS)
-		return (short)c;
-	if (c < 16)
-		return (short)(c - 8); /* bright colours on an 8-colour term */
-	return -1;
+	t->theme = theme;
 }
 
-static short
-pair_for(struct tty *t, short fg, short bg)
+/* A colour as ncurses' colour number, fitted to the terminal. */
+static int
+curses_color(const struct tty *t, int c)
 {
+	c = color_fit(c, t->ncolors);
+	if (c == COLOR_DEFAULT)
+		return -1;
+	return COLOR_IS_RGB(c) ? c & 0xffffff : c;
+}
+
+/* The colour pair for a style (0, the terminal's, without colour). */
+static int
+pair_for(const struct tty *t, const struct style *s)
+{
+	if (!t->color)
+		return 0;
+	int fg = curses_color(t, s->fg), bg = curses_color(t, s->bg);
 	if (fg == -1 && bg == -1)
 		return 0;
-	for (int i = 1; i <= t->pairs_used; i++)
-		if (t->pair_fg[i] == fg && t->pair_bg[i] == bg)
-			return (short)i;
-	if (t->pairs_used + 1 >= COLOR_PAIRS || t->pairs_used + 1 >= 256)
-		return 0;
-	short p = (short)++t->pairs_used;
-	t->pair_fg[p] = fg;
-	t->pair_bg[p] = bg;
-	init_pair(p, fg, bg);
-	return p;
+	int p = alloc_pair(fg, bg);
+	return p < 0 ? 0 : p;
 }
 
 static attr_t
@@ -308,13 +321,11 @@ void
 tty_paint(struct tty *t, const struct frame *f)
 {
 	attr_t attrs[ROLE_COUNT];
-	short pairs[ROLE_COUNT];
+	int pairs[ROLE_COUNT];
 	for (int r = 0; r < ROLE_COUNT; r++) {
 		const struct style *s = &t->theme->roles[r];
 		attrs[r] = style_attrs(s);
-		pairs[r] = t->color ? pair_for(t, fit_color(s->fg),
-		                               fit_color(s->bg))
-		                    : 0;
+		pairs[r] = pair_for(t, s);
 	}
 	int rows, cols;
 	getmaxyx(stdscr, rows, cols);
@@ -340,7 +351,9 @@ tty_paint(struct tty *t, const struct frame *f)
 					mvaddch(r, c + 1, '?');
 			}
 			cchar_t cc;
-			setcchar(&cc, wc, attrs[cl->role], pairs[cl->role], NULL);
+			/* The pair goes through opts: extended pairs do
+			 * not fit setcchar's short argument. */
+			setcchar(&cc, wc, attrs[cl->role], 0, &pairs[cl->role]);
 			mvadd_wch(r, c, &cc);
 		}
 	}
@@ -411,13 +424,22 @@ map_char(wint_t c)
 	}
 }
 
+void
+tty_watch(struct tty *t, int fd)
+{
+	t->watch_fd = fd;
+}
+
 int
 tty_read_key(struct tty *t)
 {
-	(void)t;
 	for (;;) {
 		if (quit_signal)
 			return 0;
+		if (hup_signal) {
+			hup_signal = 0;
+			return K_RELOAD;
+		}
 		wint_t wc;
 		nodelay(stdscr, TRUE);
 		int r = wget_wch(stdscr, &wc);
@@ -445,16 +467,19 @@ tty_read_key(struct tty *t)
 			return K_ESC;
 		}
 		/* Nothing buffered: sleep until input or a signal. */
-		struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+		struct pollfd pfd[2] = {{.fd = STDIN_FILENO, .events = POLLIN},
+		                        {.fd = t->watch_fd, .events = POLLIN}};
 		sigset_t none;
 		sigemptyset(&none);
-		int n = ppoll(&pfd, 1, NULL, &none);
+		int n = ppoll(pfd, t->watch_fd >= 0 ? 2 : 1, NULL, &none);
 		if (n < 0 && errno != EINTR)
 			return 0;
-		if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) {
+		if (n > 0 && (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))) {
 			quit_signal = SIGHUP;
 			return 0;
 		}
+		if (n > 0 && t->watch_fd >= 0 && (pfd[1].revents & POLLIN))
+			return K_WATCH;
 	}
 }
 

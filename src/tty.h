@@ -27,6 +27,9 @@ struct tty;
  */
 struct tty *tty_open(const struct theme *theme, bool color, bool ascii,
                        char **note, char **err);
+/* Paints with theme from now on (after a config reload).  The theme must
+ * stay alive while the tty uses it. */
+void tty_set_theme(struct tty *t, const struct theme *theme);
 /* Ends curses and restores the terminal.  NULL-safe. */
 void tty_close(struct tty *t);
 
@@ -40,10 +43,13 @@ void tty_invalidate(struct tty *t);
 
 /*
  * Waits for input without using CPU and returns a key (keys.h), K_RESIZE
- * after the terminal changed size, or 0 when a quit was requested by a
+ * after the terminal changed size, K_RELOAD after SIGHUP, or 0 when a quit was requested by a
  * signal (then tty_quit_requested is true) or nothing usable arrived.
  */
 int tty_read_key(struct tty *t);
+/* Also wait on fd (the config watch); tty_read_key returns K_WATCH when
+ * it is readable.  -1 for none. */
+void tty_watch(struct tty *t, int fd);
 bool tty_quit_requested(const struct tty *t);
 
 #endif

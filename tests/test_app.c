@@ -25,7 +25,7 @@ setup(void)
 	corpus_init(&corpus);
 	cr_assert_eq(corpus_add_path(&corpus, TEST_DATADIR "/app", &dl), 3);
 	diag_list_fini(&dl);
-	app_init(&app, &corpus, 24, 80);
+	app_init(&app, &corpus, 24, 80, NULL);
 }
 
 static void
@@ -249,6 +249,7 @@ Test(app, sequence_prefix_shows_pending_keys)
 	keys("z");
 	cr_assert_eq(app.npending, 1);
 	assert_screen_has("z -");
+	assert_screen_has(" z  bottom"); /* the which-key popup */
 	keys("z");
 	cr_assert_eq(app.npending, 0);
 	cr_assert_eq(app.top, app_max_top(&app));

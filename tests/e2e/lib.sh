@@ -47,8 +47,9 @@ start() {
 	shift 3
 	{
 		echo '#!/bin/sh'
-		printf 'env TERM=%s LC_ALL=C.UTF-8 %s' "$(quote "$term")" \
-			"$(quote "$LECTERN")"
+		# E2E_ENV: extra NAME=VALUE words (no spaces) for lectern.
+		printf 'env -u NO_COLOR -u LECTERN_CONFIG TERM=%s LC_ALL=C.UTF-8 %s %s' \
+			"$(quote "$term")" "${E2E_ENV:-}" "$(quote "$LECTERN")"
 		for a in "$@"; do printf ' %s' "$(quote "$a")"; done
 		echo
 		echo 'echo "EXIT:$?"'
