@@ -19,13 +19,45 @@
 #include "frame.h"
 #include "keymap.h"
 #include "layout.h"
+#include "match.h"
+#include "prompt.h"
+#include "search.h"
 #include "util.h"
+
+/* A place marked in an article, with a note. */
+struct app_mark {
+	size_t article;   /* corpus index */
+	size_t offset;    /* body byte offset of the marked line */
+	char *note;       /* "" for none */
+	long long created; /* seconds since the epoch; 0 when unknown */
+	char *id;         /* unique, kept by the state file; NULL until saved */
+};
 
 /* Where a reader was in an article, for going back to it. */
 struct place {
 	size_t anchor; /* layout_anchor: survives a new width */
 	size_t top;    /* the exact top line, valid at width */
 	int width;     /* 0: never opened */
+};
+
+/* X(ENUM_SUFFIX, "name") : the orders of the sidebar. */
+#define SORT_LIST(X)            \
+	X(CORPUS, "corpus order") \
+	X(TITLE, "title")         \
+	X(DATE, "date")           \
+	X(HITS, "keyword hits")
+
+enum sort_order {
+#define SORT_ENUM(e, name) SORT_##e,
+	SORT_LIST(SORT_ENUM)
+#undef SORT_ENUM
+	SORT_COUNT
+};
+
+enum prompt_kind {
+	PROMPT_SEARCH,
+	PROMPT_FILTER,
+	PROMPT_NOTE,   /* the note of a new bookmark */
 };
 
 enum focus {
@@ -50,10 +82,42 @@ struct app {
 	int cols;
 	struct geometry geo;
 
-	size_t sel;      /* selected article */
-	size_t list_top; /* first article shown in the sidebar */
+	size_t sel;      /* selected article (an index into the corpus) */
+	size_t *order;   /* the sidebar: article indexes, filtered, sorted */
+	size_t norder;
+	size_t row;      /* sel's position in order */
+	size_t list_top; /* first row shown in the sidebar */
+	enum sort_order sort;
+
+	/* Keyword hits of every article, per group (article * ngroups + g),
+	 * counted in the background so that start-up and input never wait. */
+	size_t *art_hits;
+	bool *art_counted;
+	size_t count_next;   /* next article to count */
+
+	/* The corpus filter: articles matching a query, with counts and a
+	 * keyword-in-context snippet of the first match. */
+	char *filter;        /* NULL: no filter */
+	size_t *filter_counts; /* per article */
+	char **snippets;     /* per article, NULL when it does not match */
+	size_t unfiltered_sel; /* selection to go back to */
 	enum focus focus;
 
+	/* Reading state: kept across runs by main through state.h. */
+	bool *read;       /* per article */
+	int *progress;    /* per article: the furthest percent seen */
+	struct app_mark *marks;
+	size_t nmarks;
+	size_t marks_cap;
+	bool marks_view;  /* the bookmark list is up */
+	size_t mark_sel;
+	char **deleted_marks; /* ids of saved bookmarks deleted since */
+	size_t ndeleted;
+	bool state_dirty; /* something to save */
+	long long now;    /* the time, for new bookmarks (set by main) */
+
+	bool groups_view; /* the keyword groups view is up */
+	size_t group_sel; /* its selected group */
 	bool help;       /* the help screen is up */
 	size_t help_top; /* its first visible line */
 
@@ -67,6 +131,27 @@ struct app {
 	char *meta;     /* its metadata line */
 	size_t top;     /* first visible layout line */
 	struct place *places; /* per article: where the reader was */
+
+	/* Keyword groups (config.h) and their hits in the open article. */
+	struct matcher *matcher; /* NULL: no groups */
+	size_t ngroups;
+	char **group_names;
+	bool *group_on;          /* per group */
+	bool highlight;          /* all highlighting on */
+	struct match_spans hits; /* in the open article's body */
+	size_t *hit_lines;       /* layout line of each hit */
+	size_t *group_counts;    /* hits per group in the open article */
+	size_t hit_cur;          /* the hit last moved to, SIZE_MAX none */
+
+	/* The search in the open article, and its prompt. */
+	struct search search;
+	bool prompting;
+	enum prompt_kind prompt_kind;
+	struct prompt prompt;
+	struct prompt_history history;
+	size_t prompt_top;       /* where the view was when / was typed */
+	char *prompt_saved;      /* the query before the prompt opened */
+	bool prompt_saved_back;
 
 	char *message;  /* shown in the status line until the next key */
 	bool message_is_error;
@@ -85,6 +170,12 @@ void app_init(struct app *a, struct corpus *corpus, int rows, int cols,
               const struct keymap *keymap);
 /* Replaces the bindings with a copy of keymap (after a config reload). */
 void app_set_keymap(struct app *a, const struct keymap *keymap);
+/*
+ * Uses groups[0..n) for keyword highlighting (copied as a matcher; all
+ * groups on).  Patterns that do not compile are reported in diags.
+ */
+void app_set_groups(struct app *a, const struct hl_group *groups, size_t n,
+                    struct diag_list *diags);
 void app_fini(struct app *a);
 
 /* Computes the screen geometry for rows x cols. */
@@ -102,6 +193,23 @@ void app_select(struct app *a, size_t i);
 /* Sets the status-line message (replacing the previous one). */
 void app_message(struct app *a, bool error, const char *fmt, ...)
 	LECTERN_PRINTF(3, 4);
+
+/* Adds a bookmark (note copied; "" for none) and returns it. */
+struct app_mark *app_add_mark(struct app *a, size_t article, size_t offset,
+                              const char *note, long long created);
+/* Number of unread articles. */
+size_t app_unread(const struct app *a);
+
+/* True while articles' keyword hits are still to be counted. */
+bool app_background_pending(const struct app *a);
+/* Counts one article's hits; the caller calls it when idle. */
+void app_background_step(struct app *a);
+/* Total hits of the enabled groups in article i, or SIZE_MAX while not
+ * counted yet. */
+size_t app_article_hits(const struct app *a, size_t i);
+/* Rows one sidebar entry takes (2 with a filter: title and snippet). */
+int app_entry_rows(const struct app *a);
+const char *app_sort_name(enum sort_order s);
 
 /* The keymap context keys are looked up in right now. */
 enum keymap_context app_context(const struct app *a);

@@ -1,12 +1,12 @@
 /*
  * config.h - lectern's configuration: keys, themes, keyword groups.
  *
- * One YAML file, read with libyaml (confined to config.c and
- * frontmatter.c).  The built-in defaults are themselves a YAML text,
- * config_default_yaml, loaded through the same code; a user's file is
- * applied over them.  Loading is all or nothing: a file with any error
- * leaves the config as it was, and every error is reported (file, line,
- * column, what was expected), not just the first.
+ * One YAML file, read with libyaml (confined to yamldoc.c).  The built-in
+ * defaults are themselves a YAML text, config_default_yaml, loaded through
+ * the same code; a user's file is applied over them.  Loading is all or
+ * nothing: a file with any error leaves the config as it was, and every
+ * error is reported (file, line, column, what was expected), not just the
+ * first.
  *
  * The file:
  *   keys:                      # per context: action -> key or [keys]
@@ -57,9 +57,9 @@ struct hl_group {
 /* A theme from the config (or a built-in), before inheritance. */
 struct theme_def {
 	char *name;
-	char *inherit;              /* NULL: none (built-ins are complete) */
+	char *inherit; /* NULL: none (built-ins are complete) */
 	struct style roles[ROLE_COUNT];
-	bool set[ROLE_COUNT];       /* which roles this definition sets */
+	bool set[ROLE_COUNT]; /* which roles this definition sets */
 	int line;
 	int col;
 };
@@ -69,7 +69,7 @@ struct config {
 	char *theme_name;
 	struct theme_def *themes; /* user themes */
 	size_t nthemes;
-	struct theme theme;       /* theme_name resolved, inheritance applied */
+	struct theme theme; /* theme_name resolved, inheritance applied */
 	struct hl_group *groups;
 	size_t ngroups;
 };

@@ -464,6 +464,9 @@ corpus_load_body(struct corpus *c, size_t i, struct diag_list *diags)
 	}
 	/* The file may have shrunk since start-up. */
 	size_t from = a->body_offset < sb.len ? a->body_offset : sb.len;
+	a->body_line = 1;
+	for (size_t j = 0; j < from; j++)
+		a->body_line += sb.buf[j] == '\n';
 	size_t out = 0;
 	bool nul = false;
 	for (size_t j = from; j < sb.len; j++) {

@@ -26,6 +26,8 @@ struct article {
 	char *body;         /* NUL-terminated; "\r\n" turned into "\n" */
 	size_t body_len;
 	size_t words;       /* valid once the body is loaded */
+	size_t body_line;   /* the file line the body starts on (1-based),
+	                     * valid once the body is loaded */
 };
 
 struct corpus {

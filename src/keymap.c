@@ -31,6 +31,19 @@ static const struct {
 	{CTX_GLOBAL, "BackTab", ACT_TOGGLE_FOCUS},
 	{CTX_GLOBAL, "C-l", ACT_REDRAW},
 	{CTX_GLOBAL, "R", ACT_RELOAD_CONFIG},
+	{CTX_GLOBAL, "/", ACT_SEARCH_FORWARD},
+	{CTX_GLOBAL, "n", ACT_SEARCH_NEXT},
+	{CTX_GLOBAL, "N", ACT_SEARCH_PREV},
+	{CTX_GLOBAL, "H", ACT_TOGGLE_HIGHLIGHT},
+	{CTX_GLOBAL, "t 1", ACT_TOGGLE_GROUP_1},
+	{CTX_GLOBAL, "t 2", ACT_TOGGLE_GROUP_2},
+	{CTX_GLOBAL, "t 3", ACT_TOGGLE_GROUP_3},
+	{CTX_GLOBAL, "t 4", ACT_TOGGLE_GROUP_4},
+	{CTX_GLOBAL, "t 5", ACT_TOGGLE_GROUP_5},
+	{CTX_GLOBAL, "t 6", ACT_TOGGLE_GROUP_6},
+	{CTX_GLOBAL, "t 7", ACT_TOGGLE_GROUP_7},
+	{CTX_GLOBAL, "t 8", ACT_TOGGLE_GROUP_8},
+	{CTX_GLOBAL, "t 9", ACT_TOGGLE_GROUP_9},
 
 	{CTX_LIST, "j", ACT_NEXT_ARTICLE},
 	{CTX_LIST, "Down", ACT_NEXT_ARTICLE},
@@ -46,6 +59,9 @@ static const struct {
 	{CTX_LIST, "Space", ACT_PAGE_DOWN},
 	{CTX_LIST, "PageDown", ACT_PAGE_DOWN},
 	{CTX_LIST, "b", ACT_PAGE_UP},
+	{CTX_LIST, "s", ACT_SORT},
+	{CTX_LIST, "F", ACT_FILTER},
+	{CTX_LIST, "Esc", ACT_CLEAR_FILTER},
 	{CTX_LIST, "PageUp", ACT_PAGE_UP},
 
 	{CTX_PAGER, "j", ACT_SCROLL_DOWN},
@@ -68,6 +84,53 @@ static const struct {
 	{CTX_PAGER, "Enter", ACT_FOCUS_LIST},
 	{CTX_PAGER, "Left", ACT_FOCUS_LIST},
 	{CTX_PAGER, "h", ACT_FOCUS_LIST},
+	{CTX_PAGER, "?", ACT_SEARCH_BACKWARD},
+	{CTX_PAGER, "Esc", ACT_CLEAR_SEARCH},
+	{CTX_PAGER, "] ]", ACT_NEXT_HIT},
+	{CTX_PAGER, "[ [", ACT_PREV_HIT},
+	{CTX_PAGER, "] 1", ACT_NEXT_HIT_1},
+	{CTX_PAGER, "] 2", ACT_NEXT_HIT_2},
+	{CTX_PAGER, "] 3", ACT_NEXT_HIT_3},
+	{CTX_PAGER, "] 4", ACT_NEXT_HIT_4},
+	{CTX_PAGER, "] 5", ACT_NEXT_HIT_5},
+	{CTX_PAGER, "] 6", ACT_NEXT_HIT_6},
+	{CTX_PAGER, "] 7", ACT_NEXT_HIT_7},
+	{CTX_PAGER, "] 8", ACT_NEXT_HIT_8},
+	{CTX_PAGER, "] 9", ACT_NEXT_HIT_9},
+	{CTX_PAGER, "[ 1", ACT_PREV_HIT_1},
+	{CTX_PAGER, "[ 2", ACT_PREV_HIT_2},
+	{CTX_PAGER, "[ 3", ACT_PREV_HIT_3},
+	{CTX_PAGER, "[ 4", ACT_PREV_HIT_4},
+	{CTX_PAGER, "[ 5", ACT_PREV_HIT_5},
+	{CTX_PAGER, "[ 6", ACT_PREV_HIT_6},
+	{CTX_PAGER, "[ 7", ACT_PREV_HIT_7},
+	{CTX_PAGER, "[ 8", ACT_PREV_HIT_8},
+	{CTX_PAGER, "[ 9", ACT_PREV_HIT_9},
+
+	{CTX_GLOBAL, "t t", ACT_GROUPS},
+	{CTX_GLOBAL, "m", ACT_TOGGLE_READ},
+	{CTX_GLOBAL, "U", ACT_NEXT_UNREAD},
+	{CTX_GLOBAL, "B", ACT_ADD_BOOKMARK},
+	{CTX_GLOBAL, "'", ACT_BOOKMARKS},
+	{CTX_MARKS, "q", ACT_CLOSE},
+	{CTX_MARKS, "Esc", ACT_CLOSE},
+	{CTX_MARKS, "'", ACT_CLOSE},
+	{CTX_MARKS, "j", ACT_SCROLL_DOWN},
+	{CTX_MARKS, "Down", ACT_SCROLL_DOWN},
+	{CTX_MARKS, "k", ACT_SCROLL_UP},
+	{CTX_MARKS, "Up", ACT_SCROLL_UP},
+	{CTX_MARKS, "Enter", ACT_OPEN_BOOKMARK},
+	{CTX_MARKS, "d", ACT_DELETE_BOOKMARK},
+	{CTX_MARKS, "Delete", ACT_DELETE_BOOKMARK},
+	{CTX_GROUPS, "q", ACT_CLOSE},
+	{CTX_GROUPS, "Esc", ACT_CLOSE},
+	{CTX_GROUPS, "t t", ACT_CLOSE},
+	{CTX_GROUPS, "j", ACT_SCROLL_DOWN},
+	{CTX_GROUPS, "Down", ACT_SCROLL_DOWN},
+	{CTX_GROUPS, "k", ACT_SCROLL_UP},
+	{CTX_GROUPS, "Up", ACT_SCROLL_UP},
+	{CTX_GROUPS, "Space", ACT_TOGGLE_GROUP},
+	{CTX_GROUPS, "Enter", ACT_TOGGLE_GROUP},
 
 	{CTX_HELP, "q", ACT_CLOSE_HELP},
 	{CTX_HELP, "Esc", ACT_CLOSE_HELP},
@@ -233,4 +296,25 @@ keymap_describe(const struct keymap *km, enum keymap_context ctx,
 		keyseq_format(&km->v[i].seq, out);
 	}
 	return count;
+}
+
+bool
+keymap_key_for(const struct keymap *km, enum keymap_context ctx,
+               enum action action, struct strbuf *out)
+{
+	enum keymap_context ctxs[2] = {ctx, CTX_GLOBAL};
+	for (int c = 0; c < 2; c++)
+		for (size_t i = 0; i < km->n; i++) {
+			const struct binding *b = &km->v[i];
+			if (b->ctx != ctxs[c] || b->action != action)
+				continue;
+			enum action got;
+			if (keymap_lookup(km, ctx, b->seq.keys, b->seq.n, &got) !=
+			            KEYMAP_ACTION ||
+			    got != action)
+				continue;
+			keyseq_format(&b->seq, out);
+			return true;
+		}
+	return false;
 }

@@ -10,6 +10,7 @@
 #ifndef LECTERN_KEYMAP_H
 #define LECTERN_KEYMAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "action.h"
@@ -22,7 +23,9 @@
 	X(GLOBAL, "global", "everywhere, unless the focused view binds the key") \
 	X(LIST, "list", "the article list in the sidebar")                    \
 	X(PAGER, "pager", "the reading pane")                                 \
-	X(HELP, "help", "the help screen")
+	X(HELP, "help", "the help screen")                                    \
+	X(GROUPS, "groups", "the keyword groups view")                        \
+	X(MARKS, "bookmarks", "the bookmark list")
 
 enum keymap_context {
 #define KEYMAP_CTX_ENUM(e, name, help) CTX_##e,
@@ -90,5 +93,13 @@ enum keymap_result keymap_lookup(const struct keymap *km,
  */
 size_t keymap_describe(const struct keymap *km, enum keymap_context ctx,
                        enum action action, struct strbuf *out);
+
+/*
+ * Appends to out the first key sequence that does action when typed in
+ * ctx (its own binding, or a global one the context does not override).
+ * Returns false, appending nothing, when no key does.
+ */
+bool keymap_key_for(const struct keymap *km, enum keymap_context ctx,
+                    enum action action, struct strbuf *out);
 
 #endif

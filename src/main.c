@@ -29,6 +29,7 @@
 #include "layout.h"
 #include "render.h"
 #include "script.h"
+#include "search.h"
 #include "tty.h"
 #include "util.h"
 #include "watch.h"
@@ -51,6 +52,7 @@ enum {
 	OPT_CHECK_CONFIG,
 	OPT_LIST_KEYS,
 	OPT_COLOR,
+	OPT_GREP,
 };
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
@@ -69,6 +71,7 @@ struct options {
 	bool check_config;
 	bool list_keys;
 	enum color_mode color;
+	const char *grep;
 };
 
 static const char usage_text[] =
@@ -82,6 +85,10 @@ static const char usage_text[] =
 	"  -l, --list             print one line per article (number, title,\n"
 	"                         word count; tab-separated) and exit\n"
 	"  -p, --print=N          print article N, wrapped, and exit\n"
+	"      --grep=PATTERN     print each article matching PATTERN (a\n"
+	"                         regular expression, smart case) with its\n"
+	"                         number of matches and its matching lines;\n"
+	"                         exit 0 if any matched, 1 if none, 2 on error\n"
 	"  -w, --width=COLS       wrap --print output to COLS columns\n"
 	"                         (default: the terminal's width, else 80)\n"
 	"      --keys=SCRIPT      headless mode: apply the keys in SCRIPT\n"
@@ -107,8 +114,12 @@ static const char usage_text[] =
 	"Keys: j/k or Up/Down move (the selection in the sidebar, the text in\n"
 	"the pane), Space/b or PageDown/PageUp page, g/G or Home/End go to the\n"
 	"ends, J/K next/previous article from the pane, Tab or Enter switch\n"
-	"between sidebar and pane, R reloads the config, ? lists every key,\n"
-	"q quits.\n"
+	"between sidebar and pane, / searches (? backward in the pane), n/N\n"
+	"go to the next/previous match, ] ] and [ [ to the next/previous\n"
+	"keyword hit (] 1 for group 1), t 1 turns group 1 on or off, H all\n"
+	"highlighting, t t lists the groups, s sorts the sidebar (by hits\n"
+	"too), F filters it by a query, R reloads the config, ? (F1 in the\n"
+	"pane) lists every key, q quits.\n"
 	"\n"
 	"Environment: LECTERN_CORPUS (corpus used with no PATH),\n"
 	"LECTERN_CONFIG, XDG_CONFIG_HOME, NO_COLOR, TERM.\n"
@@ -158,6 +169,7 @@ parse_options(int argc, char **argv, struct options *o)
 		{"list-keys", no_argument, NULL, OPT_LIST_KEYS},
 		{"color", required_argument, NULL, OPT_COLOR},
 		{"colour", required_argument, NULL, OPT_COLOR},
+		{"grep", required_argument, NULL, OPT_GREP},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -205,6 +217,9 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_LIST_KEYS:
 			o->list_keys = true;
+			break;
+		case OPT_GREP:
+			o->grep = optarg;
 			break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
@@ -412,6 +427,29 @@ load_config(struct config *cfg, const struct config_source *src,
 	return 0;
 }
 
+/* Gives the app (and the terminal) the config's keyword groups. */
+static void
+apply_groups(struct app *a, struct tty *t, const struct config *cfg)
+{
+	struct diag_list dl;
+	diag_list_init(&dl);
+	app_set_groups(a, cfg->groups, cfg->ngroups, &dl);
+	if (dl.n) {
+		char *m = diag_format(&dl.v[0]);
+		app_message(a, true, "%s", m);
+		free(m);
+	}
+	diag_list_fini(&dl);
+	if (t) {
+		struct style *styles =
+			xcalloc(cfg->ngroups ? cfg->ngroups : 1, sizeof *styles);
+		for (size_t g = 0; g < cfg->ngroups; g++)
+			styles[g] = cfg->groups[g].style;
+		tty_set_group_styles(t, styles, cfg->ngroups);
+		free(styles);
+	}
+}
+
 /*
  * Reads the config again.  A bad file keeps the config in force and says
  * why in the status line; a good one replaces keys and theme.
@@ -429,6 +467,7 @@ reload_config(struct config *cfg, const struct config_source *src,
 		app_set_keymap(a, &cfg->keymap);
 		if (t)
 			tty_set_theme(t, &cfg->theme);
+		apply_groups(a, t, cfg);
 		app_message(a, false, "config reloaded%s%s",
 		            src->path ? " from " : "",
 		            src->path ? src->path : "");
@@ -512,6 +551,72 @@ do_list_keys(const struct config *cfg)
 	return fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
 }
 
+/*
+ * --grep: like grep -n over the corpus.  For each article that matches:
+ * "PATH: TITLE (N matches)", then each matching line of its body as
+ * "LINE: text", with control characters escaped.
+ */
+static int
+do_grep(struct corpus *c, const char *pattern, struct diag_list *dl)
+{
+	struct search s;
+	search_init(&s);
+	if (search_set(&s, pattern, false) < 0 || !*pattern) {
+		fprintf(stderr, "lectern: --grep: %s\n",
+		        s.error ? s.error : "empty pattern");
+		search_fini(&s);
+		return EXIT_USAGE;
+	}
+	struct strbuf line;
+	sb_init(&line);
+	size_t found = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		size_t before = dl->n;
+		corpus_load_body(c, i, dl);
+		print_diags(dl, before);
+		struct article *art = &c->v[i];
+		search_run(&s, art->body, art->body_len);
+		if (s.limited)
+			fprintf(stderr, "lectern: %s: --grep: pattern too costly "
+			                "(PCRE2 limit); matches may be missing\n",
+			        art->path);
+		if (s.spans.n) {
+			found++;
+			sb_reset(&line);
+			glyph_escape(art->title, strlen(art->title), &line);
+			printf("%s: %s (%zu match%s)\n", art->path, line.buf,
+			       s.spans.n, s.spans.n == 1 ? "" : "es");
+			/* Each line holding a match, once. */
+			size_t ln = art->body_line, pos = 0, k = 0;
+			while (k < s.spans.n && pos <= art->body_len) {
+				const char *nl = memchr(art->body + pos, '\n',
+				                        art->body_len - pos);
+				size_t end = nl ? (size_t)(nl - art->body)
+				                : art->body_len;
+				if (s.spans.v[k].start < end ||
+				    (!nl && s.spans.v[k].start <= end)) {
+					sb_reset(&line);
+					glyph_escape(art->body + pos, end - pos, &line);
+					printf("%zu: %s\n", ln, line.buf);
+					while (k < s.spans.n &&
+					       s.spans.v[k].start <= end)
+						k++;
+				}
+				if (!nl)
+					break;
+				pos = end + 1;
+				ln++;
+			}
+		}
+		corpus_unload_body(c, i);
+	}
+	sb_fini(&line);
+	search_fini(&s);
+	if (fflush(stdout) != 0)
+		return EXIT_USAGE;
+	return found ? 0 : 1;
+}
+
 static char *
 read_file_all(const char *path, struct diag_list *dl)
 {
@@ -561,8 +666,13 @@ do_headless(struct corpus *c, const struct options *o,
 	}
 	struct app a;
 	app_init(&a, c, o->rows, o->cols, &cfg->keymap);
+	apply_groups(&a, NULL, cfg);
 	/* As the interactive loop: draw whenever an event changed anything,
-	 * so the mode costs (and tests) what a user's session does. */
+	 * so the mode costs (and tests) what a user's session does.  The
+	 * background counting runs to its end before each event, so that
+	 * screens do not depend on timing. */
+	while (app_background_pending(&a))
+		app_background_step(&a);
 	render_app(&a);
 	for (size_t i = 0; i < sc.n && !a.quit; i++) {
 		if (sc.v[i].kind == SCRIPT_RESIZE)
@@ -571,6 +681,8 @@ do_headless(struct corpus *c, const struct options *o,
 			app_key(&a, sc.v[i].key);
 		if (a.reload)
 			reload_config(cfg, src, &a, NULL);
+		while (app_background_pending(&a))
+			app_background_step(&a);
 		if (a.dirty)
 			render_app(&a);
 	}
@@ -611,6 +723,7 @@ do_interactive(struct corpus *c, const struct diag_list *load_diags,
 	tty_size(t, &rows, &cols);
 	struct app a;
 	app_init(&a, c, rows, cols, &cfg->keymap);
+	apply_groups(&a, t, cfg);
 	struct watch *w = src->path ? watch_new(src->path) : NULL;
 	tty_watch(t, watch_fd(w));
 	if (note)
@@ -630,9 +743,14 @@ do_interactive(struct corpus *c, const struct diag_list *load_diags,
 			render_app(&a);
 			tty_paint(t, &a.frame);
 		}
-		int key = tty_read_key(t);
+		/* Idle means idle: block, unless hits are still to count;
+		 * then count one article per turn, input first. */
+		bool work = app_background_pending(&a);
+		int key = tty_read_key(t, work ? 0 : -1);
 		if (tty_quit_requested(t))
 			break;
+		if (key == 0 && work)
+			app_background_step(&a);
 		if (key == K_RESIZE) {
 			tty_size(t, &rows, &cols);
 			app_resize(&a, rows, cols);
@@ -716,7 +834,9 @@ main(int argc, char **argv)
 	corpus_init(&c);
 	diag_list_init(&dl);
 	if (load_corpus(&c, argc - optind, argv + optind, &dl) < 0)
-		rc = EXIT_TROUBLE;
+		rc = o.grep ? EXIT_USAGE : EXIT_TROUBLE; /* grep's 1 is "none" */
+	else if (o.grep)
+		rc = do_grep(&c, o.grep, &dl);
 	else if (o.list)
 		rc = do_list(&c, &dl);
 	else if (o.print)

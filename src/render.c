@@ -1,12 +1,15 @@
 /* render.c - the app state as a frame of cells. */
 #include "render.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "glyph.h"
 #include "help.h"
 #include "keys.h"
+#include "utf8.h"
 
 static const char ellipsis[] = "\xe2\x80\xa6"; /* U+2026 */
 
@@ -40,29 +43,62 @@ put_clipped(struct frame *f, int r, int c, int w, const char *s,
 	return frame_put_str(f, r, end, c + w, ellipsis, role);
 }
 
+/*
+ * The sidebar: one row per article (two with a filter: the title and a
+ * snippet of the first match), the selection marked with '>', and at the
+ * right each article's keyword hits (or, with a filter, its matches).
+ */
 static void
 draw_sidebar(struct app *a)
 {
 	struct frame *f = &a->frame;
 	const struct geometry *g = &a->geo;
+	int er = app_entry_rows(a);
+	char num[24];
 	for (int r = 0; r < g->body_rows; r++) {
-		size_t i = a->list_top + (size_t)r;
 		frame_fill(f, r, 0, g->side_w, ROLE_SIDEBAR);
-		if (i < a->corpus->n) {
-			enum role role = ROLE_SIDEBAR;
-			if (i == a->sel)
-				role = a->focus == FOCUS_LIST && !a->help
-				               ? ROLE_SELECTED
-				               : ROLE_SELECTED_INACTIVE;
-			frame_fill(f, r, 0, g->side_w, role);
-			frame_put_str(f, r, 0, 1, i == a->sel ? ">" : " ",
-			              role);
-			put_clipped(f, r, 1, g->side_w - 1,
-			            a->corpus->v[i].title, role);
-		}
 		frame_fill(f, r, g->side_w, g->side_w + 1, ROLE_BORDER);
 		frame_put_str(f, r, g->side_w, g->side_w + 1,
 		              "\xe2\x94\x82", ROLE_BORDER); /* U+2502 */
+		size_t row = a->list_top + (size_t)(r / er);
+		if (row >= a->norder)
+			continue;
+		size_t i = a->order[row];
+		enum role role = a->read[i] ? ROLE_SIDEBAR : ROLE_UNREAD;
+		if (i == a->sel)
+			role = a->focus == FOCUS_LIST && !a->help
+			               ? ROLE_SELECTED
+			               : ROLE_SELECTED_INACTIVE;
+		frame_fill(f, r, 0, g->side_w, role);
+		if (r % er == 1) {
+			/* The snippet line of a filtered entry. */
+			put_clipped(f, r, 2, g->side_w - 2, a->snippets[i],
+			            i == a->sel ? role : ROLE_META);
+			continue;
+		}
+		num[0] = '\0';
+		/* Reading progress of an article begun but not finished. */
+		int pct = a->progress[i];
+		char prog[8] = "";
+		if (pct > 0 && pct < 100 && !a->read[i] && g->side_w >= 24)
+			snprintf(prog, sizeof prog, " %d%%", pct);
+		if (a->filter) {
+			snprintf(num, sizeof num, " %zu", a->filter_counts[i]);
+		} else if (a->ngroups && a->highlight) {
+			size_t h = app_article_hits(a, i);
+			if (h != SIZE_MAX)
+				snprintf(num, sizeof num, " %zu", h);
+		}
+		if (*prog && strlen(num) + strlen(prog) < sizeof num)
+			strcat(num, prog);
+		int nw = (int)strlen(num);
+		if (nw > g->side_w / 3)
+			nw = 0;
+		frame_put_str(f, r, 0, 1, i == a->sel ? ">" : " ", role);
+		put_clipped(f, r, 1, g->side_w - 1 - nw, a->corpus->v[i].title,
+		            role);
+		if (nw)
+			frame_put_str(f, r, g->side_w - nw, g->side_w, num, role);
 	}
 }
 
@@ -78,6 +114,90 @@ line_role(enum line_kind k)
 		return ROLE_HEADING;
 	default:
 		return ROLE_TEXT;
+	}
+}
+
+/*
+ * Gives the cells of row r that show body bytes [from, to) the role, where
+ * the row shows the line [ls, le) of src drawn from column x.
+ */
+static void
+paint_span(struct frame *f, int r, int x, int xmax, const char *src,
+           size_t ls, size_t le, size_t from, size_t to, int role)
+{
+	size_t pos = ls;
+	int col = x;
+	while (pos < le && col < xmax) {
+		struct glyph g;
+		size_t at = pos;
+		glyph_next(src, le, &pos, col - x, &g);
+		if (at >= from && at < to && g.kind != GLYPH_PLACEHOLDER)
+			for (int c = col; c < col + g.width && c < xmax; c++)
+				frame_at(f, r, c)->role = (uint8_t)role;
+		col += g.width;
+	}
+}
+
+/* Overlays the spans of v[0..n) (sorted by start) that meet [ls, le). */
+static void
+paint_spans(struct frame *f, int r, int x, int xmax, const char *src,
+            size_t ls, size_t le, const struct match_span *v, size_t n,
+            int role_base, bool by_group)
+{
+	/* First span that ends after the line starts. */
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].end <= ls)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < n && v[i].start < le; i++)
+		paint_span(f, r, x, xmax, src, ls, le, v[i].start, v[i].end,
+		           by_group ? role_base + v[i].group : role_base);
+}
+
+/*
+ * The hit map: the pane's right margin stands for the whole article, top
+ * to bottom; a mark shows that some part holds keyword hits (or search
+ * matches), so the reader sees where they are without scrolling.
+ */
+static void
+draw_hit_map(struct app *a)
+{
+	int x = a->cols - 1;
+	int rows = a->geo.body_rows;
+	size_t n = a->layout.n;
+	if (rows <= 0 || n == 0 || x <= a->geo.text_x)
+		return;
+	for (int r = 0; r < rows; r++) {
+		size_t l0 = n * (size_t)r / (size_t)rows;
+		size_t l1 = n * (size_t)(r + 1) / (size_t)rows;
+		if (l1 <= l0)
+			l1 = l0 + 1;
+		/* hit_lines is sorted: is there one in [l0, l1)? */
+		size_t lo = 0, hi = a->hits.n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (a->hit_lines[mid] < l0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		bool hit = a->highlight && lo < a->hits.n && a->hit_lines[lo] < l1;
+		/* The thumb of a scroll bar, when there is anything to scroll. */
+		bool in_view = n > (size_t)rows && l0 < a->top + (size_t)rows &&
+		               l1 > a->top;
+		if (hit) {
+			int role = ROLE_COUNT + a->hits.v[lo].group;
+			frame_put_str(&a->frame, r, x, x + 1, "\xe2\x96\x90", /* ▐ */
+			              ROLE_TEXT);
+			frame_at(&a->frame, r, x)->role = (uint8_t)role;
+		} else if (in_view) {
+			frame_put_str(&a->frame, r, x, x + 1, "\xe2\x94\x82", /* │ */
+			              ROLE_BORDER);
+		}
 	}
 }
 
@@ -102,7 +222,18 @@ draw_pane(struct app *a)
 		frame_put_text(f, r, g->text_x, g->text_x + g->text_w,
 		               src + ln->start, ln->end - ln->start,
 		               line_role(ln->kind), g->text_x);
+		if (src != art->body)
+			continue;
+		int xmax = g->text_x + g->text_w;
+		if (a->highlight && a->hits.n)
+			paint_spans(f, r, g->text_x, xmax, src, ln->start,
+			            ln->end, a->hits.v, a->hits.n, ROLE_COUNT, true);
+		if (a->search.spans.n)
+			paint_spans(f, r, g->text_x, xmax, src, ln->start,
+			            ln->end, a->search.spans.v, a->search.spans.n,
+			            ROLE_MATCH, false);
 	}
+	draw_hit_map(a);
 }
 
 static void
@@ -134,11 +265,101 @@ draw_help(struct app *a)
 	help_fini(&h);
 }
 
+/* The first key that does act where keys are looked up now, or NULL. */
+static char *
+key_for(const struct app *a, enum action act)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	if (keymap_key_for(&a->keymap, app_context(a), act, &sb))
+		return sb_detach(&sb);
+	sb_fini(&sb);
+	return NULL;
+}
+
+/* The search prompt: "/query" with the cursor shown in reverse. */
+static void
+draw_prompt(struct app *a)
+{
+	struct frame *f = &a->frame;
+	int r = a->geo.status_row;
+	frame_fill(f, r, 0, a->cols, ROLE_NORMAL);
+	const struct prompt *p = &a->prompt;
+	const char *label = a->prompt_kind == PROMPT_FILTER ? "filter: "
+	                    : a->prompt_kind == PROMPT_NOTE   ? "bookmark note: "
+	                    : a->search.backward               ? "?"
+	                                                       : "/";
+	int c = frame_put_str(f, r, 0, a->cols, label, ROLE_NORMAL);
+	/* Keep the cursor on screen: drop the start of a long query. */
+	size_t from = 0;
+	while (glyph_text_width(p->text.buf + from, p->cursor - from) >
+	       a->cols - c - 2) {
+		uint32_t cp;
+		from += utf8_decode(p->text.buf + from, p->text.len - from, &cp);
+	}
+	int cur = frame_put_text(f, r, c, a->cols, p->text.buf + from,
+	                         p->cursor - from, ROLE_NORMAL, c);
+	frame_put_text(f, r, cur, a->cols, p->text.buf + p->cursor,
+	               p->text.len - p->cursor, ROLE_NORMAL, c);
+	if (cur < a->cols)
+		frame_at(f, r, cur)->role = ROLE_SELECTED;
+	char right[64];
+	const struct search *s = &a->search;
+	if (a->prompt_kind != PROMPT_SEARCH)
+		return;
+	if (a->message) {
+		/* A bad pattern: say why, right of what is typed. */
+		int w = glyph_text_width(a->message, strlen(a->message)) + 2;
+		if (w > a->cols - cur - 2)
+			w = a->cols - cur - 2;
+		if (w > 2)
+			put_clipped(f, r, a->cols - w + 1, w - 1, a->message,
+			            a->message_is_error ? ROLE_ERROR : ROLE_MESSAGE);
+		return;
+	}
+	if (s->re && s->spans.n)
+		snprintf(right, sizeof right, " %zu match%s ", s->spans.n,
+		         s->spans.n == 1 ? "" : "es");
+	else if (s->re && *p->text.buf)
+		snprintf(right, sizeof right, " not found ");
+	else
+		return;
+	int rw = (int)strlen(right);
+	if (cur + 2 + rw <= a->cols)
+		frame_put_str(f, r, a->cols - rw, a->cols, right, ROLE_MESSAGE);
+}
+
+/* Per-group hit counts of the open article: "name 12 · name 3". */
+static int
+draw_counts(struct app *a, int r, int c, int cmax)
+{
+	struct frame *f = &a->frame;
+	if (!a->highlight)
+		return put_clipped(f, r, c, cmax - c, "highlighting off",
+		                   ROLE_STATUS);
+	char num[32];
+	for (size_t g = 0; g < a->ngroups && c < cmax; g++) {
+		if (!a->group_on[g])
+			continue;
+		if (c > 0 && frame_at(f, r, c - 1)->cp != ' ')
+			c = frame_put_str(f, r, c, cmax, " ", ROLE_STATUS);
+		c = put_clipped(f, r, c, cmax - c, a->group_names[g],
+		                (enum role)(ROLE_COUNT + g));
+		snprintf(num, sizeof num, " %zu ", a->group_counts[g]);
+		c = frame_put_str(f, r, c, cmax, num, ROLE_STATUS);
+	}
+	return c;
+}
+
 static void
 draw_status(struct app *a)
 {
 	struct frame *f = &a->frame;
 	int r = a->geo.status_row;
+	if (a->prompting) {
+		draw_prompt(a);
+		return;
+	}
 	frame_fill(f, r, 0, a->cols, ROLE_STATUS);
 	/* The right part, shortened on narrow screens before the left. */
 	char right[96];
@@ -150,16 +371,22 @@ draw_status(struct app *a)
 			bottom = n;
 		pct = n ? (int)(bottom * 100 / n) : 100;
 	}
+	char *help_key = key_for(a, a->help ? ACT_CLOSE_HELP : ACT_HELP);
 	if (a->help)
-		snprintf(right, sizeof right, "help  q close ");
+		snprintf(right, sizeof right, "help  %s close ",
+		         help_key ? help_key : "");
+	else if (help_key)
+		snprintf(right, sizeof right, "line %zu/%zu %3d%%  %s help ",
+		         n ? a->top + 1 : 0, n, pct, help_key);
 	else
-		snprintf(right, sizeof right, "line %zu/%zu %3d%%  ? help ",
+		snprintf(right, sizeof right, "line %zu/%zu %3d%% ",
 		         n ? a->top + 1 : 0, n, pct);
+	free(help_key);
 	int rw = (int)strlen(right);
 	/* A message needs the room more than the line numbers do. */
 	if (a->cols - rw < a->cols / 2 || (a->message && !a->help)) {
 		if (a->help)
-			snprintf(right, sizeof right, "q close ");
+			snprintf(right, sizeof right, "help ");
 		else
 			snprintf(right, sizeof right, "%3d%% ", pct);
 		rw = (int)strlen(right);
@@ -168,7 +395,15 @@ draw_status(struct app *a)
 		rw = 0;
 	int left_w = a->cols - rw - (rw ? 1 : 0);
 	char pos[48];
-	snprintf(pos, sizeof pos, " %zu/%zu ", a->sel + 1, a->corpus->n);
+	size_t unread = app_unread(a);
+	if (a->filter)
+		snprintf(pos, sizeof pos, " %zu/%zu of %zu ", a->row + 1,
+		         a->norder, a->corpus->n);
+	else if (unread)
+		snprintf(pos, sizeof pos, " %zu/%zu (%zu unread) ", a->row + 1,
+		         a->norder, unread);
+	else
+		snprintf(pos, sizeof pos, " %zu/%zu ", a->row + 1, a->norder);
 	int c = frame_put_str(f, r, 0, left_w, pos, ROLE_STATUS);
 	if (a->npending) {
 		struct strbuf sb;
@@ -183,6 +418,8 @@ draw_status(struct app *a)
 	} else if (a->message) {
 		put_clipped(f, r, c, left_w - c, a->message,
 		            a->message_is_error ? ROLE_ERROR : ROLE_MESSAGE);
+	} else if (a->ngroups && !a->help) {
+		draw_counts(a, r, c, left_w);
 	} else {
 		put_clipped(f, r, c, left_w - c, a->corpus->v[a->sel].title,
 		            ROLE_STATUS);
@@ -237,6 +474,78 @@ draw_pending_popup(struct app *a)
 		sb_fini(&lines[i]);
 }
 
+/*
+ * The keyword groups view: every group with its number (the key of t N
+ * and ] N), on or off, its hits in the open article and in the corpus.
+ */
+static void
+draw_groups(struct app *a)
+{
+	struct frame *f = &a->frame;
+	char buf[160];
+	for (int r = 0; r < a->geo.body_rows; r++)
+		frame_fill(f, r, 0, a->cols, ROLE_NORMAL);
+	put_clipped(f, 0, 1, a->cols - 1,
+	            "Keyword groups: Space turns one on or off, q closes",
+	            ROLE_HELP_HEADING);
+	snprintf(buf, sizeof buf, "  #  on  %-20s%12s %12s", "group",
+	         "this article", "corpus");
+	put_clipped(f, 2, 0, a->cols, buf, ROLE_HELP_KEY);
+	bool counting = app_background_pending(a);
+	size_t first = 0, rows = a->geo.body_rows > 4 ? (size_t)a->geo.body_rows - 4 : 1;
+	if (a->group_sel >= rows)
+		first = a->group_sel - rows + 1;
+	for (size_t g = first; g < a->ngroups && (int)(g - first) + 3 < a->geo.body_rows; g++) {
+		int r = (int)(g - first) + 3;
+		size_t corpus = 0;
+		for (size_t i = 0; i < a->corpus->n; i++)
+			if (a->art_counted[i])
+				corpus += a->art_hits[i * a->ngroups + g];
+		enum role role = g == a->group_sel ? ROLE_SELECTED : ROLE_NORMAL;
+		frame_fill(f, r, 0, a->cols, role);
+		snprintf(buf, sizeof buf, "%c%2zu  %s ", g == a->group_sel ? '>' : ' ',
+		         g + 1, a->group_on[g] ? "[x]" : "[ ]");
+		int c = frame_put_str(f, r, 0, a->cols, buf, role);
+		int nc = put_clipped(f, r, c, 20, a->group_names[g],
+		                     g == a->group_sel ? role
+		                                       : (enum role)(ROLE_COUNT + g));
+		snprintf(buf, sizeof buf, "%*s%12zu %11zu%s", c + 21 - nc, "",
+		         a->group_counts[g], corpus, counting ? "+" : " ");
+		frame_put_str(f, r, nc, a->cols, buf, role);
+	}
+}
+
+/* The bookmark list: article, place, note. */
+static void
+draw_marks(struct app *a)
+{
+	struct frame *f = &a->frame;
+	char buf[64];
+	for (int r = 0; r < a->geo.body_rows; r++)
+		frame_fill(f, r, 0, a->cols, ROLE_NORMAL);
+	put_clipped(f, 0, 1, a->cols - 1,
+	            "Bookmarks: Enter goes there, d deletes, q closes",
+	            ROLE_HELP_HEADING);
+	size_t rows = a->geo.body_rows > 2 ? (size_t)a->geo.body_rows - 2 : 1;
+	size_t first = a->mark_sel >= rows ? a->mark_sel - rows + 1 : 0;
+	for (size_t k = first; k < a->nmarks && (int)(k - first) + 2 < a->geo.body_rows; k++) {
+		int r = (int)(k - first) + 2;
+		const struct app_mark *m = &a->marks[k];
+		enum role role = k == a->mark_sel ? ROLE_SELECTED : ROLE_NORMAL;
+		frame_fill(f, r, 0, a->cols, role);
+		snprintf(buf, sizeof buf, "%c%3zu  ", k == a->mark_sel ? '>' : ' ',
+		         k + 1);
+		int c = frame_put_str(f, r, 0, a->cols, buf, role);
+		int w = (a->cols - c) / 2;
+		c = put_clipped(f, r, c, w, a->corpus->v[m->article].title, role);
+		if (*m->note) {
+			c = frame_put_str(f, r, c, a->cols, " \xe2\x80\x94 ", role);
+			put_clipped(f, r, c, a->cols - c, m->note,
+			            k == a->mark_sel ? role : ROLE_META);
+		}
+	}
+}
+
 static void
 draw_too_small(struct app *a)
 {
@@ -260,6 +569,10 @@ render_app(struct app *a)
 	}
 	if (a->help) {
 		draw_help(a);
+	} else if (a->marks_view) {
+		draw_marks(a);
+	} else if (a->groups_view) {
+		draw_groups(a);
 	} else {
 		if (a->geo.side_w)
 			draw_sidebar(a);

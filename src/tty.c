@@ -19,6 +19,7 @@
 #include <string.h>
 #include <term.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "color.h"
@@ -35,6 +36,8 @@ struct tty {
 	bool color;
 	bool ascii;
 	int watch_fd; /* also waited on; -1 for none */
+	struct style groups[256 - ROLE_COUNT]; /* roles ROLE_COUNT + g */
+	size_t ngroups;
 	int ncolors; /* color_fit's view: 8, 16, 256, or 0x1000000 direct */
 };
 
@@ -275,6 +278,15 @@ tty_set_theme(struct tty *t, const struct theme *theme)
 	t->theme = theme;
 }
 
+void
+tty_set_group_styles(struct tty *t, const struct style *styles, size_t n)
+{
+	size_t max = sizeof t->groups / sizeof t->groups[0];
+	t->ngroups = n < max ? n : max;
+	for (size_t i = 0; i < t->ngroups; i++)
+		t->groups[i] = styles[i];
+}
+
 /* A colour as ncurses' colour number, fitted to the terminal. */
 static int
 curses_color(const struct tty *t, int c)
@@ -320,12 +332,20 @@ style_attrs(const struct style *s)
 void
 tty_paint(struct tty *t, const struct frame *f)
 {
-	attr_t attrs[ROLE_COUNT];
-	int pairs[ROLE_COUNT];
-	for (int r = 0; r < ROLE_COUNT; r++) {
-		const struct style *s = &t->theme->roles[r];
+	/* Every role a cell can have: the theme's, then the keyword
+	 * groups' (a role number past ROLE_COUNT is a group). */
+	attr_t attrs[256];
+	int pairs[256];
+	for (int r = 0; r < 256; r++) {
+		const struct style *s = &t->theme->roles[ROLE_TEXT];
+		if (r < ROLE_COUNT)
+			s = &t->theme->roles[r];
+		else if ((size_t)(r - ROLE_COUNT) < t->ngroups)
+			s = &t->groups[r - ROLE_COUNT];
 		attrs[r] = style_attrs(s);
-		pairs[r] = pair_for(t, s);
+		pairs[r] = r < ROLE_COUNT || (size_t)(r - ROLE_COUNT) < t->ngroups
+		                   ? pair_for(t, s)
+		                   : pairs[ROLE_TEXT];
 	}
 	int rows, cols;
 	getmaxyx(stdscr, rows, cols);
@@ -431,7 +451,7 @@ tty_watch(struct tty *t, int fd)
 }
 
 int
-tty_read_key(struct tty *t)
+tty_read_key(struct tty *t, int timeout_ms)
 {
 	for (;;) {
 		if (quit_signal)
@@ -471,9 +491,14 @@ tty_read_key(struct tty *t)
 		                        {.fd = t->watch_fd, .events = POLLIN}};
 		sigset_t none;
 		sigemptyset(&none);
-		int n = ppoll(pfd, t->watch_fd >= 0 ? 2 : 1, NULL, &none);
+		struct timespec ts = {timeout_ms / 1000,
+		                      (long)(timeout_ms % 1000) * 1000000L};
+		int n = ppoll(pfd, t->watch_fd >= 0 ? 2 : 1,
+		              timeout_ms < 0 ? NULL : &ts, &none);
 		if (n < 0 && errno != EINTR)
 			return 0;
+		if (n == 0)
+			return 0; /* timed out: the caller has work to do */
 		if (n > 0 && (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))) {
 			quit_signal = SIGHUP;
 			return 0;

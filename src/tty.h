@@ -30,6 +30,10 @@ struct tty *tty_open(const struct theme *theme, bool color, bool ascii,
 /* Paints with theme from now on (after a config reload).  The theme must
  * stay alive while the tty uses it. */
 void tty_set_theme(struct tty *t, const struct theme *theme);
+/* The styles of keyword groups: a cell whose role is ROLE_COUNT + g is
+ * painted with styles[g] (copied). */
+void tty_set_group_styles(struct tty *t, const struct style *styles,
+                          size_t n);
 /* Ends curses and restores the terminal.  NULL-safe. */
 void tty_close(struct tty *t);
 
@@ -42,11 +46,13 @@ void tty_paint(struct tty *t, const struct frame *f);
 void tty_invalidate(struct tty *t);
 
 /*
- * Waits for input without using CPU and returns a key (keys.h), K_RESIZE
+ * Waits for input without using CPU (at most timeout_ms; -1: for as long
+ * as it takes) and returns a key (keys.h), K_RESIZE
  * after the terminal changed size, K_RELOAD after SIGHUP, or 0 when a quit was requested by a
- * signal (then tty_quit_requested is true) or nothing usable arrived.
+ * signal (then tty_quit_requested is true), on time-out, or when nothing
+ * usable arrived.
  */
-int tty_read_key(struct tty *t);
+int tty_read_key(struct tty *t, int timeout_ms);
 /* Also wait on fd (the config watch); tty_read_key returns K_WATCH when
  * it is readable.  -1 for none. */
 void tty_watch(struct tty *t, int fd);

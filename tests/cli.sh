@@ -1,31 +1,7 @@
 #!/bin/sh
 # The command line without a terminal: --help, --version, --list, --print,
 # the headless mode's errors, the corpus location rules, bad input.
-set -eu
-: "${LECTERN:?}" "${TOP_SRCDIR:?}"
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-CORPUS="$TOP_SRCDIR/corpus"
-n=0
-fail() {
-	echo "FAIL: $*"
-	exit 1
-}
-ok() { n=$((n + 1)); }
-
-# expect_status CODE CMD...: runs CMD, output to $WORK/out and $WORK/err.
-expect_status() {
-	want=$1
-	shift
-	set +e
-	"$@" >"$WORK/out" 2>"$WORK/err"
-	got=$?
-	set -e
-	[ "$got" = "$want" ] ||
-		fail "'$*' exited $got, expected $want; stderr: $(cat "$WORK/err")"
-}
-out_has() { grep -qF -- "$1" "$WORK/out" || fail "stdout lacks '$1': $(cat "$WORK/out")"; }
-err_has() { grep -qF -- "$1" "$WORK/err" || fail "stderr lacks '$1': $(cat "$WORK/err")"; }
+. "$(dirname "$0")/cli-lib.sh"
 
 expect_status 0 "$LECTERN" --help
 out_has "Usage: lectern [OPTION]... [PATH]..."
@@ -134,6 +110,23 @@ err_has "bad^[]0;X^Gname.txt"
 if LC_ALL=C grep -q "$(printf '\033')" "$WORK/err"; then
 	fail "a message passed an ESC through"
 fi
+ok
+
+# --grep: like grep -n, for scripts; 0 found, 1 none, 2 error.
+expect_status 0 "$LECTERN" --grep 'Semptian' "$CORPUS"
+[ "$(grep -c 'match' "$WORK/out")" -eq 1 ] || fail "--grep: one article expected: $(cat "$WORK/out")"
+out_has "03-ibm-google-surveillance-jv.md: IBM and Google reportedly swap morals for cash in Chinese surveillance JV ("
+grep -qE '^[0-9]+: .*Semptian' "$WORK/out" || fail "--grep printed no numbered line"
+line=$(sed -n 2p "$WORK/out" | cut -d: -f1)
+[ "$(sed -n "${line}p" "$CORPUS/03-ibm-google-surveillance-jv.md" | grep -c Semptian)" -eq 1 ] ||
+	fail "--grep line number $line does not hold the match in the file"
+expect_status 0 "$LECTERN" --grep 'huawei' "$CORPUS"
+[ "$(grep -c ' matches)$\| match)$' "$WORK/out")" -ge 7 ] || fail "--grep huawei: too few articles"
+expect_status 1 "$LECTERN" --grep 'Zanzibar' "$CORPUS"
+[ ! -s "$WORK/out" ] || fail "--grep printed something for no match"
+expect_status 2 "$LECTERN" --grep 'ab(c' "$CORPUS"
+err_has "bad pattern"
+expect_status 2 "$LECTERN" --grep 'x' "$WORK/missing"
 ok
 
 echo "cli: $n passed, 0 failed"

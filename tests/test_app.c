@@ -222,8 +222,15 @@ Test(app, help_lists_bindings_from_the_keymap)
 {
 	keys("?");
 	cr_assert(app.help);
-	assert_screen_has("scroll down one line");
-	assert_screen_has("pager:");
+	assert_screen_has("quit lectern  (quit)");
+	assert_screen_lacks("help: the help screen");
+	keys("G"); /* the end of the help: the last context */
+	assert_screen_has("help: the help screen");
+	app_resize(&app, 200, 100); /* everything at once */
+	assert_screen_has("global: everywhere");
+	assert_screen_has("list: the article list");
+	assert_screen_has("pager: the reading pane");
+	assert_screen_has("search backward in the article");
 	keys("q");
 	cr_assert(!app.help);
 	cr_assert(!app.quit, "q closes help, does not quit");
@@ -264,4 +271,274 @@ Test(app, long_titles_are_cut_with_an_ellipsis)
 	char *s = screen();
 	cr_assert(strstr(s, ">Alpha arti\xe2\x80\xa6"), "%s", s);
 	free(s);
+}
+
+/* ---------------------------------------------------------------- search */
+
+/* Types text at the search prompt, one key per character. */
+static void
+type(const char *text)
+{
+	for (const char *p = text; *p; p++)
+		app_key(&app, (unsigned char)*p);
+}
+
+Test(app, slash_searches_incrementally_and_n_walks_the_matches)
+{
+	keys("G Enter"); /* gamma: "Paragraph N of gamma" x 60 */
+	keys("/");
+	cr_assert(app.prompting);
+	type("Paragraph 4");
+	/* 4, 40..49: 11 matches, the view already on the first one. */
+	cr_assert_eq(app.search.spans.n, 11);
+	assert_screen_has("/Paragraph 4");
+	assert_screen_has("11 matches");
+	keys("Enter");
+	cr_assert(!app.prompting);
+	assert_screen_has("match 1/11");
+	keys("n");
+	assert_screen_has("match 2/11");
+	char *s = screen();
+	cr_assert(strstr(s, "Paragraph 40 of gamma"), "%s", s);
+	free(s);
+	keys("N N");
+	assert_screen_has("match 11/11 (wrapped to the bottom)");
+}
+
+Test(app, smart_case_and_backward_search)
+{
+	keys("G Enter");
+	keys("?");
+	type("paragraph 59");
+	keys("Enter");
+	cr_assert_eq(app.search.spans.n, 1, "lower case: any case");
+	keys("/");
+	type("PARAGRAPH");
+	keys("Enter");
+	cr_assert_eq(app.search.spans.n, 0, "a capital makes it exact");
+	assert_screen_has("pattern not found");
+}
+
+Test(app, escape_cancels_the_search_and_goes_back)
+{
+	keys("G Enter j j");
+	size_t top = app.top;
+	keys("/");
+	type("Paragraph 50");
+	cr_assert_neq(app.top, top, "incremental search moved the view");
+	keys("Esc");
+	cr_assert(!app.prompting);
+	cr_assert_eq(app.top, top);
+	cr_assert_null(app.search.query);
+}
+
+Test(app, a_bad_pattern_says_why)
+{
+	keys("Tab /");
+	type("(oops");
+	assert_screen_has("bad pattern");
+	keys("Enter");
+	assert_screen_has("bad pattern");
+	cr_assert_eq(app.search.spans.n, 0);
+}
+
+Test(app, n_past_the_last_match_goes_to_the_next_matching_article)
+{
+	keys("Tab /");
+	type("paragraph");
+	keys("Enter");
+	cr_assert_eq(app.sel, 0);
+	size_t n = app.search.spans.n;
+	cr_assert_eq(n, 2, "alpha has two");
+	keys("n");
+	cr_assert_eq(app.sel, 0);
+	keys("n");
+	cr_assert_eq(app.sel, 1, "on to beta");
+	assert_screen_has("in the next matching article");
+	keys("n");
+	cr_assert_eq(app.sel, 2, "on to gamma");
+	/* Moved away from the match: N searches back from the view. */
+	keys("G");
+	keys("N");
+	cr_assert_eq(app.sel, 2);
+	cr_assert_gt(app.search.cur, 0);
+}
+
+/* ------------------------------------------------------------ highlights */
+
+static void
+set_groups(void)
+{
+	static char p[] = "paragraph", ga[] = "gamma", al[] = "alpha";
+	static char n0[] = "para", n1[] = "greek";
+	static char *w1[] = {p}, *w2[] = {ga, al};
+	struct hl_group g[2];
+	memset(g, 0, sizeof g);
+	g[0].name = n0;
+	g[0].words = w1;
+	g[0].nwords = 1;
+	g[0].ignore_case = true;
+	g[0].whole_word = true;
+	g[1].name = n1;
+	g[1].words = w2;
+	g[1].nwords = 2;
+	g[1].ignore_case = true;
+	g[1].whole_word = true;
+	struct diag_list dl;
+	diag_list_init(&dl);
+	app_set_groups(&app, g, 2, &dl);
+	cr_assert_eq(dl.n, 0);
+	diag_list_fini(&dl);
+}
+
+Test(app, keyword_hits_are_counted_and_drawn_in_their_group_role)
+{
+	set_groups();
+	keys("G"); /* gamma */
+	cr_assert_eq(app.group_counts[0], 60);
+	cr_assert_eq(app.group_counts[1], 60, "the body, not the title");
+	assert_screen_has("para 60");
+	assert_screen_has("greek 60");
+	render_app(&app);
+	/* "Paragraph 1 of gamma": the first body line, first word. */
+	int row = (int)(app.layout.first_body - app.top);
+	struct cell *c = frame_at(&app.frame, row, app.geo.text_x);
+	cr_assert_eq(c->cp, 'P');
+	cr_assert_eq(c->role, ROLE_COUNT + 0);
+	c = frame_at(&app.frame, row, app.geo.text_x + 15);
+	cr_assert_eq(c->cp, 'g');
+	cr_assert_eq(c->role, ROLE_COUNT + 1);
+	keys("H");
+	render_app(&app);
+	cr_assert_eq(frame_at(&app.frame, row, app.geo.text_x)->role, ROLE_TEXT);
+	assert_screen_has("highlighting off");
+}
+
+Test(app, group_toggle_and_hit_navigation)
+{
+	set_groups();
+	keys("G Enter");
+	keys("t 1");
+	cr_assert(!app.group_on[0]);
+	cr_assert_eq(app.group_counts[0], 0);
+	assert_screen_has("group 1 (para) off");
+	keys("] 1");
+	assert_screen_has("group 1 (para) is off");
+	keys("t 1 ] 2");
+	assert_screen_has("hit 1/60 (greek)");
+	keys("] 2 ] 2");
+	assert_screen_has("hit 3/60 (greek)");
+	keys("[ 2");
+	assert_screen_has("hit 2/60 (greek)");
+	keys("] ]");
+	assert_screen_has("(para)");
+	keys("] 5");
+	assert_screen_has("there is no keyword group 5");
+}
+
+Test(app, the_hit_map_marks_where_hits_are)
+{
+	set_groups();
+	keys("G");
+	render_app(&app);
+	int x = app.cols - 1;
+	int marked = 0;
+	for (int r = 0; r < app.geo.body_rows; r++)
+		marked += frame_at(&app.frame, r, x)->role >= ROLE_COUNT;
+	cr_assert_gt(marked, app.geo.body_rows / 2, "hits all through gamma");
+	keys("t 1 t 2");
+	render_app(&app);
+	for (int r = 0; r < app.geo.body_rows; r++)
+		cr_assert_lt(frame_at(&app.frame, r, x)->role, ROLE_COUNT);
+}
+
+/* --------------------------------------------------- sidebar: sort, filter */
+
+Test(app, sort_cycles_orders_and_keeps_the_selection)
+{
+	set_groups();
+	while (app_background_pending(&app))
+		app_background_step(&app);
+	keys("j"); /* beta selected */
+	keys("s");
+	cr_assert_eq(app.sort, SORT_TITLE);
+	cr_assert_eq(app.sel, 1, "the selection stays the same article");
+	cr_assert_eq(app.order[0], 0); /* Alpha, Beta, Gamma */
+	keys("s s");
+	cr_assert_eq(app.sort, SORT_HITS);
+	/* gamma: 120 hits, alpha: 4, beta: 1. */
+	cr_assert_eq(app.order[0], 2);
+	cr_assert_eq(app.order[1], 0);
+	cr_assert_eq(app.order[2], 1);
+	cr_assert_eq(app.row, 2);
+	assert_screen_has("sorted by keyword hits");
+	assert_screen_has("Gamma long article  120");
+	keys("g");
+	cr_assert_eq(app.sel, 2, "first row: the most hits");
+	keys("s");
+	cr_assert_eq(app.sort, SORT_CORPUS);
+}
+
+Test(app, hits_are_counted_in_the_background_one_article_a_step)
+{
+	set_groups();
+	cr_assert(app_background_pending(&app));
+	cr_assert_eq(app_article_hits(&app, 2), SIZE_MAX);
+	app_background_step(&app);
+	cr_assert_neq(app_article_hits(&app, 0), SIZE_MAX);
+	cr_assert_eq(app_article_hits(&app, 2), SIZE_MAX);
+	while (app_background_pending(&app))
+		app_background_step(&app);
+	cr_assert_eq(app_article_hits(&app, 2), 120);
+	cr_assert(!app.corpus->v[2].body_loaded,
+	          "counting does not keep bodies loaded");
+}
+
+Test(app, filter_narrows_the_sidebar_and_escape_restores_it)
+{
+	keys("j"); /* beta */
+	keys("F");
+	type("second");
+	keys("Enter");
+	cr_assert_str_eq(app.filter, "second");
+	cr_assert_eq(app.norder, 1);
+	cr_assert_eq(app.sel, 0, "alpha: 'Second paragraph of alpha'");
+	assert_screen_has("Second paragraph of alpha.");
+	assert_screen_has(" 1/1 of 3 ");
+	assert_screen_has("1 article matches 'second'");
+	cr_assert_eq(app.search.spans.n, 1, "the search takes the query");
+	keys("Esc");
+	cr_assert_null(app.filter);
+	cr_assert_eq(app.norder, 3);
+	cr_assert_eq(app.sel, 1, "back to the selection before the filter");
+}
+
+Test(app, filter_that_matches_nothing_keeps_the_list)
+{
+	keys("F");
+	type("zanzibar");
+	keys("Enter");
+	cr_assert_null(app.filter);
+	cr_assert_eq(app.norder, 3);
+	assert_screen_has("no article matches 'zanzibar'");
+}
+
+Test(app, groups_view_lists_counts_and_toggles)
+{
+	set_groups();
+	while (app_background_pending(&app))
+		app_background_step(&app);
+	keys("t t");
+	cr_assert(app.groups_view);
+	assert_screen_has("Keyword groups");
+	char *s = screen();
+	cr_assert(strstr(s, "para"), "%s", s);
+	cr_assert(strstr(s, "greek"));
+	free(s);
+	keys("j Space");
+	cr_assert(!app.group_on[1]);
+	assert_screen_has("[ ] greek");
+	keys("q");
+	cr_assert(!app.groups_view);
+	cr_assert(!app.quit);
 }

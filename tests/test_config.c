@@ -847,3 +847,25 @@ Test(config, path_follows_the_environment)
 	unsetenv("HOME");
 	cr_assert_null(config_path(NULL, &must));
 }
+
+Test(config, a_bad_pattern_is_an_error_at_its_place)
+{
+	struct config cfg;
+	struct diag_list dl;
+	defaults(&cfg);
+	diag_list_init(&dl);
+	cr_assert_eq(load(&cfg,
+	                  "highlight:\n"
+	                  "  - name: x\n"
+	                  "    patterns: ['ok\\b', 'ab(c']\n",
+	                  &dl),
+	             -1);
+	char *m = diag_at(&dl, 0);
+	cr_assert_str_eq(m, "t.yaml:3:24: highlight[0].patterns: bad regular "
+	                    "expression 'ab(c': missing closing parenthesis "
+	                    "at offset 4");
+	free(m);
+	cr_assert_eq(dl.n, 1);
+	diag_list_fini(&dl);
+	config_fini(&cfg);
+}

@@ -66,4 +66,21 @@ if screen_colors | grep -qE '\[(3[0-7]|38;5;[0-9]+|9[0-7])m|;3[0-7]m'; then
 fi
 screen_colors | grep -q '7m' || fail "no reverse video on vt100"
 quit_and_check
+t kill-server
+
+# One #rrggbb, three terminals: direct colour where terminfo says RGB, the
+# nearest of 256, the nearest of 8.
+printf 'themes:\n  t:\n    title: {fg: "#ff8800"}\ntheme: t\n' >"$cfg"
+title="‘No technical grounds’ to ban Huawei says UK"
+for case in "xterm-direct 38;2;255;136;0m" "xterm-256color 38;5;208m" \
+	"xterm [33m"; do
+	term=${case%% *}
+	sgr=${case#* }
+	E2E_ENV="LECTERN_CONFIG=$cfg" start 100 30 "$term" "$CORPUS"
+	wait_for "Parliament committee"
+	screen_colors | grep -F "$title" | grep -qF "$sgr" ||
+		fail "$term: title not in $sgr: $(screen_colors | grep -F "$title" | cat -v)"
+	quit_and_check
+	t kill-server
+done
 echo "PASS"

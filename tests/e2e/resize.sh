@@ -35,7 +35,7 @@ wait_row 12 " 1/9"
 for s in 50x10 41x13 80x24 20x5 100x30 39x9 100x31; do
 	t resize-window -t e2e -x "${s%x*}" -y "${s#*x}"
 done
-wait_row 31 "? help"
+wait_row 31 "F1 help"
 assert_has "“Supply chains"
 
 quit_and_check

@@ -5,12 +5,12 @@
 
 start 40 12 vt100 "$CORPUS"
 wait_for " 1/9"
-assert_has ">‘No techn"
+assert_has ">‘No tec"
 keys j j
 wait_for " 3/9"
 keys Tab G
 wait_for "100%"
-keys ?
+keys F1
 wait_for "quit lectern"
 keys Escape
 wait_gone "quit lectern"

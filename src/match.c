@@ -1,0 +1,349 @@
+/*
+ * match.c - keyword groups over article text.
+ *
+ * A group's words become one regex, an alternation of the words quoted as
+ * literals, longest first so that at any position the longest word wins
+ * ("Donald Trump" before "Trump").  Each of its patterns is a regex of its
+ * own: joining patterns into one alternation would renumber their
+ * capture groups (a "\1" in the second would point into the first), let
+ * the first alternative win over a longer one, and hide which pattern
+ * failed to compile.
+ *
+ * matcher_find scans every enabled regex across the text once (each scan
+ * resumes where its last match ended), collects the candidates, sorts
+ * them and keeps, greedily, those that overlap nothing kept before them:
+ * O(matches log matches) on top of the scans.
+ */
+#include "match.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "regex.h"
+#include "utf8.h"
+
+struct matcher_re {
+	struct regex *re;
+	int group;
+};
+
+struct matcher {
+	struct matcher_re *v;
+	size_t n;
+	size_t cap;
+	size_t ngroups;
+};
+
+void
+match_spans_init(struct match_spans *s)
+{
+	s->v = NULL;
+	s->n = 0;
+	s->cap = 0;
+}
+
+void
+match_spans_fini(struct match_spans *s)
+{
+	free(s->v);
+	match_spans_init(s);
+}
+
+static void
+spans_push(struct match_spans *s, size_t start, size_t end, int group)
+{
+	xgrow(&s->v, &s->cap, s->n + 1, sizeof *s->v);
+	s->v[s->n].start = start;
+	s->v[s->n].end = end;
+	s->v[s->n].group = group;
+	s->n++;
+}
+
+/* White space as \s sees it under PCRE2_UCP; regex.c quotes the same way
+ * for REGEX_LITERAL (regex.h has no quoting function to share). */
+static bool
+match_is_space(uint32_t c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0 ||
+	       c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+	       c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+/* Appends word w quoted: ASCII punctuation escaped one character at a
+ * time, controls as \x{..}, each run of white space as \s+ (a phrase
+ * then matches across a line break). */
+static void
+match_quote(struct strbuf *sb, const char *w)
+{
+	size_t n = strlen(w), i = 0;
+	while (i < n) {
+		uint32_t c;
+		size_t k = utf8_decode(w + i, n - i, &c);
+		if (match_is_space(c)) {
+			while (i < n) {
+				k = utf8_decode(w + i, n - i, &c);
+				if (!match_is_space(c))
+					break;
+				i += k;
+			}
+			sb_addstr(sb, "\\s+");
+			continue;
+		}
+		unsigned char u = (unsigned char)w[i];
+		if (u >= 0x80 || (u >= '0' && u <= '9') ||
+		    (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z'))
+			sb_add(sb, w + i, k);
+		else if (u < 0x20 || u == 0x7F)
+			sb_addf(sb, "\\x{%02x}", u);
+		else
+			sb_addf(sb, "\\%c", u);
+		i += k;
+	}
+}
+
+/* True when w has something besides white space: an empty or blank word
+ * would match nothing useful (or every space). */
+static bool
+word_usable(const char *w)
+{
+	size_t n = strlen(w), i = 0;
+	while (i < n) {
+		uint32_t c;
+		i += utf8_decode(w + i, n - i, &c);
+		if (!match_is_space(c))
+			return true;
+	}
+	return false;
+}
+
+struct word_ref {
+	const char *w;
+	size_t len;
+	size_t idx;
+};
+
+/* Longest first; equal lengths keep the order of the config. */
+static int
+word_cmp(const void *a, const void *b)
+{
+	const struct word_ref *x = a, *y = b;
+	if (x->len != y->len)
+		return x->len > y->len ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static void
+matcher_add(struct matcher *m, struct regex *re, int group)
+{
+	xgrow(&m->v, &m->cap, m->n + 1, sizeof *m->v);
+	m->v[m->n].re = re;
+	m->v[m->n].group = group;
+	m->n++;
+}
+
+static struct regex *
+compile_alternation(const struct word_ref *refs, size_t n, unsigned flags,
+                    char **err)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	for (size_t j = 0; j < n; j++) {
+		if (j)
+			sb_addch(&sb, '|');
+		match_quote(&sb, refs[j].w);
+	}
+	struct regex *re = regex_new(sb.buf, flags, err);
+	sb_fini(&sb);
+	return re;
+}
+
+/*
+ * Compiles group g's words into one regex.  If the alternation does not
+ * compile (malformed UTF-8 in a word), each word is tried alone so the
+ * diagnostic names it, and the rest are compiled without it.
+ */
+static void
+compile_words(struct matcher *m, const struct hl_group *g, size_t gi,
+              struct diag_list *diags)
+{
+	unsigned flags = (g->ignore_case ? REGEX_CASELESS : 0) |
+	                 (g->whole_word ? REGEX_WHOLE_WORD : 0);
+	struct word_ref *refs =
+	        xcalloc(g->nwords ? g->nwords : 1, sizeof *refs);
+	size_t n = 0;
+	for (size_t j = 0; j < g->nwords; j++) {
+		if (!g->words[j] || !word_usable(g->words[j]))
+			continue;
+		refs[n].w = g->words[j];
+		refs[n].len = strlen(g->words[j]);
+		refs[n].idx = j;
+		n++;
+	}
+	qsort(refs, n, sizeof *refs, word_cmp);
+
+	char *err = NULL;
+	struct regex *re = n ? compile_alternation(refs, n, flags, &err) : NULL;
+	if (n && !re) {
+		/* Find the culprits, report them and drop them. */
+		size_t kept = 0;
+		for (size_t j = 0; j < n; j++) {
+			char *e1 = NULL;
+			struct regex *one = regex_new(
+			        refs[j].w, flags | REGEX_LITERAL, &e1);
+			if (one) {
+				regex_free(one);
+				refs[kept++] = refs[j];
+				continue;
+			}
+			if (diags)
+				diag_add(diags, DIAG_ERROR, NULL, g->line, 0,
+				         "highlight[%zu].words[%zu]: %s", gi,
+				         refs[j].idx, e1);
+			free(e1);
+		}
+		if (kept < n && kept > 0) {
+			free(err);
+			err = NULL;
+			re = compile_alternation(refs, kept, flags, &err);
+		}
+		/* Words that are fine alone but not together (too long). */
+		if (!re && kept > 0 && diags)
+			diag_add(diags, DIAG_ERROR, NULL, g->line, 0,
+			         "highlight[%zu].words: %s", gi, err);
+	}
+	free(err);
+	if (re)
+		matcher_add(m, re, (int)gi);
+	free(refs);
+}
+
+struct matcher *
+matcher_new(const struct hl_group *groups, size_t n, struct diag_list *diags)
+{
+	struct matcher *m = xcalloc(1, sizeof *m);
+	m->ngroups = n;
+	for (size_t i = 0; i < n; i++) {
+		const struct hl_group *g = &groups[i];
+		compile_words(m, g, i, diags);
+		unsigned flags = g->ignore_case ? REGEX_CASELESS : 0;
+		for (size_t j = 0; j < g->npatterns; j++) {
+			char *err = NULL;
+			if (!g->patterns[j])
+				continue;
+			struct regex *re =
+			        regex_new(g->patterns[j], flags, &err);
+			if (re) {
+				matcher_add(m, re, (int)i);
+				continue;
+			}
+			if (diags)
+				diag_add(diags, DIAG_ERROR, NULL, g->line, 0,
+				         "highlight[%zu].patterns[%zu]: %s", i,
+				         j, err);
+			free(err);
+		}
+	}
+	return m;
+}
+
+void
+matcher_free(struct matcher *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->n; i++)
+		regex_free(m->v[i].re);
+	free(m->v);
+	free(m);
+}
+
+size_t
+matcher_groups(const struct matcher *m)
+{
+	return m->ngroups;
+}
+
+/* Earliest start, then longest, then the group that comes first. */
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct match_span *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	return (x->group > y->group) - (x->group < y->group);
+}
+
+/*
+ * Appends every non-empty match of re in text[0..len) to cand.  Returns
+ * false if the scan stopped early on a limit or an error.  Empty matches
+ * highlight nothing: they are skipped by one character (one byte of
+ * malformed UTF-8) so the scan always moves forward.
+ */
+static bool
+scan(const struct regex *re, int group, const char *text, size_t len,
+     struct match_spans *cand)
+{
+	size_t pos = 0, s, e;
+	while (pos <= len) {
+		enum regex_result r = regex_find(re, text, len, pos, &s, &e);
+		if (r == REGEX_NOMATCH)
+			return true;
+		if (r != REGEX_MATCH)
+			return false;
+		if (e > s) {
+			spans_push(cand, s, e, group);
+			pos = e;
+			continue;
+		}
+		if (e >= len)
+			return true;
+		uint32_t c;
+		pos = e + utf8_decode(text + e, len - e, &c);
+	}
+	return true;
+}
+
+bool
+matcher_find(const struct matcher *m, const char *text, size_t len, size_t base,
+             const bool *enabled, struct match_spans *out)
+{
+	struct match_spans cand;
+	bool complete = true;
+
+	match_spans_init(&cand);
+	for (size_t i = 0; i < m->n; i++) {
+		int g = m->v[i].group;
+		if (enabled && !enabled[g])
+			continue;
+		if (!scan(m->v[i].re, g, text, len, &cand))
+			complete = false;
+	}
+	if (cand.n > 1)
+		qsort(cand.v, cand.n, sizeof *cand.v, span_cmp);
+	/* Sorted by start, a candidate overlaps something kept exactly
+	 * when it starts before the end of the last one kept. */
+	size_t kept_end = 0;
+	bool any = false;
+	for (size_t i = 0; i < cand.n; i++) {
+		const struct match_span *c = &cand.v[i];
+		if (any && c->start < kept_end)
+			continue;
+		spans_push(out, c->start + base, c->end + base, c->group);
+		kept_end = c->end;
+		any = true;
+	}
+	match_spans_fini(&cand);
+	return complete;
+}
+
+char *
+match_check_pattern(const char *pattern)
+{
+	char *err = NULL;
+	struct regex *re = regex_new(pattern, REGEX_CASELESS, &err);
+	regex_free(re);
+	return err;
+}

@@ -1,0 +1,62 @@
+/*
+ * match.h - finding keyword groups in article text.
+ *
+ * Each group (config.h's struct hl_group) becomes one regex: its words as
+ * literals (case-insensitive and whole-word by the group's options) and
+ * its patterns as given.  Overlapping matches resolve one documented way:
+ * the earliest start wins; at the same start the longest; at the same
+ * length the group that comes first.  Matching runs on the text of a
+ * block (a paragraph), not on screen lines, so a phrase that wrapping
+ * splits is still one match.
+ */
+#ifndef LECTERN_MATCH_H
+#define LECTERN_MATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config.h"
+#include "util.h"
+
+struct match_span {
+	size_t start; /* byte range in the text */
+	size_t end;
+	int group;    /* index into the groups given to matcher_new */
+};
+
+struct match_spans {
+	struct match_span *v;
+	size_t n;
+	size_t cap;
+};
+
+void match_spans_init(struct match_spans *s);
+void match_spans_fini(struct match_spans *s);
+
+struct matcher;
+
+/*
+ * Compiles groups[0..n).  A group whose pattern does not compile is
+ * reported in diags (as "highlight[i].patterns[j]: ..." with the group's
+ * line) and matches nothing; the others work.
+ */
+struct matcher *matcher_new(const struct hl_group *groups, size_t n,
+                            struct diag_list *diags);
+void matcher_free(struct matcher *m);
+size_t matcher_groups(const struct matcher *m);
+
+/*
+ * Appends to out the matches of the groups enabled[g] (NULL: all) in
+ * text[0..len), overlaps resolved, in order of start.  Offsets are
+ * shifted by base (so a block's matches can be kept in body offsets).
+ * Returns false when a pattern hit PCRE2's limits (its matches in this
+ * text are then incomplete).
+ */
+bool matcher_find(const struct matcher *m, const char *text, size_t len,
+                  size_t base, const bool *enabled, struct match_spans *out);
+
+/* Checks a regular expression as the config loads it; NULL when it is
+ * fine, else a message (caller frees). */
+char *match_check_pattern(const char *pattern);
+
+#endif

@@ -1,0 +1,53 @@
+/*
+ * regex.h - regular expressions (PCRE2, UTF mode, JIT where available).
+ *
+ * The one file that sees pcre2.h.  Patterns are what users type in less
+ * and vim: PCRE syntax.  Every match runs under PCRE2's match and depth
+ * limits, so a pathological pattern (catastrophic backtracking) stops
+ * with an error instead of hanging the reader.
+ */
+#ifndef LECTERN_REGEX_H
+#define LECTERN_REGEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct regex;
+
+enum regex_flags {
+	REGEX_CASELESS = 1 << 0, /* Unicode case folding, not only ASCII */
+	REGEX_LITERAL = 1 << 1,  /* the pattern is plain text, not a regex */
+	REGEX_WHOLE_WORD = 1 << 2, /* only at word boundaries (letters,
+	                            * digits, underscore in any script) */
+	REGEX_SMART_CASE = 1 << 3, /* caseless unless the pattern has an
+	                            * upper-case letter (less, vim) */
+};
+
+/*
+ * Compiles pattern (UTF-8).  With REGEX_LITERAL, runs of white space in
+ * the pattern match any run of white space in the text (so a phrase
+ * matches across a line break).  Returns NULL on error with *err set
+ * (caller frees) to a message like "missing closing parenthesis at
+ * offset 3".
+ */
+struct regex *regex_new(const char *pattern, unsigned flags, char **err);
+void regex_free(struct regex *re);
+
+enum regex_result {
+	REGEX_MATCH,
+	REGEX_NOMATCH,
+	REGEX_LIMIT, /* match or depth limit reached: pattern too costly */
+	REGEX_ERROR,
+};
+
+/*
+ * Finds the first match in text[0..len) starting at or after byte from.
+ * On REGEX_MATCH sets [*start, *end).  An empty match is reported; the
+ * caller advances past it.  Invalid UTF-8 in text is tolerated (matched
+ * as if each bad byte were a character of its own).
+ */
+enum regex_result regex_find(const struct regex *re, const char *text,
+                             size_t len, size_t from, size_t *start,
+                             size_t *end);
+
+#endif

@@ -1,0 +1,123 @@
+#!/bin/sh
+# The config from the command line: --check-config, --dump-config,
+# --list-keys, --config, $LECTERN_CONFIG, XDG_CONFIG_HOME, a bad config at
+# start-up, hostile config files.
+. "$(dirname "$0")/cli-lib.sh"
+unset LECTERN_CONFIG NO_COLOR
+export XDG_CONFIG_HOME="$WORK/xdg" HOME="$WORK/home"
+
+# No config file anywhere: the built-in defaults.
+expect_status 0 "$LECTERN" --check-config
+out_has "built-in defaults: ok"
+ok
+
+# A valid file.
+cat >"$WORK/good.yaml" <<'EOY'
+keys:
+  pager:
+    scroll-down: [n, Down]
+    top: g g
+theme: light
+EOY
+expect_status 0 "$LECTERN" --check-config "$WORK/good.yaml"
+out_has "$WORK/good.yaml: ok"
+ok
+
+# Every error, with file:line:col, and exit 1.
+cat >"$WORK/bad.yaml" <<'EOY'
+keys:
+  pager:
+    scrol-down: n
+    top: Jay
+  lsit:
+    quit: q
+themes:
+  mine:
+    inherit: other
+    title: {fg: purple, attrs: [blink]}
+theme: nope
+EOY
+expect_status 1 "$LECTERN" --check-config "$WORK/bad.yaml"
+err_has "bad.yaml:3:5: keys.pager: unknown action 'scrol-down' (did you mean 'scroll-down'?)"
+err_has "bad.yaml:4:10: keys.pager.top: unknown key 'Jay'"
+err_has "bad.yaml:5:3: keys: unknown context 'lsit' (did you mean 'list'?)"
+err_has "bad.yaml:10:17: themes.mine.title.fg: expected a colour"
+err_has "bad.yaml:10:33: themes.mine.title.attrs: unknown attribute 'blink'"
+err_has "bad.yaml:9:14: themes.mine.inherit: unknown theme 'other'"
+err_has "bad.yaml:11:8: theme: unknown theme 'nope'"
+[ "$(grep -c 'bad.yaml:' "$WORK/err")" -ge 6 ] || fail "not every error reported: $(cat "$WORK/err")"
+ok
+
+# A bad config at start-up: errors on stderr, exit 1, nothing drawn (no
+# terminal needed to see that: the headless mode stops before it too).
+expect_status 1 "$LECTERN" --config "$WORK/bad.yaml" --keys q "$CORPUS"
+err_has "unknown action 'scrol-down'"
+[ ! -s "$WORK/out" ] || fail "something was drawn with a bad config"
+LECTERN_CONFIG="$WORK/bad.yaml" expect_status 1 "$LECTERN" --list "$CORPUS"
+err_has "unknown action 'scrol-down'"
+ok
+
+# --config and LECTERN_CONFIG must exist; the XDG file need not.
+expect_status 1 "$LECTERN" --config "$WORK/missing.yaml" --list "$CORPUS"
+err_has "missing.yaml"
+LECTERN_CONFIG="$WORK/missing.yaml" expect_status 1 "$LECTERN" --list "$CORPUS"
+err_has "missing.yaml"
+mkdir -p "$XDG_CONFIG_HOME/lectern"
+cp "$WORK/good.yaml" "$XDG_CONFIG_HOME/lectern/config.yaml"
+expect_status 0 "$LECTERN" --list-keys
+out_has "  g g          top"
+ok
+
+# --dump-config loads back to the same config.
+expect_status 0 "$LECTERN" --config "$WORK/good.yaml" --dump-config
+cp "$WORK/out" "$WORK/dump.yaml"
+out_has "theme: light"
+expect_status 0 "$LECTERN" --config "$WORK/dump.yaml" --dump-config
+cmp -s "$WORK/out" "$WORK/dump.yaml" || fail "dump of the dump differs"
+expect_status 0 "$LECTERN" --config "$WORK/good.yaml" --list-keys
+sort "$WORK/out" >"$WORK/keys1"
+expect_status 0 "$LECTERN" --config "$WORK/dump.yaml" --list-keys
+sort "$WORK/out" >"$WORK/keys2"
+cmp -s "$WORK/keys1" "$WORK/keys2" || fail "--list-keys differs after a dump round trip"
+ok
+
+# --list-keys reports a sequence shadowed by its own prefix.
+printf 'keys:\n  pager:\n    bottom: g\n    top: g g\n' >"$WORK/shadow.yaml"
+expect_status 0 "$LECTERN" --config "$WORK/shadow.yaml" --list-keys
+out_has "conflicts:"
+out_has "'g g' (top)"
+ok
+
+# The rebound key works in the headless mode; the old one no longer does.
+printf 'keys:\n  pager:\n    scroll-down: n\n' >"$WORK/n.yaml"
+expect_status 0 "$LECTERN" --config "$WORK/n.yaml" --size 80x24 --keys "Tab n n" "$CORPUS"
+out_has "line 3/"
+expect_status 0 "$LECTERN" --config "$WORK/n.yaml" --size 100x24 --keys "Tab j" "$CORPUS"
+out_has "j is not bound here"
+ok
+
+# Hostile files: clear errors, no hang, no crash.
+expect_status 1 "$LECTERN" --check-config "$WORK"
+err_has "directory"
+mkfifo "$WORK/fifo.yaml"
+expect_status 1 timeout 10 "$LECTERN" --check-config "$WORK/fifo.yaml"
+err_has "FIFO"
+expect_status 1 timeout 10 "$LECTERN" --check-config /dev/zero
+err_has "/dev/zero"
+printf 'keys: \377\376\n' >"$WORK/latin1.yaml"
+expect_status 1 "$LECTERN" --check-config "$WORK/latin1.yaml"
+err_has "UTF-8"
+printf 'theme: dark\n---\ntheme: light\n' >"$WORK/two.yaml"
+expect_status 1 "$LECTERN" --check-config "$WORK/two.yaml"
+err_has "document"
+awk 'BEGIN { for (i = 0; i < 5000; i++) printf "["; print "" }' >"$WORK/deep.yaml"
+expect_status 1 timeout 10 "$LECTERN" --check-config "$WORK/deep.yaml"
+err_has "deep.yaml"
+ok
+
+# --color takes auto, always or never.
+expect_status 2 "$LECTERN" --color=sometimes --list "$CORPUS"
+err_has "--color: expected auto, always or never"
+ok
+
+echo "cli-config: $n passed, 0 failed"

@@ -1,0 +1,43 @@
+#!/bin/sh
+# End to end: keywords drawn in their group's colour (capture-pane -e),
+# per-group counts in the status line, the search prompt moving the view
+# and counting matches, n going on to the next matching article, ] 1 and
+# t 1 on the groups.
+. "$(dirname "$0")/lib.sh"
+
+start 120 30 xterm-256color "$CORPUS"
+wait_for "Parliament committee"
+# The built-in groups: counts for the open article in the status line.
+wait_for "organisations 13 places 7 technology 3 people 1 institutions 7"
+# "Huawei" (organisations: yellow, bold) and "UK" (places: cyan) coloured.
+line=$(screen_colors | grep -F "there is not enough technical evidence" | head -n 1)
+printf '%s' "$line" | grep -qF '33mHuawei' ||
+	fail "Huawei not yellow: $(printf '%s' "$line" | cat -v)"
+screen_colors | grep -F "Committee in the" | grep -qE '36m[^[]*UK' ||
+	fail "UK not cyan: $(screen_colors | grep -F 'Committee in the' | cat -v)"
+
+# Search: the prompt counts as you type; Enter jumps and says where.
+keys Tab /
+keys -l "supply chain"
+wait_for "/supply chain"
+wait_for "5 matches"
+keys Enter
+wait_for "match 1/5"
+assert_has "Supply Chain Review"
+keys n n n n
+wait_for "match 5/5"
+keys n
+wait_for "in the next matching article"
+# Articles 2 and 3 do not mention it: skipped.
+wait_for " 4/9 "
+
+# Group keys: t 1 turns organisations off, ] 2 walks the places.
+keys t 1
+wait_for "group 1 (organisations) off"
+keys ] 2
+wait_for "(places)"
+screen | tail -n 1 | grep -qE 'hit [0-9]+/[0-9]+ \(places\)' || fail "no hit count"
+keys g ] 2
+wait_for "hit 1/14 (places)"
+quit_and_check
+echo "PASS"
