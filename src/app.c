@@ -319,6 +319,7 @@ app_select(struct app *a, size_t i)
 		corpus_unload_body(a->corpus, a->open);
 	}
 	a->open = i;
+	a->end_seen = false;
 	size_t before = a->diags.n;
 	corpus_load_body(a->corpus, i, &a->diags);
 	if (a->diags.n > before) {
@@ -1076,10 +1077,14 @@ track_reading(struct app *a)
 		a->progress[a->open] = pct;
 		a->state_dirty = true;
 	}
-	if (bottom >= a->layout.n && !a->read[a->open]) {
+	/* Read when the end comes into view: once per visit, so that
+	 * marking it unread by hand sticks while it stays in view. */
+	bool at_end = bottom >= a->layout.n;
+	if (at_end && !a->end_seen && !a->read[a->open]) {
 		a->read[a->open] = true;
 		a->state_dirty = true;
 	}
+	a->end_seen = at_end;
 }
 
 static void

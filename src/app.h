@@ -113,6 +113,7 @@ struct app {
 	size_t mark_sel;
 	char **deleted_marks; /* ids of saved bookmarks deleted since */
 	size_t ndeleted;
+	bool end_seen;    /* the open article's end is on screen */
 	bool state_dirty; /* something to save */
 	long long now;    /* the time, for new bookmarks (set by main) */
 

@@ -130,22 +130,27 @@ char *
 state_path(const char *corpus_root)
 {
 	const char *xdg = env_dir("XDG_STATE_HOME"), *home = env_dir("HOME");
-	char *real = realpath(corpus_root, NULL), *dir, *path;
-	const char *key = real ? real : corpus_root, *base;
+	char *key = realpath(corpus_root, NULL), *dir, *path;
+	const char *base;
 	char name[33];
-	size_t n = 0, end = strlen(key);
+	size_t n = 0, end;
 
 	if (xdg)
 		dir = xasprintf("%s/lectern", xdg);
 	else if (home)
 		dir = xasprintf("%s/.local/state/lectern", home);
 	else {
-		free(real);
+		free(key);
 		return NULL;
 	}
+	if (!key) { /* not there (yet): the root as given, less final '/'s */
+		end = strlen(corpus_root);
+		while (end > 1 && corpus_root[end - 1] == '/')
+			end--;
+		key = xstrndup(corpus_root, end);
+	}
+	end = strlen(key);
 	/* The last component, for people looking at the folder. */
-	while (end > 1 && key[end - 1] == '/')
-		end--;
 	base = key + end;
 	while (base > key && base[-1] != '/')
 		base--;
@@ -160,7 +165,7 @@ state_path(const char *corpus_root)
 	path = xasprintf("%s/%s-%016" PRIx64 ".yaml", dir, n ? name : "root",
 	                 fnv1a(key, strlen(key)));
 	free(dir);
-	free(real);
+	free(key);
 	return path;
 }
 

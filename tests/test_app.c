@@ -542,3 +542,71 @@ Test(app, groups_view_lists_counts_and_toggles)
 	cr_assert(!app.groups_view);
 	cr_assert(!app.quit);
 }
+
+/* ------------------------------------------------- read marks, bookmarks */
+
+Test(app, reaching_the_end_marks_read_and_u_finds_the_next_unread)
+{
+	cr_assert(!app.read[2]);
+	keys("G Enter");
+	cr_assert(!app.read[2], "gamma is long: not read at its top");
+	cr_assert_lt(app.progress[2], 100);
+	keys("G");
+	cr_assert(app.read[2]);
+	cr_assert_eq(app.progress[2], 100);
+	/* alpha and beta fit on the screen: read when opened. */
+	keys("Enter g");
+	cr_assert(app.read[0]);
+	keys("m");
+	cr_assert(!app.read[0]);
+	assert_screen_has("marked unread");
+	assert_screen_has("(2 unread)"); /* alpha, and beta never opened */
+	keys("G U");
+	cr_assert_eq(app.sel, 0, "U goes round to the first unread one");
+	cr_assert(app.read[0], "opened again, and it fits: read again");
+	keys("m");
+	cr_assert(!app.read[0], "marked unread by hand: stays so in view");
+	keys("Tab j k Tab");
+	cr_assert(!app.read[0], "scrolling in place does not undo it");
+	keys("U");
+	cr_assert_eq(app.sel, 1);
+	cr_assert(app.read[1], "beta fits the screen: read on opening");
+	keys("U");
+	cr_assert_eq(app.sel, 0, "alpha, still unread");
+	keys("U");
+	assert_screen_has("no unread articles");
+}
+
+Test(app, bookmarks_with_notes_are_listed_opened_and_deleted)
+{
+	keys("G Enter j j j j j");
+	size_t top = app.top;
+	app.now = 1700000000;
+	keys("B");
+	type("the middle");
+	keys("Enter");
+	cr_assert_eq(app.nmarks, 1);
+	cr_assert_str_eq(app.marks[0].note, "the middle");
+	cr_assert_eq(app.marks[0].article, 2);
+	cr_assert_eq(app.marks[0].created, 1700000000);
+	keys("g K K");
+	cr_assert_eq(app.sel, 0);
+	keys("'");
+	cr_assert(app.marks_view);
+	assert_screen_has("Gamma long article \xe2\x80\x94 the middle");
+	keys("Enter");
+	cr_assert(!app.marks_view);
+	cr_assert_eq(app.sel, 2);
+	cr_assert_eq(app.top, top, "back at the marked place");
+	keys("' d");
+	cr_assert_eq(app.nmarks, 0);
+	cr_assert(!app.marks_view);
+	keys("'");
+	assert_screen_has("no bookmarks yet");
+}
+
+Test(app, the_metadata_line_gives_words_and_reading_time)
+{
+	keys("G");
+	assert_screen_has("720 words \xc2\xb7 4 min read");
+}
