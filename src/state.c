@@ -196,6 +196,8 @@ emit_str(struct strbuf *sb, const char *s)
 		if (cp == '"' || cp == '\\') {
 			sb_addch(sb, '\\');
 			sb_addch(sb, (char)cp);
+		} else if (cp == '\n' || cp == '\t') {
+			sb_addstr(sb, cp == '\n' ? "\\n" : "\\t");
 		} else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
 			sb_addf(sb, "\\x%02" PRIX32, cp);
 		} else if (cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
@@ -291,9 +293,9 @@ state_format(const struct state *s, struct strbuf *out)
 	struct tombstone *dead = NULL;
 
 	sb_addf(out,
-	        "# lectern reading state (see lectern(5)); lectern merges it "
-	        "with what it\n# remembers and rewrites it when it quits.\n"
-	        "version: %d\n",
+	        "# lectern's reading state.  lectern rewrites this file, "
+	        "merging in what\n# every lectern running on this corpus "
+	        "changed.\nversion: %d\n",
 	        STATE_VERSION);
 	emit_key_str(out, "", "root", s->root);
 	emit_key_str(out, "", "selected", s->selected);
@@ -635,7 +637,9 @@ parse_text(struct parse *p, const char *text, size_t len, struct state *s)
 	int rc;
 
 	if (ydoc_parse(&doc, text, len, &lim, 1, &err) < 0) {
-		p->why = xstrdup(err.msg);
+		p->why = xstrdup(err.problem == YDOC_ERR_ALIASES
+		                         ? "an alias: state files have none"
+		                         : err.msg);
 		p->line = err.line;
 		p->col = err.col;
 		rc = -1;
@@ -678,9 +682,11 @@ copy_mark(struct bookmark *to, const struct bookmark *from)
 }
 
 /* Folds w into r: the newer one's read, anchor and progress (w's on a
- * tie), w's hash when it has one, the bookmarks of both.  Not the path. */
+ * tie), the bookmarks of both, and when hash is set, w's hash when it has
+ * one.  Not the path. */
 static void
-fold_article(struct article_state *r, const struct article_state *w)
+fold_article(struct article_state *r, const struct article_state *w,
+             bool hash)
 {
 	if (w->updated >= r->updated) {
 		r->read = w->read;
@@ -688,7 +694,7 @@ fold_article(struct article_state *r, const struct article_state *w)
 		r->progress = w->progress;
 		r->updated = w->updated;
 	}
-	if (w->hash && r->hash != w->hash) {
+	if (hash && w->hash && r->hash != w->hash) {
 		free(r->hash);
 		r->hash = xstrdup(w->hash);
 	}
@@ -706,7 +712,7 @@ dedupe_paths(struct state *s)
 		qsort(s->v, s->n, sizeof *s->v, cmp_article);
 	for (size_t i = 0; i < s->n; i++) {
 		if (o && !strcmp(s->v[o - 1].path, s->v[i].path)) {
-			fold_article(&s->v[o - 1], &s->v[i]);
+			fold_article(&s->v[o - 1], &s->v[i], true);
 			s->v[o - 1].claimed |= s->v[i].claimed;
 			article_fini(&s->v[i]);
 		} else {
@@ -932,7 +938,10 @@ struct merge_ctx {
 	struct hash_ix *byhash; /* into's entries that have a hash */
 	size_t nhash;
 	bool *matched;
-	const char **newpath; /* the writer's path for a matched entry */
+	/* The writer's path and hash for a matched entry, set once the
+	 * indexes are no longer needed (they point to into's strings). */
+	const char **newpath;
+	const char **newhash;
 	const struct article_state **w; /* other's entries by path */
 	size_t nw;
 };
@@ -988,6 +997,7 @@ merge_articles(struct state *into, const struct state *other)
 		qsort(m.byhash, m.nhash, sizeof *m.byhash, cmp_hash_ix);
 	m.matched = xcalloc(nin, sizeof *m.matched);
 	m.newpath = xcalloc(nin, sizeof *m.newpath);
+	m.newhash = xcalloc(nin, sizeof *m.newhash);
 	m.w = xcalloc(other->n, sizeof *m.w);
 	for (size_t i = 0; i < other->n; i++)
 		m.w[m.nw++] = &other->v[i];
@@ -1000,8 +1010,10 @@ merge_articles(struct state *into, const struct state *other)
 		if (t < nin) {
 			m.matched[t] = true;
 			m.newpath[t] = m.w[k]->path;
+			if (m.w[k]->hash)
+				m.newhash[t] = m.w[k]->hash;
 		}
-		fold_article(&into->v[t], m.w[k]);
+		fold_article(&into->v[t], m.w[k], t >= nin);
 		prev = t;
 	}
 	for (size_t i = 0; i < into->n; i++) {
@@ -1014,12 +1026,17 @@ merge_articles(struct state *into, const struct state *other)
 			free(r->path);
 			r->path = xstrdup(m.newpath[i]);
 		}
+		if (i < nin && m.newhash[i] && cmp_str(r->hash, m.newhash[i])) {
+			free(r->hash);
+			r->hash = xstrdup(m.newhash[i]);
+		}
 		into->v[o++] = *r;
 	}
 	into->n = o;
 	free(m.byhash);
 	free(m.matched);
 	free(m.newpath);
+	free(m.newhash);
 	free(m.w);
 }
 

@@ -645,6 +645,78 @@ Test(state, merge_follows_a_move_made_by_the_writer)
 	state_fini(&mine);
 }
 
+Test(state, merge_follows_an_edit_made_by_the_writer)
+{
+	struct state disk, mine;
+
+	state_init(&disk);
+	state_init(&mine);
+	state_get(&disk, "a.md", "1111");
+	state_get(&disk, "b.md", "2222");
+	state_get(&mine, "a.md", "3333"); /* edited in place */
+	state_get(&mine, "z.md", "9999");
+	state_merge(&disk, &mine);
+	cr_assert_eq(disk.n, 3);
+	cr_assert_str_eq(entry(&disk, "a.md")->hash, "3333");
+	cr_assert_str_eq(entry(&disk, "b.md")->hash, "2222");
+	state_fini(&disk);
+	state_fini(&mine);
+}
+
+/* A small random state: few paths and hashes, so that they collide. */
+static void
+random_state(struct state *s, unsigned *seed)
+{
+	char path[16], hash[16], note[16];
+	state_init(s);
+	for (int i = rand_r(seed) % 8; i > 0; i--) {
+		struct article_state *a;
+		snprintf(path, sizeof path, "p%d", rand_r(seed) % 6);
+		snprintf(hash, sizeof hash, "h%d", rand_r(seed) % 4);
+		a = state_get(s, path, rand_r(seed) % 5 ? hash : NULL);
+		a->claimed = rand_r(seed) % 2;
+		state_set_anchor(a, (size_t)(rand_r(seed) % 100),
+		                 rand_r(seed) % 10);
+		for (int j = rand_r(seed) % 4; j > 0; j--) {
+			snprintf(note, sizeof note, "n%d", rand_r(seed) % 3);
+			struct bookmark *b = state_bookmark_add(
+			        a, (size_t)(rand_r(seed) % 3),
+			        rand_r(seed) % 2 ? note : NULL, rand_r(seed) % 10);
+			if (rand_r(seed) % 3 == 0)
+				state_bookmark_del(s, a, b->id, 5);
+		}
+	}
+}
+
+Test(state, merge_result_is_normal_and_stable)
+{
+	unsigned seed = 42;
+	for (int round = 0; round < 2000; round++) {
+		struct state a, b, again;
+		char *one, *two;
+		random_state(&a, &seed);
+		random_state(&b, &seed);
+		state_merge(&a, &b);
+		for (size_t i = 1; i < a.n; i++)
+			cr_assert_lt(strcmp(a.v[i - 1].path, a.v[i].path), 0);
+		for (size_t i = 0; i < a.n; i++)
+			for (size_t j = 0; j < a.v[i].nmarks; j++)
+				for (size_t k = 0; k < a.ndead; k++)
+					cr_assert_str_neq(a.v[i].marks[j].id,
+					                  a.dead[k].id);
+		state_init(&again);
+		state_merge(&again, &a);
+		one = format(&a);
+		two = format(&again);
+		cr_assert_str_eq(one, two, "round %d", round);
+		free(one);
+		free(two);
+		state_fini(&a);
+		state_fini(&b);
+		state_fini(&again);
+	}
+}
+
 Test(state, same_place_and_note_is_one_bookmark)
 {
 	struct state disk, mine;

@@ -1,0 +1,229 @@
+/* app_hits.c - keyword hits: in the open article, and counted in the
+ * background for every article. */
+#include "app.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app_int.h"
+#include "role.h"
+
+/* The layout line of each keyword hit, for the hit map and navigation. */
+void
+app_map_hits(struct app *a)
+{
+	free(a->hit_lines);
+	a->hit_lines = xcalloc(a->hits.n ? a->hits.n : 1, sizeof *a->hit_lines);
+	for (size_t i = 0; i < a->hits.n; i++)
+		a->hit_lines[i] =
+		        layout_find_anchor(&a->layout, a->hits.v[i].start + 1);
+}
+
+/* Finds the keyword hits of the enabled groups in the open article. */
+void
+app_find_hits(struct app *a)
+{
+	a->hits.n = 0;
+	a->hit_cur = SIZE_MAX;
+	for (size_t g = 0; g < a->ngroups; g++)
+		a->group_counts[g] = 0;
+	if (!a->matcher || a->open >= a->corpus->n)
+		return;
+	const char *body = a->corpus->v[a->open].body;
+	for (size_t b = 0; b < a->doc.n; b++)
+		matcher_find(a->matcher, body + a->doc.v[b].start,
+		             a->doc.v[b].len, a->doc.v[b].start, a->group_on,
+		             &a->hits);
+	for (size_t i = 0; i < a->hits.n; i++)
+		a->group_counts[a->hits.v[i].group]++;
+}
+
+size_t
+app_article_hits(const struct app *a, size_t i)
+{
+	if (!a->art_counted || !a->art_counted[i])
+		return SIZE_MAX;
+	size_t n = 0;
+	for (size_t g = 0; g < a->ngroups; g++)
+		if (a->group_on[g])
+			n += a->art_hits[i * a->ngroups + g];
+	return n;
+}
+
+bool
+app_background_pending(const struct app *a)
+{
+	return a->matcher && a->count_next < a->corpus->n;
+}
+
+/* Counts the hits of every group in article i (loading its body). */
+static void
+count_article(struct app *a, size_t i)
+{
+	struct article *art = &a->corpus->v[i];
+	size_t *row = &a->art_hits[i * a->ngroups];
+	bool all_on = true;
+	for (size_t g = 0; g < a->ngroups; g++)
+		all_on = all_on && a->group_on[g];
+	if (i == a->open && all_on) {
+		/* The open article's hits are counted already. */
+		memcpy(row, a->group_counts, a->ngroups * sizeof *row);
+		a->art_counted[i] = true;
+		return;
+	}
+	bool was_loaded = art->body_loaded;
+	struct diag_list dl;
+	diag_list_init(&dl);
+	corpus_load_body(a->corpus, i, &dl);
+	diag_list_fini(&dl);
+	struct doc d;
+	doc_init(&d);
+	doc_parse(&d, art->body, art->body_len);
+	struct match_spans spans;
+	match_spans_init(&spans);
+	for (size_t b = 0; b < d.n; b++)
+		matcher_find(a->matcher, art->body + d.v[b].start, d.v[b].len,
+		             d.v[b].start, NULL, &spans);
+	for (size_t g = 0; g < a->ngroups; g++)
+		row[g] = 0;
+	for (size_t k = 0; k < spans.n; k++)
+		row[spans.v[k].group]++;
+	a->art_counted[i] = true;
+	match_spans_fini(&spans);
+	doc_fini(&d);
+	if (!was_loaded && i != a->open)
+		corpus_unload_body(a->corpus, i);
+}
+
+void
+app_background_step(struct app *a)
+{
+	if (!app_background_pending(a))
+		return;
+	count_article(a, a->count_next++);
+	if (a->sort == SORT_HITS)
+		app_rebuild_order(a);
+	a->dirty = true;
+}
+
+void
+app_set_groups(struct app *a, const struct hl_group *groups, size_t n,
+               struct diag_list *diags)
+{
+	matcher_free(a->matcher);
+	for (size_t g = 0; g < a->ngroups; g++)
+		free(a->group_names[g]);
+	free(a->group_names);
+	free(a->group_on);
+	free(a->group_counts);
+	/* A cell's role is a byte: groups past it are not drawn. */
+	if (n > 256 - ROLE_COUNT)
+		n = 256 - ROLE_COUNT;
+	a->ngroups = n;
+	a->matcher = n ? matcher_new(groups, n, diags) : NULL;
+	a->group_names = xcalloc(n ? n : 1, sizeof *a->group_names);
+	a->group_on = xcalloc(n ? n : 1, sizeof *a->group_on);
+	a->group_counts = xcalloc(n ? n : 1, sizeof *a->group_counts);
+	for (size_t g = 0; g < n; g++) {
+		a->group_names[g] = xstrdup(groups[g].name);
+		a->group_on[g] = true;
+	}
+	free(a->art_hits);
+	free(a->art_counted);
+	size_t na = a->corpus->n;
+	a->art_hits = xcalloc(na * (n ? n : 1), sizeof *a->art_hits);
+	a->art_counted = xcalloc(na, sizeof *a->art_counted);
+	a->count_next = 0;
+	if (a->group_sel >= n)
+		a->group_sel = 0;
+	if (!n)
+		a->groups_view = false;
+	app_find_hits(a);
+	app_map_hits(a);
+	a->dirty = true;
+}
+
+/*
+ * Moves to the next (or previous) keyword hit of group g (-1: any), after
+ * the current hit or else the top of the view, going round the article.
+ */
+void
+app_goto_hit(struct app *a, int g, bool forward)
+{
+	const char *name = g >= 0 && (size_t)g < a->ngroups ? a->group_names[g]
+	                                                    : "any group";
+	if (g >= (int)a->ngroups) {
+		app_message(a, true, "there is no keyword group %d", g + 1);
+		return;
+	}
+	if (g >= 0 && !a->group_on[g]) {
+		app_message(a, false, "group %d (%s) is off: t %d turns it on",
+		            g + 1, name, g + 1);
+		return;
+	}
+	size_t n = a->hits.n;
+	/* Scrolled away from the last hit: go on from the view. */
+	if (a->hit_cur < n) {
+		size_t line = a->hit_lines[a->hit_cur];
+		size_t rows =
+		        a->geo.body_rows > 0 ? (size_t)a->geo.body_rows : 1;
+		if (line < a->top || line >= a->top + rows)
+			a->hit_cur = SIZE_MAX;
+	}
+	size_t from = a->hit_cur < n ? a->hits.v[a->hit_cur].start
+	                             : app_view_offset(a);
+	bool inclusive = a->hit_cur >= n;
+	size_t found = SIZE_MAX;
+	bool wrapped = false;
+	for (int pass = 0; pass < 2 && found == SIZE_MAX; pass++) {
+		for (size_t k = 0; k < n; k++) {
+			size_t i = forward ? k : n - 1 - k;
+			const struct match_span *h = &a->hits.v[i];
+			if (g >= 0 && h->group != g)
+				continue;
+			bool after =
+			        inclusive ? h->start >= from : h->start > from;
+			bool before = h->start < from;
+			if (pass == 1 || (forward ? after : before)) {
+				found = i;
+				wrapped = pass == 1;
+				break;
+			}
+		}
+	}
+	if (found == SIZE_MAX) {
+		app_message(a, false, "no hits of %s in this article", name);
+		return;
+	}
+	a->hit_cur = found;
+	app_reveal(a, a->hits.v[found].start);
+	size_t nth = 0, total = 0;
+	for (size_t i = 0; i < n; i++)
+		if (g < 0 || a->hits.v[i].group == g) {
+			total++;
+			if (i <= found)
+				nth++;
+		}
+	app_message(a, false, "hit %zu/%zu (%s)%s", nth, total,
+	            a->group_names[a->hits.v[found].group],
+	            wrapped ? forward ? ", wrapped to the top"
+	                              : ", wrapped to the bottom"
+	                    : "");
+}
+
+void
+app_toggle_group(struct app *a, size_t g)
+{
+	if (g >= a->ngroups) {
+		app_message(a, true, "there is no keyword group %zu", g + 1);
+		return;
+	}
+	a->group_on[g] = !a->group_on[g];
+	app_find_hits(a);
+	app_map_hits(a);
+	if (a->sort == SORT_HITS)
+		app_rebuild_order(a); /* the counts it sorts by changed */
+	app_message(a, false, "group %zu (%s) %s", g + 1, a->group_names[g],
+	            a->group_on[g] ? "on" : "off");
+}

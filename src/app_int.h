@@ -1,0 +1,71 @@
+/*
+ * app_int.h - what the files of the app module share, and nothing outside
+ * them sees.
+ *
+ * app.c owns the session (set-up, the open article, scrolling, key
+ * dispatch) and hands work to the file that knows it: app_list.c (the
+ * sidebar's order and the filter), app_hits.c (keyword hits),
+ * app_search.c (search and the prompts) and app_marks.c (read marks,
+ * progress and bookmarks).  Like app.h, these only change state and set
+ * dirty; nothing here draws.
+ */
+#ifndef LECTERN_APP_INT_H
+#define LECTERN_APP_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "app.h"
+
+/* app.c: the view of the open article. */
+
+/* The body offset (bytes) of the first body line in view (0 in the
+ * title). */
+size_t app_view_offset(const struct app *a);
+/* Scrolls so that body offset off is in view, with two lines above it. */
+void app_reveal(struct app *a, size_t off);
+
+/* app_list.c: the sidebar. */
+
+/* Keeps the selected article inside the sidebar's rows. */
+void app_follow_selection(struct app *a);
+/* Rebuilds the sidebar's rows from the filter and the sort order. */
+void app_rebuild_order(struct app *a);
+/* Narrows the sidebar to the articles matching query (a search
+ * pattern); an error or no match leaves it as it was, with a message. */
+void app_apply_filter(struct app *a, const char *query);
+/* Shows every article again and selects the one from before the filter. */
+void app_clear_filter(struct app *a);
+
+/* app_hits.c: keyword hits. */
+
+/* Finds the hits of the enabled groups in the open article's body. */
+void app_find_hits(struct app *a);
+/* The layout line of each hit: call after a new layout or new hits. */
+void app_map_hits(struct app *a);
+/* Moves to the next (previous) hit of group g, 0-based (-1: any group). */
+void app_goto_hit(struct app *a, int g, bool forward);
+/* Turns group g (0-based) on or off. */
+void app_toggle_group(struct app *a, size_t g);
+
+/* app_search.c: search and the prompts. */
+
+/* n and N: the next (previous) match, going on to other articles. */
+void app_search_move(struct app *a, bool forward);
+/* Opens the search prompt; the caller may change prompt_kind after. */
+void app_prompt_open(struct app *a, bool backward);
+/* Handles a key while a prompt is up. */
+void app_prompt_key_in(struct app *a, int key);
+
+/* app_marks.c: reading state. */
+
+/* Updates the open article's progress and read mark from the view. */
+void app_track_reading(struct app *a);
+/* Selects the next unread article in the sidebar, going round. */
+void app_next_unread(struct app *a);
+/* Deletes bookmark k (an index into marks), remembering its id. */
+void app_delete_mark(struct app *a, size_t k);
+/* Opens the article of bookmark k at its place. */
+void app_open_mark(struct app *a, size_t k);
+
+#endif

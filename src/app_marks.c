@@ -1,0 +1,112 @@
+/* app_marks.c - reading state: read marks, progress and bookmarks. */
+#include "app.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app_int.h"
+
+struct app_mark *
+app_add_mark(struct app *a, size_t article, size_t offset, const char *note,
+             long long created)
+{
+	xgrow(&a->marks, &a->marks_cap, a->nmarks + 1, sizeof *a->marks);
+	struct app_mark *m = &a->marks[a->nmarks++];
+	m->article = article;
+	m->offset = offset;
+	m->note = xstrdup(note ? note : "");
+	m->created = created;
+	m->id = NULL;
+	a->state_dirty = true;
+	return m;
+}
+
+size_t
+app_unread(const struct app *a)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->corpus->n; i++)
+		n += !a->read[i];
+	return n;
+}
+
+/*
+ * Follows the reader: the furthest percent seen of the open article, and
+ * read once its end has been on screen.
+ */
+void
+app_track_reading(struct app *a)
+{
+	if (a->open >= a->corpus->n || !a->layout.n || a->geo.too_small)
+		return;
+	size_t bottom = a->top + (size_t)a->geo.body_rows;
+	if (bottom > a->layout.n)
+		bottom = a->layout.n;
+	int pct = (int)(bottom * 100 / a->layout.n);
+	if (pct > a->progress[a->open]) {
+		a->progress[a->open] = pct;
+		a->state_dirty = true;
+	}
+	/* Read when the end comes into view: once per visit, so that
+	 * marking it unread by hand sticks while it stays in view. */
+	bool at_end = bottom >= a->layout.n;
+	if (at_end && !a->end_seen && !a->read[a->open]) {
+		a->read[a->open] = true;
+		a->state_dirty = true;
+	}
+	a->end_seen = at_end;
+}
+
+void
+app_next_unread(struct app *a)
+{
+	for (size_t k = 1; k <= a->norder; k++) {
+		size_t i = a->order[(a->row + k) % a->norder];
+		if (!a->read[i]) {
+			app_select(a, i);
+			return;
+		}
+	}
+	app_message(a, false, "no unread articles");
+}
+
+void
+app_delete_mark(struct app *a, size_t k)
+{
+	if (k >= a->nmarks)
+		return;
+	struct app_mark *m = &a->marks[k];
+	if (m->id) {
+		/* Saved before: the state file must learn it is gone. */
+		a->deleted_marks =
+		        xrealloc(a->deleted_marks,
+		                 (a->ndeleted + 1) * sizeof *a->deleted_marks);
+		a->deleted_marks[a->ndeleted++] = m->id;
+	}
+	free(m->note);
+	memmove(m, m + 1, (a->nmarks - k - 1) * sizeof *m);
+	a->nmarks--;
+	if (a->mark_sel >= a->nmarks && a->mark_sel > 0)
+		a->mark_sel--;
+	if (!a->nmarks)
+		a->marks_view = false;
+	a->state_dirty = true;
+	app_message(a, false, "bookmark deleted");
+}
+
+void
+app_open_mark(struct app *a, size_t k)
+{
+	if (k >= a->nmarks)
+		return;
+	size_t off = a->marks[k].offset;
+	a->marks_view = false;
+	if (a->filter && !a->snippets[a->marks[k].article])
+		app_clear_filter(a);
+	app_select(a, a->marks[k].article);
+	size_t line = layout_find_anchor(&a->layout, off + 1);
+	a->top = line > app_max_top(a) ? app_max_top(a) : line;
+	a->focus = FOCUS_PAGER;
+	app_message(a, false, "bookmark %zu/%zu%s%s", k + 1, a->nmarks,
+	            *a->marks[k].note ? ": " : "", a->marks[k].note);
+}

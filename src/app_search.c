@@ -1,0 +1,214 @@
+/* app_search.c - search across the articles, and the prompts (search,
+ * filter, bookmark note) that read a line of text. */
+#include "app.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "app_int.h"
+
+/* Says where the search is, after a step. */
+static void
+search_report(struct app *a, bool forward, bool moved_article)
+{
+	struct search *s = &a->search;
+	if (s->cur == SIZE_MAX) {
+		app_message(a, s->limited, "%s: %s", s->query,
+		            s->limited ? "pattern too costly (PCRE2 limit)"
+		                       : "pattern not found");
+		return;
+	}
+	app_message(a, false, "match %zu/%zu%s%s", s->cur + 1, s->spans.n,
+	            moved_article ? " in the next matching article" : "",
+	            s->wrapped ? forward ? " (wrapped to the top)"
+	                                 : " (wrapped to the bottom)"
+	                       : "");
+}
+
+/*
+ * n and N: the next match in this article, else in the next article
+ * that matches (one search cursor over the corpus), else round again.
+ */
+void
+app_search_move(struct app *a, bool forward)
+{
+	struct search *s = &a->search;
+	if (!s->query || !*s->query) {
+		app_message(a, false, "no search yet: / searches");
+		return;
+	}
+	if (!s->re) {
+		app_message(a, true, "%s", s->error);
+		return;
+	}
+	size_t n = s->spans.n;
+	/* The reader scrolled away from the current match: search from
+	 * the view instead, as less does. */
+	if (s->cur < n) {
+		size_t line = layout_find_anchor(&a->layout,
+		                                 s->spans.v[s->cur].start + 1);
+		size_t rows =
+		        a->geo.body_rows > 0 ? (size_t)a->geo.body_rows : 1;
+		if (line < a->top || line >= a->top + rows)
+			s->cur = SIZE_MAX;
+	}
+	bool at_end;
+	if (s->cur < n) {
+		at_end = forward ? s->cur + 1 >= n : s->cur == 0;
+	} else {
+		/* From the view: nothing after (before) it in this article? */
+		size_t vo = app_view_offset(a);
+		at_end = forward ? n == 0 || s->spans.v[n - 1].start < vo
+		                 : n == 0 || s->spans.v[0].start >= vo;
+	}
+	if ((n == 0 || at_end) && a->corpus->n > 1) {
+		/* Look in the other articles, in corpus order. */
+		size_t N = a->corpus->n;
+		for (size_t k = 1; k < N; k++) {
+			size_t i = forward ? (a->open + k) % N
+			                   : (a->open + N - k) % N;
+			struct article *art = &a->corpus->v[i];
+			bool was_loaded = art->body_loaded;
+			corpus_load_body(a->corpus, i, &a->diags);
+			struct search probe;
+			search_init(&probe);
+			search_set(&probe, s->query, s->backward);
+			search_run(&probe, art->body, art->body_len);
+			bool hit = probe.spans.n > 0;
+			search_fini(&probe);
+			if (!was_loaded && !hit)
+				corpus_unload_body(a->corpus, i);
+			if (!hit)
+				continue;
+			bool wrapped = forward ? i < a->open : i > a->open;
+			app_select(a, i);
+			s->cur = forward ? 0 : s->spans.n - 1;
+			s->wrapped = wrapped;
+			app_reveal(a, s->spans.v[s->cur].start);
+			search_report(a, forward, true);
+			return;
+		}
+	}
+	size_t from =
+	        s->cur < n ? s->spans.v[s->cur].start : app_view_offset(a);
+	if (s->cur >= n && forward && from > 0)
+		from--; /* from the view: a match at its top counts */
+	if (s->cur >= n && forward && from == 0 && n &&
+	    s->spans.v[0].start == 0) {
+		s->cur = 0;
+		s->wrapped = false;
+	} else {
+		search_step(s, from, forward);
+	}
+	if (s->cur != SIZE_MAX)
+		app_reveal(a, s->spans.v[s->cur].start);
+	search_report(a, forward, false);
+}
+
+void
+app_prompt_open(struct app *a, bool backward)
+{
+	a->prompting = true;
+	a->prompt_kind = PROMPT_SEARCH;
+	prompt_init(&a->prompt, &a->history);
+	a->prompt_top = a->top;
+	free(a->prompt_saved);
+	a->prompt_saved = a->search.query ? xstrdup(a->search.query) : NULL;
+	a->prompt_saved_back = a->search.backward;
+	a->search.backward = backward;
+	if (a->help)
+		a->help = false;
+}
+
+/* Incremental search: every edit searches again from where / was typed. */
+static void
+prompt_search(struct app *a)
+{
+	struct search *s = &a->search;
+	const struct article *art = &a->corpus->v[a->open];
+	bool backward = s->backward;
+	a->top = a->prompt_top;
+	if (search_set(s, a->prompt.text.buf, backward) < 0) {
+		app_message(a, true, "%s", s->error);
+		return;
+	}
+	search_run(s, art->body, art->body_len);
+	if (!s->spans.n)
+		return;
+	size_t from = app_view_offset(a);
+	if (!backward && from > 0)
+		from--;
+	if (!backward && from == 0 && s->spans.v[0].start == 0)
+		s->cur = 0;
+	else
+		search_step(s, from, !backward);
+	app_reveal(a, s->spans.v[s->cur].start);
+}
+
+void
+app_prompt_key_in(struct app *a, int key)
+{
+	enum prompt_result r = prompt_key(&a->prompt, key);
+	struct search *s = &a->search;
+	if (a->prompt_kind == PROMPT_NOTE) {
+		if (r == PROMPT_EDITING)
+			return;
+		a->prompting = false;
+		s->backward = a->prompt_saved_back;
+		if (r == PROMPT_ACCEPT) {
+			app_add_mark(a, a->open, app_view_offset(a),
+			             a->prompt.text.buf, a->now);
+			app_message(a, false,
+			            "bookmarked (' lists the bookmarks)");
+		}
+		prompt_fini(&a->prompt);
+		return;
+	}
+	if (a->prompt_kind == PROMPT_FILTER) {
+		if (r == PROMPT_EDITING)
+			return;
+		a->prompting = false;
+		/* The search was not touched: put its direction back. */
+		s->backward = a->prompt_saved_back;
+		if (r == PROMPT_ACCEPT) {
+			prompt_history_add(&a->history, a->prompt.text.buf);
+			if (*a->prompt.text.buf)
+				app_apply_filter(a, a->prompt.text.buf);
+			else
+				app_clear_filter(a);
+		}
+		prompt_fini(&a->prompt);
+		return;
+	}
+	if (r == PROMPT_EDITING) {
+		prompt_search(a);
+		return;
+	}
+	a->prompting = false;
+	if (r == PROMPT_CANCEL) {
+		/* Back to where we were, with the search we had. */
+		a->top = a->prompt_top;
+		char *saved = a->prompt_saved;
+		a->prompt_saved = NULL;
+		search_set(s, saved ? saved : "", a->prompt_saved_back);
+		if (!saved)
+			search_clear(s);
+		else
+			search_run(s, a->corpus->v[a->open].body,
+			           a->corpus->v[a->open].body_len);
+		free(saved);
+	} else {
+		prompt_history_add(&a->history, a->prompt.text.buf);
+		if (!*a->prompt.text.buf) {
+			search_clear(s);
+		} else if (!s->re) {
+			app_message(a, true, "%s", s->error);
+		} else if (s->cur == SIZE_MAX) {
+			/* Nothing here: the other articles, like n. */
+			app_search_move(a, !s->backward);
+		} else {
+			search_report(a, !s->backward, false);
+		}
+	}
+	prompt_fini(&a->prompt);
+}

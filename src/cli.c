@@ -1,0 +1,242 @@
+/* cli.c - lectern without a terminal: listing, printing, grep, config checks. */
+#ifdef HAVE_CONFIG_H
+#include "ac-config.h"
+#endif
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app.h"
+#include "frame.h"
+#include "glyph.h"
+#include "keymap.h"
+#include "layout.h"
+#include "search.h"
+
+/* Prints diagnostics to stderr; file names and messages can hold
+ * anything a directory entry or an article holds, so they are escaped. */
+void
+cli_print_diags(const struct diag_list *dl, size_t from)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	for (size_t i = from; i < dl->n; i++) {
+		char *s = diag_format(&dl->v[i]);
+		sb_reset(&sb);
+		glyph_escape(s, strlen(s), &sb);
+		fprintf(stderr, "lectern: %s\n", sb.buf);
+		free(s);
+	}
+	sb_fini(&sb);
+}
+
+int
+cli_list(struct corpus *c, struct diag_list *dl)
+{
+	struct strbuf title;
+	sb_init(&title);
+	for (size_t i = 0; i < c->n; i++) {
+		size_t before = dl->n;
+		corpus_load_body(c, i, dl);
+		cli_print_diags(dl, before);
+		/* Titles are untrusted: no raw control character, and no tab
+		 * or newline to break the record. */
+		sb_reset(&title);
+		glyph_escape(c->v[i].title, strlen(c->v[i].title), &title);
+		printf("%zu\t%s\t%zu\n", i + 1, title.buf, c->v[i].words);
+		corpus_unload_body(c, i);
+	}
+	sb_fini(&title);
+	return fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
+}
+
+/* Prints article n (1-based) laid out as in the pane, without colour. */
+int
+cli_print(struct corpus *c, long n, int width, struct diag_list *dl)
+{
+	if ((size_t)n > c->n) {
+		fprintf(stderr, "lectern: --print %ld: there %s only %zu "
+		                "article%s\n",
+		        n, c->n == 1 ? "is" : "are", c->n, c->n == 1 ? "" : "s");
+		return EXIT_TROUBLE;
+	}
+	/* The pane's layout and drawing, on a frame one line high. */
+	struct app a;
+	app_init(&a, c, 2, 1, NULL);
+	app_select(&a, (size_t)n - 1);
+	cli_print_diags(&a.diags, 0);
+	layout_build(&a.layout, c->v[a.open].title, a.meta, c->v[a.open].body,
+	             &a.doc, width);
+	struct frame f;
+	frame_init(&f);
+	frame_resize(&f, 1, width + 1);
+	struct strbuf sb;
+	sb_init(&sb);
+	for (size_t i = 0; i < a.layout.n; i++) {
+		const struct line *ln = &a.layout.v[i];
+		const char *src = c->v[a.open].body;
+		if (ln->kind == LINE_TITLE)
+			src = c->v[a.open].title;
+		else if (ln->kind == LINE_META)
+			src = a.meta;
+		frame_fill(&f, 0, 0, f.cols, ROLE_TEXT);
+		frame_put_text(&f, 0, 0, f.cols, src + ln->start,
+		               ln->end - ln->start, ROLE_TEXT, 0);
+		sb_reset(&sb);
+		frame_to_text(&f, &sb);
+		fputs(sb.buf, stdout);
+	}
+	sb_fini(&sb);
+	frame_fini(&f);
+	app_fini(&a);
+	(void)dl;
+	return fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
+}
+
+
+static bool
+file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+/* Loads defaults, then the file if there is one.  Returns 0 or -1. */
+int
+cli_load_config(struct config *cfg, const struct config_source *src,
+            struct diag_list *dl)
+{
+	config_init(cfg);
+	if (config_load_defaults(cfg, dl))
+		return -1;
+	if (src->path && (src->must_exist || file_exists(src->path)))
+		return config_load_file(cfg, src->path, dl);
+	return 0;
+}
+
+int
+cli_check_config(int nfiles, char **files, const struct config_source *dflt)
+{
+	int rc = 0;
+	for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
+		struct config_source src = {nfiles ? files[i] : dflt->path,
+		                            nfiles ? true : dflt->must_exist};
+		struct config cfg;
+		struct diag_list dl;
+		diag_list_init(&dl);
+		if (cli_load_config(&cfg, &src, &dl))
+			rc = EXIT_TROUBLE;
+		cli_print_diags(&dl, 0);
+		if (dl.n == 0)
+			printf("%s: ok\n", src.path && file_exists(src.path)
+			                           ? src.path
+			                           : "built-in defaults");
+		config_fini(&cfg);
+		diag_list_fini(&dl);
+	}
+	return rc;
+}
+
+int
+cli_list_keys(const struct config *cfg)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	for (int ctx = 0; ctx < CTX_COUNT; ctx++) {
+		printf("%s:\n", keymap_context_name((enum keymap_context)ctx));
+		for (size_t i = 0; i < cfg->keymap.n; i++) {
+			const struct binding *b = &cfg->keymap.v[i];
+			if (b->ctx != (enum keymap_context)ctx)
+				continue;
+			sb_reset(&sb);
+			keyseq_format(&b->seq, &sb);
+			printf("  %-12s %s\n", sb.buf, action_name(b->action));
+		}
+	}
+	sb_fini(&sb);
+	struct diag_list dl;
+	diag_list_init(&dl);
+	size_t n = config_conflicts(cfg, &dl);
+	if (n) {
+		printf("conflicts:\n");
+		for (size_t i = 0; i < dl.n; i++) {
+			char *m = diag_format(&dl.v[i]);
+			printf("  %s\n", m);
+			free(m);
+		}
+	} else {
+		printf("no conflicts\n");
+	}
+	diag_list_fini(&dl);
+	return fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
+}
+
+/*
+ * --grep: like grep -n over the corpus.  For each article that matches:
+ * "PATH: TITLE (N matches)", then each matching line of its body as
+ * "LINE: text", with control characters escaped.
+ */
+int
+cli_grep(struct corpus *c, const char *pattern, struct diag_list *dl)
+{
+	struct search s;
+	search_init(&s);
+	if (search_set(&s, pattern, false) < 0 || !*pattern) {
+		fprintf(stderr, "lectern: --grep: %s\n",
+		        s.error ? s.error : "empty pattern");
+		search_fini(&s);
+		return EXIT_USAGE;
+	}
+	struct strbuf line;
+	sb_init(&line);
+	size_t found = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		size_t before = dl->n;
+		corpus_load_body(c, i, dl);
+		cli_print_diags(dl, before);
+		struct article *art = &c->v[i];
+		search_run(&s, art->body, art->body_len);
+		if (s.limited)
+			fprintf(stderr, "lectern: %s: --grep: pattern too costly "
+			                "(PCRE2 limit); matches may be missing\n",
+			        art->path);
+		if (s.spans.n) {
+			found++;
+			sb_reset(&line);
+			glyph_escape(art->title, strlen(art->title), &line);
+			printf("%s: %s (%zu match%s)\n", art->path, line.buf,
+			       s.spans.n, s.spans.n == 1 ? "" : "es");
+			/* Each line holding a match, once. */
+			size_t ln = art->body_line, pos = 0, k = 0;
+			while (k < s.spans.n && pos <= art->body_len) {
+				const char *nl = memchr(art->body + pos, '\n',
+				                        art->body_len - pos);
+				size_t end = nl ? (size_t)(nl - art->body)
+				                : art->body_len;
+				if (s.spans.v[k].start < end ||
+				    (!nl && s.spans.v[k].start <= end)) {
+					sb_reset(&line);
+					glyph_escape(art->body + pos, end - pos, &line);
+					printf("%zu: %s\n", ln, line.buf);
+					while (k < s.spans.n &&
+					       s.spans.v[k].start <= end)
+						k++;
+				}
+				if (!nl)
+					break;
+				pos = end + 1;
+				ln++;
+			}
+		}
+		corpus_unload_body(c, i);
+	}
+	sb_fini(&line);
+	search_fini(&s);
+	if (fflush(stdout) != 0)
+		return EXIT_USAGE;
+	return found ? 0 : 1;
+}
+
