@@ -14,6 +14,7 @@
 #include "app_int.h"
 #include "help.h"
 #include "keys.h"
+#include "state.h"
 
 /* Below this the screen shows only "terminal too small". */
 #define MIN_COLS 16
@@ -93,8 +94,8 @@ relayout(struct app *a)
 	app_map_hits(a);
 }
 
-static void
-remember_place(struct app *a)
+void
+app_remember_place(struct app *a)
 {
 	if (a->open >= a->corpus->n)
 		return;
@@ -115,7 +116,7 @@ app_select(struct app *a, size_t i)
 	if (a->open == i)
 		return;
 	if (a->open < a->corpus->n) {
-		remember_place(a);
+		app_remember_place(a);
 		corpus_unload_body(a->corpus, a->open);
 	}
 	a->open = i;
@@ -129,6 +130,8 @@ app_select(struct app *a, size_t i)
 		free(m);
 	}
 	struct article *art = &a->corpus->v[i];
+	if (!a->hashes[i])
+		a->hashes[i] = state_hash(art->body, art->body_len);
 	doc_parse(&a->doc, art->body, art->body_len);
 	build_meta(a, art);
 	app_find_hits(a);
@@ -166,6 +169,7 @@ app_init(struct app *a, struct corpus *corpus, int rows, int cols,
 	a->places = xcalloc(corpus->n, sizeof *a->places);
 	a->order = xcalloc(corpus->n, sizeof *a->order);
 	a->read = xcalloc(corpus->n, sizeof *a->read);
+	a->hashes = xcalloc(corpus->n, sizeof *a->hashes);
 	a->progress = xcalloc(corpus->n, sizeof *a->progress);
 	for (size_t i = 0; i < corpus->n; i++)
 		a->order[a->norder++] = i;
@@ -191,6 +195,10 @@ app_fini(struct app *a)
 	frame_fini(&a->frame);
 	free(a->places);
 	free(a->order);
+	if (a->hashes)
+		for (size_t i = 0; i < a->corpus->n; i++)
+			free(a->hashes[i]);
+	free(a->hashes);
 	free(a->read);
 	free(a->progress);
 	for (size_t i = 0; i < a->nmarks; i++) {
@@ -259,7 +267,7 @@ app_resize(struct app *a, int rows, int cols)
 	a->dirty = true;
 	if (rows == a->rows && cols == a->cols)
 		return;
-	remember_place(a);
+	app_remember_place(a);
 	a->rows = rows;
 	a->cols = cols;
 	int old_w = a->geo.text_w;
@@ -610,4 +618,54 @@ app_key(struct app *a, int key)
 		app_message(a, false, "%s is not bound here", sb.buf);
 	sb_fini(&sb);
 	sb_fini(&help);
+}
+
+void
+app_set_sort(struct app *a, enum sort_order sort)
+{
+	a->sort = sort;
+	app_rebuild_order(a);
+}
+
+int
+app_sort_lookup(const char *name)
+{
+	for (int s = 0; s < SORT_COUNT; s++)
+		if (strcmp(app_sort_name((enum sort_order)s), name) == 0)
+			return s;
+	return -1;
+}
+
+void
+app_filter(struct app *a, const char *query)
+{
+	if (query && *query)
+		app_apply_filter(a, query);
+	else
+		app_clear_filter(a);
+}
+
+void
+app_set_group_on(struct app *a, size_t g, bool on)
+{
+	if (g >= a->ngroups || a->group_on[g] == on)
+		return;
+	a->group_on[g] = on;
+	app_find_hits(a);
+	app_map_hits(a);
+	if (a->sort == SORT_HITS)
+		app_rebuild_order(a);
+	a->dirty = true;
+}
+
+void
+app_set_search(struct app *a, const char *query)
+{
+	if (!query || !*query) {
+		search_clear(&a->search);
+		return;
+	}
+	search_set(&a->search, query, false);
+	const struct article *art = &a->corpus->v[a->open];
+	search_run(&a->search, art->body, art->body_len);
 }

@@ -111,6 +111,7 @@ struct app {
 	size_t marks_cap;
 	bool marks_view;  /* the bookmark list is up */
 	size_t mark_sel;
+	char **hashes;    /* per article: state_hash of its body, once read */
 	char **deleted_marks; /* ids of saved bookmarks deleted since */
 	size_t ndeleted;
 	bool end_seen;    /* the open article's end is on screen */
@@ -198,6 +199,19 @@ void app_message(struct app *a, bool error, const char *fmt, ...)
 /* Adds a bookmark (note copied; "" for none) and returns it. */
 struct app_mark *app_add_mark(struct app *a, size_t article, size_t offset,
                               const char *note, long long created);
+/* Saves the open article's place into a->places (before they are kept). */
+void app_remember_place(struct app *a);
+/* Sorts the sidebar. */
+void app_set_sort(struct app *a, enum sort_order sort);
+/* The sort order called name (app_sort_name), or -1. */
+int app_sort_lookup(const char *name);
+/* Filters the sidebar by query (as the F key does; NULL clears it). */
+void app_filter(struct app *a, const char *query);
+/* Turns keyword group g on or off (quietly). */
+void app_set_group_on(struct app *a, size_t g, bool on);
+/* Sets the search query without moving the view. */
+void app_set_search(struct app *a, const char *query);
+
 /* Number of unread articles. */
 size_t app_unread(const struct app *a);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app_int.h"
+#include "state.h"
 #include "role.h"
 
 /* The layout line of each keyword hit, for the hit map and navigation. */
@@ -77,6 +78,8 @@ count_article(struct app *a, size_t i)
 	diag_list_init(&dl);
 	corpus_load_body(a->corpus, i, &dl);
 	diag_list_fini(&dl);
+	if (!a->hashes[i])
+		a->hashes[i] = state_hash(art->body, art->body_len);
 	struct doc d;
 	doc_init(&d);
 	doc_parse(&d, art->body, art->body_len);

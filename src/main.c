@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -27,6 +28,7 @@
 #include "keys.h"
 #include "render.h"
 #include "script.h"
+#include "session.h"
 #include "tty.h"
 #include "util.h"
 #include "watch.h"
@@ -49,6 +51,7 @@ enum {
 	OPT_LIST_KEYS,
 	OPT_COLOR,
 	OPT_GREP,
+	OPT_NO_STATE,
 };
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
@@ -66,6 +69,7 @@ struct options {
 	bool dump_config;
 	bool check_config;
 	bool list_keys;
+	bool no_state;
 	enum color_mode color;
 	const char *grep;
 };
@@ -104,6 +108,8 @@ static const char usage_text[] =
 	"      --list-keys        print every binding and report conflicts\n"
 	"      --color=WHEN       colour: auto (default; off when NO_COLOR is\n"
 	"                         set), always, never\n"
+	"      --no-state         neither read nor write the reading state\n"
+	"                         (read marks, places, bookmarks, session)\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
@@ -119,7 +125,8 @@ static const char usage_text[] =
 	"reloads the config, ? (F1 in the pane) lists every key, q quits.\n"
 	"\n"
 	"Environment: LECTERN_CORPUS (corpus used with no PATH),\n"
-	"LECTERN_CONFIG, XDG_CONFIG_HOME, NO_COLOR, TERM.\n"
+	"LECTERN_CONFIG, XDG_CONFIG_HOME, XDG_STATE_HOME (reading state, kept\n"
+	"per corpus), NO_COLOR, TERM.\n"
 	"Exit status: 0 success, 1 trouble (unreadable corpus, no terminal),\n"
 	"2 bad usage.  Full documentation: man lectern; article format: man 5\n"
 	"lectern; config file: man lectern-config.\n";
@@ -167,6 +174,7 @@ parse_options(int argc, char **argv, struct options *o)
 		{"color", required_argument, NULL, OPT_COLOR},
 		{"colour", required_argument, NULL, OPT_COLOR},
 		{"grep", required_argument, NULL, OPT_GREP},
+		{"no-state", no_argument, NULL, OPT_NO_STATE},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -214,6 +222,9 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_LIST_KEYS:
 			o->list_keys = true;
+			break;
+		case OPT_NO_STATE:
+			o->no_state = true;
 			break;
 		case OPT_GREP:
 			o->grep = optarg;
@@ -411,10 +422,44 @@ read_file_all(const char *path, struct diag_list *dl)
 }
 
 /* The headless mode: keys from a script, the final screen as text. */
+/* Saves the reading state; a failure is said in the status line. */
+static void
+save_session(struct session *ses, struct app *a)
+{
+	struct diag_list dl;
+	diag_list_init(&dl);
+	if (session_save(ses, a, (int64_t)time(NULL), &dl) < 0 && dl.n) {
+		char *m = diag_format(&dl.v[0]);
+		app_message(a, true, "reading state not saved: %s", m);
+		free(m);
+	}
+	diag_list_fini(&dl);
+}
+
+/* Opens the session and shows the first warning (a corrupt state file
+ * moved aside, say) in the status line. */
+static void
+start_session(struct session *ses, struct app *a, const char *root,
+              bool enabled)
+{
+	struct diag_list dl;
+	diag_list_init(&dl);
+	session_open(ses, root, enabled, a->corpus, &dl);
+	session_apply(ses, a);
+	a->now = (long long)time(NULL);
+	if (dl.n) {
+		cli_print_diags(&dl, 0);
+		char *m = diag_format(&dl.v[0]);
+		app_message(a, true, "%s", m);
+		free(m);
+	}
+	diag_list_fini(&dl);
+}
+
 static int
 do_headless(struct corpus *c, const struct options *o,
             struct diag_list *dl, struct config *cfg,
-            const struct config_source *src)
+            const struct config_source *src, const char *root)
 {
 	struct script sc;
 	script_init(&sc);
@@ -435,6 +480,8 @@ do_headless(struct corpus *c, const struct options *o,
 	struct app a;
 	app_init(&a, c, o->rows, o->cols, &cfg->keymap);
 	apply_groups(&a, NULL, cfg);
+	struct session ses;
+	start_session(&ses, &a, root, !o->no_state);
 	/* As the interactive loop: draw whenever an event changed anything,
 	 * so the mode costs (and tests) what a user's session does.  The
 	 * background counting runs to its end before each event, so that
@@ -454,6 +501,8 @@ do_headless(struct corpus *c, const struct options *o,
 		if (a.dirty)
 			render_app(&a);
 	}
+	save_session(&ses, &a);
+	session_close(&ses);
 	render_app(&a);
 	cli_print_diags(&a.diags, 0);
 	struct strbuf sb;
@@ -478,7 +527,8 @@ do_headless(struct corpus *c, const struct options *o,
 static int
 do_interactive(struct corpus *c, const struct diag_list *load_diags,
                bool ascii, bool color, struct config *cfg,
-               const struct config_source *src)
+               const struct config_source *src, const char *root,
+               bool keep_state)
 {
 	char *note = NULL, *err = NULL;
 	struct tty *t = tty_open(&cfg->theme, color, ascii, &note, &err);
@@ -492,6 +542,8 @@ do_interactive(struct corpus *c, const struct diag_list *load_diags,
 	struct app a;
 	app_init(&a, c, rows, cols, &cfg->keymap);
 	apply_groups(&a, t, cfg);
+	struct session ses;
+	start_session(&ses, &a, root, keep_state);
 	struct watch *w = src->path ? watch_new(src->path) : NULL;
 	tty_watch(t, watch_fd(w));
 	if (note)
@@ -534,7 +586,14 @@ do_interactive(struct corpus *c, const struct diag_list *load_diags,
 		}
 		if (a.reload)
 			reload_config(cfg, src, &a, t);
+		/* Keep the state on disk as reading goes on (at most every
+		 * few seconds), so that a crash or kill -9 loses little. */
+		a.now = (long long)time(NULL);
+		if (a.state_dirty && a.now - ses.saved >= 5)
+			save_session(&ses, &a);
 	}
+	save_session(&ses, &a);
+	session_close(&ses);
 	watch_free(w);
 	tty_close(t);
 	cli_print_diags(load_diags, 0);
@@ -598,6 +657,8 @@ main(int argc, char **argv)
 	bool color = o.color == COLOR_ALWAYS ||
 	             (o.color == COLOR_AUTO && no_color == NULL);
 
+	/* The reading state is kept per corpus root: the first PATH. */
+	const char *root = argc > optind ? argv[optind] : default_corpus();
 	struct corpus c;
 	corpus_init(&c);
 	diag_list_init(&dl);
@@ -611,9 +672,10 @@ main(int argc, char **argv)
 		rc = cli_print(&c, o.print, o.width ? o.width : terminal_width(),
 		              &dl);
 	else if (o.keys || o.keys_file)
-		rc = do_headless(&c, &o, &dl, &cfg, &src);
+		rc = do_headless(&c, &o, &dl, &cfg, &src, root);
 	else
-		rc = do_interactive(&c, &dl, ascii, color, &cfg, &src);
+		rc = do_interactive(&c, &dl, ascii, color, &cfg, &src, root,
+		                    !o.no_state);
 	diag_list_fini(&dl);
 	corpus_fini(&c);
 	config_fini(&cfg);

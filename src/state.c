@@ -27,8 +27,8 @@
 #include "utf8.h"
 #include "yamldoc.h"
 
-#define OFFSET_MAX                                                             \
-	((uint64_t)SIZE_MAX < (uint64_t)INT64_MAX ? (int64_t)SIZE_MAX          \
+#define OFFSET_MAX                                                    \
+	((uint64_t)SIZE_MAX < (uint64_t)INT64_MAX ? (int64_t)SIZE_MAX \
 	                                          : INT64_MAX)
 
 static char *
@@ -224,8 +224,10 @@ emit_key_str(struct strbuf *sb, const char *indent, const char *key,
 static int
 cmp_article_p(const void *pa, const void *pb)
 {
-	const struct article_state *a = *(const struct article_state *const *)pa;
-	const struct article_state *b = *(const struct article_state *const *)pb;
+	const struct article_state *a =
+	        *(const struct article_state *const *)pa;
+	const struct article_state *b =
+	        *(const struct article_state *const *)pb;
 	int c = strcmp(a->path, b->path);
 	return c ? c : cmp_str(a->hash, b->hash);
 }
@@ -342,7 +344,10 @@ struct parse {
 	char *why;
 };
 
-static int LECTERN_PRINTF(3, 4)
+static int bad(struct parse *p, const struct ydoc_node *n, const char *fmt, ...)
+        LECTERN_PRINTF(3, 4);
+
+static int
 bad(struct parse *p, const struct ydoc_node *n, const char *fmt, ...)
 {
 	va_list ap;
@@ -475,8 +480,7 @@ parse_mark(struct parse *p, const struct ydoc_node *n, struct bookmark *b)
 }
 
 static int
-parse_marks(struct parse *p, const struct ydoc_node *n,
-            struct article_state *a)
+parse_marks(struct parse *p, const struct ydoc_node *n, struct article_state *a)
 {
 	int rc = get_seq(p, n, "bookmarks", STATE_MAX_BOOKMARKS);
 	if (rc <= 0)
@@ -563,8 +567,9 @@ parse_list(struct parse *p, const struct ydoc_pair *pr, struct state *s)
 			const struct ydoc_node *t = n->items[i];
 			struct tombstone *d = &s->dead[s->ndead++];
 			if (t->kind != YDOC_MAPPING)
-				return bad(p, t, "deleted bookmark: expected a "
-				                 "mapping");
+				return bad(p, t,
+				           "deleted bookmark: expected a "
+				           "mapping");
 			for (size_t j = 0; j < t->npairs; j++) {
 				const struct ydoc_pair *q = &t->pairs[j];
 				if (key_is(q, "id"))
@@ -685,8 +690,7 @@ copy_mark(struct bookmark *to, const struct bookmark *from)
  * tie), the bookmarks of both, and when hash is set, w's hash when it has
  * one.  Not the path. */
 static void
-fold_article(struct article_state *r, const struct article_state *w,
-             bool hash)
+fold_article(struct article_state *r, const struct article_state *w, bool hash)
 {
 	if (w->updated >= r->updated) {
 		r->read = w->read;
@@ -992,7 +996,8 @@ merge_articles(struct state *into, const struct state *other)
 	m.byhash = xcalloc(nin, sizeof *m.byhash);
 	for (size_t i = 0; i < nin; i++)
 		if (into->v[i].hash)
-			m.byhash[m.nhash++] = (struct hash_ix){into->v[i].hash, i};
+			m.byhash[m.nhash++] =
+			        (struct hash_ix){into->v[i].hash, i};
 	if (m.nhash)
 		qsort(m.byhash, m.nhash, sizeof *m.byhash, cmp_hash_ix);
 	m.matched = xcalloc(nin, sizeof *m.matched);
@@ -1336,7 +1341,8 @@ dir_of(const char *path)
 	const char *slash = strrchr(path, '/');
 	if (!slash)
 		return xstrdup(".");
-	return slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+	return slash == path ? xstrdup("/")
+	                     : xstrndup(path, (size_t)(slash - path));
 }
 
 /* Makes the rename in dir durable; failure only costs durability. */
@@ -1397,9 +1403,9 @@ move_aside(const char *path, const struct stat *st, bool locked, char **to)
 		strcpy(stamp, "unknown");
 	for (int k = 1; k < 100 && rc < 0; k++) {
 		struct stat x;
-		char *name = k == 1 ? xasprintf("%s.corrupt-%s", path, stamp)
-		                    : xasprintf("%s.corrupt-%s-%d", path, stamp,
-		                                k);
+		char *name =
+		        k == 1 ? xasprintf("%s.corrupt-%s", path, stamp)
+		               : xasprintf("%s.corrupt-%s-%d", path, stamp, k);
 		if (lstat(name, &x) < 0 && errno == ENOENT) {
 			if (rename(path, name) == 0) {
 				*to = name;
@@ -1478,7 +1484,9 @@ load_file(struct state *s, const char *path, struct diag_list *diags,
 			diag_add(diags, DIAG_WARNING, path, p.line, p.col,
 			         "corrupt reading state (%s), and it cannot be "
 			         "moved aside (%s); starting afresh",
-			         p.why, rc == 1 ? "it keeps changing" : strerror(errno));
+			         p.why,
+			         rc == 1 ? "it keeps changing"
+			                 : strerror(errno));
 		free(p.why);
 		free(to);
 		return rc == 0 ? 0 : -1;

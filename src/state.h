@@ -47,7 +47,7 @@
  *
  * The file (YAML; unknown keys are ignored; strings are written
  * double-quoted, integers are plain decimal, times are Unix seconds):
- *   version: 1                      # required, first
+ *   version: 1                      # required
  *   root: "/home/me/articles"       # the corpus root's real path
  *   selected: "china/hackers.md"    # session fields: each optional
  *   sort: "title"
@@ -150,11 +150,12 @@ void state_fini(struct state *s);
 char *state_path(const char *corpus_root);
 
 /*
- * Replaces s's contents with the file at path.  Always leaves a usable
- * state and returns 0: a missing file gives an empty state silently; an
- * unreadable one (permissions, I/O error) or one from a newer lectern an
- * empty state and a warning; a corrupt one is moved aside (see above), an
- * empty state and a warning with the new name and where the problem is.
+ * Replaces s's contents (root included) with the file at path.  Always
+ * leaves a usable state and returns 0: a missing file gives an empty
+ * state silently; an unreadable one (permissions, I/O error) or one from
+ * a newer lectern an empty state and a warning; a corrupt one is moved
+ * aside (see above), an empty state and a warning with the new name and
+ * where the problem is.
  * Returns -1 only when the file was corrupt and could not be moved aside
  * (then the warning says so; the next state_save replaces it).
  */
@@ -173,21 +174,23 @@ int state_save(const struct state *s, const char *path,
                struct diag_list *diags);
 
 /*
- * Merges other into into, other being the writer (see "Merging" above).
- * The result is normalised: one entry per path, bookmarks without
- * duplicates or tombstoned ids, everything within the caps.  Merging into
- * an empty state therefore normalises other.
+ * Merges other (not into itself) into into, other being the writer (see
+ * "Merging" above).  The result is normalised: one entry per path,
+ * bookmarks without duplicates or tombstoned ids, everything within the
+ * caps.  Merging into an empty state therefore normalises other.
  */
 void state_merge(struct state *into, const struct state *other);
 
 /*
  * The entry for the article at path (relative to the root) whose body
  * hashes to hash (NULL when the body is not loaded: then by path only).
- * In order: the entry with that path and hash; else one with that hash
- * whose article was moved (an entry not claimed in this session whose
- * path, when s->root is set, no longer exists under the root: a copy is
- * not a move), which takes the new path; else the one with that path,
- * edited in place, which takes the new hash.  The entry found is marked
+ * In order: the entry with that path and hash (or with that path and no
+ * hash yet, which takes this one); else one with that hash whose article
+ * was moved (an entry not claimed in this session whose path, when
+ * s->root is set, no longer exists under the root: a copy is not a move),
+ * which takes the new path (and any entry at the new path is dropped);
+ * else the one with that path, edited in place, which takes the new
+ * hash.  The entry found is marked
  * claimed.  O(n) per call.  NULL when there is none.  The pointer stays
  * valid until the next state_get, state_merge, state_load or state_fini.
  */
@@ -202,8 +205,9 @@ struct article_state *state_get(struct state *s, const char *path,
 char *state_hash(const char *body, size_t len);
 
 /* Changes to an article that count for the merge: each sets a->updated
- * to now.  Progress only grows (it is the furthest point reached); pct is
- * clamped to 0..100. */
+ * to now, except that progress only grows (it is the furthest point
+ * reached; pct is clamped to 0..100) and a call that does not make it
+ * grow changes nothing. */
 void state_set_read(struct article_state *a, bool read, int64_t now);
 void state_set_anchor(struct article_state *a, size_t anchor, int64_t now);
 void state_set_progress(struct article_state *a, int pct, int64_t now);
@@ -225,11 +229,11 @@ bool state_bookmark_del(struct state *s, struct article_state *a,
 /* Replaces *field (one of s's session strings) by a copy of value, which
  * may be NULL. */
 void state_set_string(char **field, const char *value);
-void state_set_groups_off(struct state *s, const char *const *names,
-                          size_t n);
+void state_set_groups_off(struct state *s, const char *const *names, size_t n);
 
-/* The file text for s, exactly as state_save would write it were the file
- * on disk empty, appended to out.  Same state, same text. */
+/* Appends the file text for s to out: articles sorted by path, bookmarks
+ * by place.  For a state from state_load or state_merge (normalised),
+ * that is exactly what state_save writes when there is no file yet. */
 void state_format(const struct state *s, struct strbuf *out);
 
 #endif

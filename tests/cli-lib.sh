@@ -5,6 +5,8 @@ set -eu
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 CORPUS="$TOP_SRCDIR/corpus"
+# Each test script keeps its reading state apart.
+export XDG_STATE_HOME="$WORK/state"
 n=0
 fail() {
 	echo "FAIL: $*"

@@ -18,7 +18,7 @@ for k in "$dir"/*.keys; do
 	size=$(sed -n 's/^size //p' "$k")
 	corpus=$(sed -n 's/^corpus //p' "$k")
 	script=$(sed -n 's/^keys //p' "$k" | tr '\n' ' ')
-	if ! "$LECTERN" --size "${size:-80x24}" --keys "$script" \
+	if ! "$LECTERN" --no-state --size "${size:-80x24}" --keys "$script" \
 		"$TOP_SRCDIR/${corpus:-corpus}" >"$out" 2>&1; then
 		echo "FAIL: $name: lectern failed:"
 		cat "$out"

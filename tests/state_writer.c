@@ -88,12 +88,13 @@ main(int argc, char **argv)
 	if (argc == 3 && !strcmp(argv[1], "--check"))
 		return check(argv[2]);
 	if (argc < 2 || argc > 3 || argv[1][0] == '-') {
-		fprintf(stderr, "usage: state_writer FILE [N] | --check FILE\n");
+		fprintf(stderr,
+		        "usage: state_writer FILE [N] | --check FILE\n");
 		return 2;
 	}
 	if (argc == 3)
 		n = strtoul(argv[2], NULL, 10);
-	for (unsigned long i = (unsigned long)time(NULL) % 1000; ; i++) {
+	for (unsigned long i = (unsigned long)time(NULL) % 1000;; i++) {
 		if (step(argv[1], i))
 			return 1;
 		if (n && --n == 0)

@@ -45,11 +45,15 @@ fail() {
 start() {
 	cols=$1 rows=$2 term=$3
 	shift 3
+	# A fresh reading state for each start, unless the test keeps one
+	# across starts in E2E_STATE.
+	state_dir=${E2E_STATE:-$(mktemp -d "$WORK/state.XXXXXX")}
 	{
 		echo '#!/bin/sh'
 		# E2E_ENV: extra NAME=VALUE words (no spaces) for lectern.
-		printf 'env -u NO_COLOR -u LECTERN_CONFIG TERM=%s LC_ALL=C.UTF-8 %s %s' \
-			"$(quote "$term")" "${E2E_ENV:-}" "$(quote "$LECTERN")"
+		printf 'env -u NO_COLOR -u LECTERN_CONFIG XDG_STATE_HOME=%s TERM=%s LC_ALL=C.UTF-8 %s %s' \
+			"$(quote "$state_dir")" "$(quote "$term")" "${E2E_ENV:-}" \
+			"$(quote "$LECTERN")"
 		for a in "$@"; do printf ' %s' "$(quote "$a")"; done
 		echo
 		echo 'echo "EXIT:$?"'
