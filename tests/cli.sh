@@ -129,4 +129,25 @@ err_has "bad pattern"
 expect_status 2 "$LECTERN" --grep 'x' "$WORK/missing"
 ok
 
+# The reading state: the headless mode keeps it like the terminal UI does
+# (in $XDG_STATE_HOME: a fresh one here, the earlier runs kept theirs).
+export XDG_STATE_HOME="$WORK/state-kept"
+expect_status 0 "$LECTERN" --size 80x24 --keys "j j j" "$CORPUS"
+out_has " 4/9 "
+expect_status 0 "$LECTERN" --size 80x24 --keys "" "$CORPUS"
+out_has " 4/9 "
+ls "$XDG_STATE_HOME"/lectern/corpus-*.yaml >/dev/null 2>&1 || fail "no state file"
+expect_status 0 "$LECTERN" --no-state --size 80x24 --keys "" "$CORPUS"
+out_has " 1/9 "
+cp "$XDG_STATE_HOME"/lectern/corpus-*.yaml "$WORK/before"
+expect_status 0 "$LECTERN" --no-state --size 80x24 --keys "j" "$CORPUS"
+cmp -s "$XDG_STATE_HOME"/lectern/corpus-*.yaml "$WORK/before" || fail "--no-state wrote"
+# A corrupt state file: moved aside, a warning, reading goes on.
+printf 'version: 1\narticles: [[[\n' >"$(ls "$XDG_STATE_HOME"/lectern/corpus-*.yaml)"
+expect_status 0 "$LECTERN" --size 80x24 --keys "" "$CORPUS"
+err_has "corrupt"
+out_has " 1/9 "
+ls "$XDG_STATE_HOME"/lectern/corpus-*.corrupt-* >/dev/null 2>&1 || fail "not moved aside"
+ok
+
 echo "cli: $n passed, 0 failed"

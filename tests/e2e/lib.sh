@@ -28,7 +28,8 @@ t() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
 
 cleanup() {
 	t kill-server >/dev/null 2>&1 || true
-	rm -rf "$WORK"
+	# A lectern killed with the server may still be saving its state.
+	rm -rf "$WORK" 2>/dev/null || { sleep 0.5; rm -rf "$WORK"; }
 }
 trap cleanup EXIT
 

@@ -1,0 +1,270 @@
+/*
+ * Unit tests of keeping a session: the app's reading state to the state
+ * file and back, as two runs of lectern would do it.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <criterion/criterion.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "corpus.h"
+#include "keys.h"
+#include "session.h"
+
+static char home[] = "/tmp/lectern-session-XXXXXX";
+static char root[600];
+
+static void
+setup(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	cr_assert_not_null(mkdtemp(home));
+	char cmd[2048];
+	snprintf(root, sizeof root, "%s/corpus", home);
+	snprintf(cmd, sizeof cmd, "cp -r '%s/app' '%s'", TEST_DATADIR, root);
+	cr_assert_eq(system(cmd), 0);
+	char state[700];
+	snprintf(state, sizeof state, "%s/state", home);
+	setenv("XDG_STATE_HOME", state, 1);
+}
+
+static void
+teardown(void)
+{
+	char cmd[700];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", home);
+	if (system(cmd) != 0)
+		cr_log_warn("could not remove %s", home);
+}
+
+TestSuite(session, .init = setup, .fini = teardown);
+
+/* One run of lectern: corpus, app, session. */
+struct run {
+	struct corpus c;
+	struct app a;
+	struct session s;
+	struct diag_list dl;
+};
+
+static void
+run_start(struct run *r)
+{
+	diag_list_init(&r->dl);
+	corpus_init(&r->c);
+	cr_assert_eq(corpus_add_path(&r->c, root, &r->dl), 3);
+	app_init(&r->a, &r->c, 24, 80, NULL);
+	session_open(&r->s, root, true, &r->c, &r->dl);
+	session_apply(&r->s, &r->a);
+}
+
+static void
+run_stop(struct run *r, int64_t now)
+{
+	cr_assert_eq(session_save(&r->s, &r->a, now, &r->dl), 0);
+	session_close(&r->s);
+	app_fini(&r->a);
+	corpus_fini(&r->c);
+	diag_list_fini(&r->dl);
+}
+
+static void
+keys(struct app *a, const char *names)
+{
+	const char *p = names;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		const char *e = p;
+		while (*e && *e != ' ')
+			e++;
+		if (e == p)
+			break;
+		int k = keys_parse(p, (size_t)(e - p));
+		cr_assert_neq(k, -1);
+		app_key(a, k);
+		p = e;
+	}
+}
+
+Test(session, read_marks_places_bookmarks_and_selection_come_back)
+{
+	struct run r;
+	run_start(&r);
+	keys(&r.a, "G Enter Space Space");
+	size_t top = r.a.top;
+	cr_assert_gt(top, 0);
+	/* The place is the first text line in view (a blank line at the
+	 * top is not a place of its own). */
+	size_t place = layout_anchor(&r.a.layout, top);
+	app_add_mark(&r.a, 2, r.a.layout.v[top].start, "note one", 100);
+	keys(&r.a, "Enter g"); /* alpha, which fits: read */
+	cr_assert(r.a.read[0]);
+	run_stop(&r, 1000);
+
+	run_start(&r);
+	cr_assert(r.a.read[0]);
+	cr_assert(!r.a.read[2]);
+	cr_assert_gt(r.a.progress[2], 0);
+	cr_assert_eq(r.a.sel, 0, "the last selected article");
+	cr_assert_eq(r.a.nmarks, 1);
+	cr_assert_str_eq(r.a.marks[0].note, "note one");
+	cr_assert_not_null(r.a.marks[0].id);
+	keys(&r.a, "G");
+	cr_assert_eq(r.a.sel, 2);
+	cr_assert_eq(layout_anchor(&r.a.layout, r.a.top), place,
+	             "same place in gamma");
+	cr_assert_leq(r.a.top - top, 1);
+	run_stop(&r, 2000);
+}
+
+Test(session, places_survive_a_different_width)
+{
+	struct run r;
+	run_start(&r);
+	keys(&r.a, "G Enter Space");
+	size_t off = r.a.layout.v[r.a.top].start;
+	run_stop(&r, 1000);
+
+	diag_list_init(&r.dl);
+	corpus_init(&r.c);
+	corpus_add_path(&r.c, root, &r.dl);
+	app_init(&r.a, &r.c, 30, 120, NULL); /* a wider terminal */
+	session_open(&r.s, root, true, &r.c, &r.dl);
+	session_apply(&r.s, &r.a);
+	cr_assert_eq(r.a.sel, 2);
+	const struct line *ln = &r.a.layout.v[r.a.top];
+	cr_assert_leq(ln->start, off);
+	cr_assert_geq(ln->end, off, "the same paragraph line in view");
+	run_stop(&r, 2000);
+}
+
+Test(session, sort_filter_search_and_groups_come_back)
+{
+	struct run r;
+	run_start(&r);
+	keys(&r.a, "s");
+	cr_assert_eq(r.a.sort, SORT_TITLE);
+	app_filter(&r.a, "paragraph");
+	app_set_search(&r.a, "alpha");
+	run_stop(&r, 1000);
+
+	run_start(&r);
+	cr_assert_eq(r.a.sort, SORT_TITLE);
+	cr_assert_str_eq(r.a.filter, "paragraph");
+	cr_assert_str_eq(r.a.search.query, "alpha");
+	run_stop(&r, 2000);
+}
+
+Test(session, an_article_renamed_keeps_its_state)
+{
+	struct run r;
+	run_start(&r);
+	keys(&r.a, "j"); /* beta: fits, read */
+	cr_assert(r.a.read[1]);
+	keys(&r.a, "g"); /* beta must not be the open article at save */
+	run_stop(&r, 1000);
+
+	char from[700], to[700];
+	snprintf(from, sizeof from, "%s/2-beta.txt", root);
+	snprintf(to, sizeof to, "%s/2b-beta-renamed.txt", root);
+	cr_assert_eq(rename(from, to), 0);
+
+	run_start(&r);
+	cr_assert(r.a.read[1], "found by its content under the new name");
+	run_stop(&r, 2000);
+}
+
+Test(session, an_article_edited_in_place_keeps_its_state)
+{
+	struct run r;
+	run_start(&r);
+	keys(&r.a, "j g");
+	run_stop(&r, 1000);
+	char p[700];
+	snprintf(p, sizeof p, "%s/2-beta.txt", root);
+	FILE *f = fopen(p, "a");
+	cr_assert_not_null(f);
+	fputs("\nAn added paragraph.\n", f);
+	fclose(f);
+	run_start(&r);
+	cr_assert(r.a.read[1], "same path, new content: still the article");
+	run_stop(&r, 2000);
+}
+
+Test(session, two_instances_keep_each_others_bookmarks)
+{
+	struct run x, y;
+	run_start(&x);
+	run_start(&y);
+	app_add_mark(&x.a, 0, 10, "from x", 100);
+	app_add_mark(&y.a, 2, 20, "from y", 100);
+	run_stop(&x, 1000);
+	run_stop(&y, 1001);
+	struct run z;
+	run_start(&z);
+	cr_assert_eq(z.a.nmarks, 2);
+	int seen = 0;
+	for (size_t k = 0; k < z.a.nmarks; k++)
+		seen |= !strcmp(z.a.marks[k].note, "from x") ? 1
+		        : !strcmp(z.a.marks[k].note, "from y") ? 2
+		                                               : 0;
+	cr_assert_eq(seen, 3);
+	run_stop(&z, 1002);
+}
+
+Test(session, a_corrupt_state_file_is_moved_aside_and_reading_goes_on)
+{
+	struct run r;
+	run_start(&r);
+	keys(&r.a, "j");
+	run_stop(&r, 1000);
+	/* Garble the file. */
+	struct session s;
+	struct diag_list dl;
+	diag_list_init(&dl);
+	struct corpus c;
+	corpus_init(&c);
+	corpus_add_path(&c, root, &dl);
+	session_open(&s, root, true, &c, &dl);
+	char *path = xstrdup(s.path);
+	session_close(&s);
+	FILE *f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs("version: 1\narticles: [{path: \"a\", read: maybe\n", f);
+	fclose(f);
+	diag_list_fini(&dl);
+	corpus_fini(&c);
+
+	run_start(&r);
+	cr_assert_eq(r.dl.n, 1, "one warning");
+	cr_assert_eq(r.dl.v[0].level, DIAG_WARNING);
+	cr_assert(strstr(r.dl.v[0].msg, "corrupt"), "%s", r.dl.v[0].msg);
+	cr_assert(!r.a.read[1], "fresh state");
+	run_stop(&r, 2000);
+	free(path);
+}
+
+Test(session, disabled_keeps_nothing)
+{
+	struct run r;
+	diag_list_init(&r.dl);
+	corpus_init(&r.c);
+	corpus_add_path(&r.c, root, &r.dl);
+	app_init(&r.a, &r.c, 24, 80, NULL);
+	session_open(&r.s, root, false, &r.c, &r.dl);
+	session_apply(&r.s, &r.a);
+	keys(&r.a, "j");
+	cr_assert_eq(session_save(&r.s, &r.a, 10, &r.dl), 0);
+	char state[800];
+	snprintf(state, sizeof state, "%s/state/lectern", home);
+	cr_assert_neq(access(state, F_OK), 0, "no state folder made");
+	session_close(&r.s);
+	app_fini(&r.a);
+	corpus_fini(&r.c);
+	diag_list_fini(&r.dl);
+}
