@@ -68,7 +68,7 @@
 	X(SEARCH_NEXT, "search-next", "go to the next search match") \
 	X(SEARCH_PREV, "search-prev", "go to the previous search match") \
 	X(CLEAR_SEARCH, "clear-search", "stop showing search matches") \
-	X(SORT, "sort", "sort the sidebar the next way (corpus order, title, date, hits)") \
+	X(SORT, "sort", "sort the sidebar the next way (corpus order, title, date, hits, unread first)") \
 	X(FILTER, "filter", "show only the articles matching a query (title or body)") \
 	X(CLEAR_FILTER, "clear-filter", "show every article again") \
 	X(GROUPS, "groups", "list the keyword groups with their counts") \

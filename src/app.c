@@ -137,6 +137,13 @@ app_select(struct app *a, size_t i)
 	app_find_hits(a);
 	search_run(&a->search, art->body, art->body_len);
 	relayout(a);
+	/* In a filtered list, an article opened for the first time opens
+	 * at its first match. */
+	if (a->filter && a->search.spans.n && !a->places[i].width &&
+	    !a->places[i].anchor) {
+		a->search.cur = 0;
+		app_reveal(a, a->search.spans.v[0].start);
+	}
 	app_track_reading(a);
 }
 

@@ -45,7 +45,8 @@ struct place {
 	X(CORPUS, "corpus order") \
 	X(TITLE, "title")         \
 	X(DATE, "date")           \
-	X(HITS, "keyword hits")
+	X(HITS, "keyword hits")   \
+	X(UNREAD, "unread first")
 
 enum sort_order {
 #define SORT_ENUM(e, name) SORT_##e,

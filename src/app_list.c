@@ -98,6 +98,9 @@ order_cmp(const void *x, const void *y)
 			c = a->filter_counts[i] > a->filter_counts[j] ? -1 : 1;
 		break;
 	}
+	case SORT_UNREAD:
+		c = (int)a->read[i] - (int)a->read[j];
+		break;
 	default:
 		break;
 	}

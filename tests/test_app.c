@@ -476,6 +476,12 @@ Test(app, sort_cycles_orders_and_keeps_the_selection)
 	keys("g");
 	cr_assert_eq(app.sel, 2, "first row: the most hits");
 	keys("s");
+	cr_assert_eq(app.sort, SORT_UNREAD);
+	/* beta and gamma were opened: read (they fit or... gamma not). */
+	for (size_t r = 0; r + 1 < app.norder; r++)
+		cr_assert_leq(app.read[app.order[r]], app.read[app.order[r + 1]],
+		              "unread before read");
+	keys("s");
 	cr_assert_eq(app.sort, SORT_CORPUS);
 }
 
@@ -511,6 +517,15 @@ Test(app, filter_narrows_the_sidebar_and_escape_restores_it)
 	cr_assert_null(app.filter);
 	cr_assert_eq(app.norder, 3);
 	cr_assert_eq(app.sel, 1, "back to the selection before the filter");
+	/* Opening a filtered article for the first time: at its match. */
+	keys("G Enter");
+	keys("F");
+	type("Paragraph 50");
+	keys("Enter");
+	cr_assert_eq(app.sel, 2);
+	char *s = screen();
+	cr_assert(strstr(s, "Paragraph 50 of gamma"), "%s", s);
+	free(s);
 }
 
 Test(app, filter_that_matches_nothing_keeps_the_list)

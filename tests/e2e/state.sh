@@ -24,6 +24,8 @@ keys Enter
 wait_for "bookmarked"
 keys Tab s
 wait_for "sorted by title"
+keys m
+wait_for "marked read"
 quit_and_check
 t kill-server
 [ -n "$(ls "$E2E_STATE"/lectern/*.yaml 2>/dev/null)" ] || fail "no state file written"
@@ -32,6 +34,8 @@ start 100 30 xterm-256color "$CORPUS"
 wait_for "line 57/"
 screen | sed -n 1p | grep -qF "$top" || fail "not back at the same place: wanted '$top'"
 assert_has ">IBM and Google report"
+# The read mark: one article fewer unread.
+assert_has "(8 unread)"
 # Sorted by title: "China responsible" comes first.
 screen | sed -n 1p | grep -qF "China responsible" || fail "sort order lost"
 keys "'"
