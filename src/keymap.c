@@ -60,7 +60,7 @@ static const struct {
 	{CTX_LIST, "PageDown", ACT_PAGE_DOWN},
 	{CTX_LIST, "b", ACT_PAGE_UP},
 	{CTX_LIST, "s", ACT_SORT},
-	{CTX_LIST, "F", ACT_FILTER},
+	{CTX_GLOBAL, "F", ACT_FILTER},
 	{CTX_LIST, "Esc", ACT_CLEAR_FILTER},
 	{CTX_LIST, "PageUp", ACT_PAGE_UP},
 
