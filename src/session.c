@@ -60,6 +60,9 @@ session_open(struct session *s, const char *root, bool enabled,
 	state_set_string(&s->st.root, s->root);
 	s->nkeys = c->n;
 	s->keys = xcalloc(c->n ? c->n : 1, sizeof *s->keys);
+	s->was_read = xcalloc(c->n ? c->n : 1, sizeof *s->was_read);
+	s->was_anchor = xcalloc(c->n ? c->n : 1, sizeof *s->was_anchor);
+	s->was_progress = xcalloc(c->n ? c->n : 1, sizeof *s->was_progress);
 	for (size_t i = 0; i < c->n; i++)
 		s->keys[i] = article_key(s->root, c->v[i].path);
 }
@@ -70,6 +73,9 @@ session_close(struct session *s)
 	for (size_t i = 0; i < s->nkeys; i++)
 		free(s->keys[i]);
 	free(s->keys);
+	free(s->was_read);
+	free(s->was_anchor);
+	free(s->was_progress);
 	free(s->root);
 	free(s->path);
 	state_fini(&s->st);
@@ -88,6 +94,17 @@ apply_article(struct app *a, size_t i, const struct article_state *as)
 		                                  as->marks[k].note,
 		                                  as->marks[k].created);
 		m->id = xstrdup(as->marks[k].id);
+	}
+}
+
+/* Remembers what the app holds now, as the base for the next save. */
+static void
+snapshot(struct session *s, const struct app *a)
+{
+	for (size_t i = 0; i < a->corpus->n && i < s->nkeys; i++) {
+		s->was_read[i] = a->read[i];
+		s->was_anchor[i] = a->places[i].anchor;
+		s->was_progress[i] = a->progress[i];
 	}
 }
 
@@ -136,6 +153,7 @@ session_apply(struct session *s, struct app *a)
 		missing--;
 	}
 	free(found);
+	snapshot(s, a);
 	a->state_dirty = false;
 
 	/* The session: groups, sort, filter, search, then the selection
@@ -172,7 +190,7 @@ session_apply(struct session *s, struct app *a)
 	a->dirty = true;
 }
 
-/* Copies article i's state from the app into its entry. */
+/* Copies what changed in article i since the last sync into its entry. */
 static void
 collect_article(struct session *s, struct app *a, size_t i, int64_t now)
 {
@@ -181,17 +199,21 @@ collect_article(struct session *s, struct app *a, size_t i, int64_t now)
 		has_marks = a->marks[k].article == i;
 	struct article_state *as = state_find(&s->st, s->keys[i], a->hashes[i]);
 	size_t anchor = a->places[i].anchor ? a->places[i].anchor - 1 : 0;
+	bool read_changed = a->read[i] != s->was_read[i];
+	bool place_changed = a->places[i].anchor != s->was_anchor[i];
+	bool progress_changed = a->progress[i] > s->was_progress[i];
 	if (!as) {
 		/* Nothing to keep for an article never touched. */
 		if (!a->read[i] && !a->progress[i] && !anchor && !has_marks)
 			return;
 		as = state_get(&s->st, s->keys[i], a->hashes[i]);
+		read_changed = place_changed = progress_changed = true;
 	}
-	if (as->read != a->read[i])
+	if (read_changed && as->read != a->read[i])
 		state_set_read(as, a->read[i], now);
-	if (as->anchor != anchor)
+	if (place_changed && as->anchor != anchor)
 		state_set_anchor(as, anchor, now);
-	if (as->progress < a->progress[i])
+	if (progress_changed && as->progress < a->progress[i])
 		state_set_progress(as, a->progress[i], now);
 	for (size_t k = 0; k < a->nmarks; k++) {
 		struct app_mark *m = &a->marks[k];
@@ -256,6 +278,7 @@ session_save(struct session *s, struct app *a, int64_t now,
 	for (size_t d = 0; d < a->ndeleted; d++)
 		free(a->deleted_marks[d]);
 	a->ndeleted = 0;
+	snapshot(s, a);
 	a->state_dirty = false;
 	s->saved = now;
 	return 0;

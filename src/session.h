@@ -24,6 +24,12 @@ struct session {
 	struct state st;
 	char **keys;    /* per article: its key in the state (path) */
 	size_t nkeys;
+	/* What the app held at the last load or save, per article: only
+	 * what changed since is this instance's to write, so that another
+	 * instance's newer marks merged into the file are not undone. */
+	bool *was_read;
+	size_t *was_anchor;
+	int *was_progress;
 	int64_t saved;  /* when it was last saved */
 };
 

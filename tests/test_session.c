@@ -268,3 +268,24 @@ Test(session, disabled_keeps_nothing)
 	corpus_fini(&r.c);
 	diag_list_fini(&r.dl);
 }
+
+/* A long-running instance must not undo, on its later saves, the marks
+ * another instance made meanwhile. */
+Test(session, a_later_save_does_not_undo_another_instances_marks)
+{
+	struct run a, b;
+	run_start(&a);
+	run_start(&b);
+	b.a.read[1] = true;
+	b.a.state_dirty = true;
+	run_stop(&b, 1000);
+	/* a saves twice, never having touched beta. */
+	cr_assert_eq(session_save(&a.s, &a.a, 1001, &a.dl), 0);
+	keys(&a.a, "G");
+	cr_assert_eq(session_save(&a.s, &a.a, 1002, &a.dl), 0);
+	run_stop(&a, 1003);
+	struct run c;
+	run_start(&c);
+	cr_assert(c.a.read[1], "b's read mark survived a's saves");
+	run_stop(&c, 1004);
+}
