@@ -8,7 +8,7 @@ static const struct {
 	const char *help;
 } actions[ACT_COUNT] = {
 #define ACTION_ROW(e, name, help) {name, help},
-	ACTION_LIST(ACTION_ROW)
+        ACTION_LIST(ACTION_ROW)
 #undef ACTION_ROW
 };
 

@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 /* X(ENUM_SUFFIX, "config-name", "help text") */
-#define ACTION_LIST(X)                                                        \
+#define ACTION_LIST(X)                                                         \
 	X(NONE, "none", "do nothing (unbinds a key)")                          \
 	X(QUIT, "quit", "quit lectern")                                        \
 	X(HELP, "help", "show the help screen")                                \
@@ -20,7 +20,7 @@
 	X(FOCUS_LIST, "focus-list", "move focus to the sidebar")               \
 	X(FOCUS_PAGER, "focus-pager", "move focus to the reading pane")        \
 	X(REDRAW, "redraw", "redraw the screen")                               \
-	X(RELOAD_CONFIG, "reload-config", "read the config file again")       \
+	X(RELOAD_CONFIG, "reload-config", "read the config file again")        \
 	X(NEXT_ARTICLE, "next-article", "select the next article")             \
 	X(PREV_ARTICLE, "prev-article", "select the previous article")         \
 	X(FIRST_ARTICLE, "first-article", "select the first article")          \
@@ -33,59 +33,76 @@
 	X(HALF_PAGE_UP, "half-page-up", "scroll up half a page")               \
 	X(TOP, "top", "go to the top")                                         \
 	X(BOTTOM, "bottom", "go to the bottom")                                \
-	X(NEXT_HIT, "next-hit", "go to the next keyword hit (any group)") \
-	X(PREV_HIT, "prev-hit", "go to the previous keyword hit (any group)") \
-	X(NEXT_HIT_1, "next-hit-1", "go to the next hit of keyword group 1") \
-	X(NEXT_HIT_2, "next-hit-2", "go to the next hit of keyword group 2") \
-	X(NEXT_HIT_3, "next-hit-3", "go to the next hit of keyword group 3") \
-	X(NEXT_HIT_4, "next-hit-4", "go to the next hit of keyword group 4") \
-	X(NEXT_HIT_5, "next-hit-5", "go to the next hit of keyword group 5") \
-	X(NEXT_HIT_6, "next-hit-6", "go to the next hit of keyword group 6") \
-	X(NEXT_HIT_7, "next-hit-7", "go to the next hit of keyword group 7") \
-	X(NEXT_HIT_8, "next-hit-8", "go to the next hit of keyword group 8") \
-	X(NEXT_HIT_9, "next-hit-9", "go to the next hit of keyword group 9") \
-	X(PREV_HIT_1, "prev-hit-1", "go to the previous hit of keyword group 1") \
-	X(PREV_HIT_2, "prev-hit-2", "go to the previous hit of keyword group 2") \
-	X(PREV_HIT_3, "prev-hit-3", "go to the previous hit of keyword group 3") \
-	X(PREV_HIT_4, "prev-hit-4", "go to the previous hit of keyword group 4") \
-	X(PREV_HIT_5, "prev-hit-5", "go to the previous hit of keyword group 5") \
-	X(PREV_HIT_6, "prev-hit-6", "go to the previous hit of keyword group 6") \
-	X(PREV_HIT_7, "prev-hit-7", "go to the previous hit of keyword group 7") \
-	X(PREV_HIT_8, "prev-hit-8", "go to the previous hit of keyword group 8") \
-	X(PREV_HIT_9, "prev-hit-9", "go to the previous hit of keyword group 9") \
-	X(TOGGLE_GROUP_1, "toggle-group-1", "turn keyword group 1 on or off") \
-	X(TOGGLE_GROUP_2, "toggle-group-2", "turn keyword group 2 on or off") \
-	X(TOGGLE_GROUP_3, "toggle-group-3", "turn keyword group 3 on or off") \
-	X(TOGGLE_GROUP_4, "toggle-group-4", "turn keyword group 4 on or off") \
-	X(TOGGLE_GROUP_5, "toggle-group-5", "turn keyword group 5 on or off") \
-	X(TOGGLE_GROUP_6, "toggle-group-6", "turn keyword group 6 on or off") \
-	X(TOGGLE_GROUP_7, "toggle-group-7", "turn keyword group 7 on or off") \
-	X(TOGGLE_GROUP_8, "toggle-group-8", "turn keyword group 8 on or off") \
-	X(TOGGLE_GROUP_9, "toggle-group-9", "turn keyword group 9 on or off") \
-	X(TOGGLE_HIGHLIGHT, "toggle-highlight", "turn all keyword highlighting on or off") \
-	X(SEARCH_FORWARD, "search-forward", "search forward in the article (regular expression)") \
-	X(SEARCH_BACKWARD, "search-backward", "search backward in the article") \
-	X(SEARCH_NEXT, "search-next", "go to the next search match") \
-	X(SEARCH_PREV, "search-prev", "go to the previous search match") \
-	X(CLEAR_SEARCH, "clear-search", "stop showing search matches") \
-	X(SORT, "sort", "sort the sidebar the next way (corpus order, title, date, hits, unread first)") \
-	X(FILTER, "filter", "show only the articles matching a query (title or body)") \
-	X(CLEAR_FILTER, "clear-filter", "show every article again") \
-	X(GROUPS, "groups", "list the keyword groups with their counts") \
-	X(TOGGLE_GROUP, "toggle-group", "turn the selected keyword group on or off") \
-	X(CLOSE, "close", "close this view") \
-	X(TOGGLE_READ, "toggle-read", "mark the article read or unread") \
-	X(NEXT_UNREAD, "next-unread", "go to the next unread article") \
-	X(ADD_BOOKMARK, "add-bookmark", "bookmark the place in the article, with a note") \
-	X(BOOKMARKS, "bookmarks", "list the bookmarks") \
-	X(OPEN_BOOKMARK, "open-bookmark", "go to the selected bookmark") \
+	X(NEXT_HIT, "next-hit", "go to the next keyword hit (any group)")      \
+	X(PREV_HIT, "prev-hit", "go to the previous keyword hit (any group)")  \
+	X(NEXT_HIT_1, "next-hit-1", "go to the next hit of keyword group 1")   \
+	X(NEXT_HIT_2, "next-hit-2", "go to the next hit of keyword group 2")   \
+	X(NEXT_HIT_3, "next-hit-3", "go to the next hit of keyword group 3")   \
+	X(NEXT_HIT_4, "next-hit-4", "go to the next hit of keyword group 4")   \
+	X(NEXT_HIT_5, "next-hit-5", "go to the next hit of keyword group 5")   \
+	X(NEXT_HIT_6, "next-hit-6", "go to the next hit of keyword group 6")   \
+	X(NEXT_HIT_7, "next-hit-7", "go to the next hit of keyword group 7")   \
+	X(NEXT_HIT_8, "next-hit-8", "go to the next hit of keyword group 8")   \
+	X(NEXT_HIT_9, "next-hit-9", "go to the next hit of keyword group 9")   \
+	X(PREV_HIT_1, "prev-hit-1",                                            \
+	  "go to the previous hit of keyword group 1")                         \
+	X(PREV_HIT_2, "prev-hit-2",                                            \
+	  "go to the previous hit of keyword group 2")                         \
+	X(PREV_HIT_3, "prev-hit-3",                                            \
+	  "go to the previous hit of keyword group 3")                         \
+	X(PREV_HIT_4, "prev-hit-4",                                            \
+	  "go to the previous hit of keyword group 4")                         \
+	X(PREV_HIT_5, "prev-hit-5",                                            \
+	  "go to the previous hit of keyword group 5")                         \
+	X(PREV_HIT_6, "prev-hit-6",                                            \
+	  "go to the previous hit of keyword group 6")                         \
+	X(PREV_HIT_7, "prev-hit-7",                                            \
+	  "go to the previous hit of keyword group 7")                         \
+	X(PREV_HIT_8, "prev-hit-8",                                            \
+	  "go to the previous hit of keyword group 8")                         \
+	X(PREV_HIT_9, "prev-hit-9",                                            \
+	  "go to the previous hit of keyword group 9")                         \
+	X(TOGGLE_GROUP_1, "toggle-group-1", "turn keyword group 1 on or off")  \
+	X(TOGGLE_GROUP_2, "toggle-group-2", "turn keyword group 2 on or off")  \
+	X(TOGGLE_GROUP_3, "toggle-group-3", "turn keyword group 3 on or off")  \
+	X(TOGGLE_GROUP_4, "toggle-group-4", "turn keyword group 4 on or off")  \
+	X(TOGGLE_GROUP_5, "toggle-group-5", "turn keyword group 5 on or off")  \
+	X(TOGGLE_GROUP_6, "toggle-group-6", "turn keyword group 6 on or off")  \
+	X(TOGGLE_GROUP_7, "toggle-group-7", "turn keyword group 7 on or off")  \
+	X(TOGGLE_GROUP_8, "toggle-group-8", "turn keyword group 8 on or off")  \
+	X(TOGGLE_GROUP_9, "toggle-group-9", "turn keyword group 9 on or off")  \
+	X(TOGGLE_HIGHLIGHT, "toggle-highlight",                                \
+	  "turn all keyword highlighting on or off")                           \
+	X(SEARCH_FORWARD, "search-forward",                                    \
+	  "search forward in the article (regular expression)")                \
+	X(SEARCH_BACKWARD, "search-backward",                                  \
+	  "search backward in the article")                                    \
+	X(SEARCH_NEXT, "search-next", "go to the next search match")           \
+	X(SEARCH_PREV, "search-prev", "go to the previous search match")       \
+	X(CLEAR_SEARCH, "clear-search", "stop showing search matches")         \
+	X(SORT, "sort",                                                        \
+	  "sort the sidebar the next way (corpus order, title, date, hits, "   \
+	  "unread first)")                                                     \
+	X(FILTER, "filter",                                                    \
+	  "show only the articles matching a query (title or body)")           \
+	X(CLEAR_FILTER, "clear-filter", "show every article again")            \
+	X(GROUPS, "groups", "list the keyword groups with their counts")       \
+	X(TOGGLE_GROUP, "toggle-group",                                        \
+	  "turn the selected keyword group on or off")                         \
+	X(CLOSE, "close", "close this view")                                   \
+	X(TOGGLE_READ, "toggle-read", "mark the article read or unread")       \
+	X(NEXT_UNREAD, "next-unread", "go to the next unread article")         \
+	X(ADD_BOOKMARK, "add-bookmark",                                        \
+	  "bookmark the place in the article, with a note")                    \
+	X(BOOKMARKS, "bookmarks", "list the bookmarks")                        \
+	X(OPEN_BOOKMARK, "open-bookmark", "go to the selected bookmark")       \
 	X(DELETE_BOOKMARK, "delete-bookmark", "delete the selected bookmark")
 
 enum action {
 #define ACTION_ENUM(e, name, help) ACT_##e,
 	ACTION_LIST(ACTION_ENUM)
 #undef ACTION_ENUM
-	ACT_COUNT
+	        ACT_COUNT
 };
 
 /* The config name of a ("scroll-down"); a static string. */

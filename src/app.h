@@ -26,11 +26,11 @@
 
 /* A place marked in an article, with a note. */
 struct app_mark {
-	size_t article;   /* corpus index */
-	size_t offset;    /* body byte offset of the marked line */
-	char *note;       /* "" for none */
+	size_t article;    /* corpus index */
+	size_t offset;     /* body byte offset of the marked line */
+	char *note;        /* "" for none */
 	long long created; /* seconds since the epoch; 0 when unknown */
-	char *id;         /* unique, kept by the state file; NULL until saved */
+	char *id; /* unique, kept by the state file; NULL until saved */
 };
 
 /* Where a reader was in an article, for going back to it. */
@@ -41,7 +41,7 @@ struct place {
 };
 
 /* X(ENUM_SUFFIX, "name") : the orders of the sidebar. */
-#define SORT_LIST(X)            \
+#define SORT_LIST(X)              \
 	X(CORPUS, "corpus order") \
 	X(TITLE, "title")         \
 	X(DATE, "date")           \
@@ -52,13 +52,13 @@ enum sort_order {
 #define SORT_ENUM(e, name) SORT_##e,
 	SORT_LIST(SORT_ENUM)
 #undef SORT_ENUM
-	SORT_COUNT
+	        SORT_COUNT
 };
 
 enum prompt_kind {
 	PROMPT_SEARCH,
 	PROMPT_FILTER,
-	PROMPT_NOTE,   /* the note of a new bookmark */
+	PROMPT_NOTE, /* the note of a new bookmark */
 };
 
 enum focus {
@@ -83,8 +83,8 @@ struct app {
 	int cols;
 	struct geometry geo;
 
-	size_t sel;      /* selected article (an index into the corpus) */
-	size_t *order;   /* the sidebar: article indexes, filtered, sorted */
+	size_t sel;    /* selected article (an index into the corpus) */
+	size_t *order; /* the sidebar: article indexes, filtered, sorted */
 	size_t norder;
 	size_t row;      /* sel's position in order */
 	size_t list_top; /* first row shown in the sidebar */
@@ -94,25 +94,25 @@ struct app {
 	 * counted in the background so that start-up and input never wait. */
 	size_t *art_hits;
 	bool *art_counted;
-	size_t count_next;   /* next article to count */
+	size_t count_next; /* next article to count */
 
 	/* The corpus filter: articles matching a query, with counts and a
 	 * keyword-in-context snippet of the first match. */
-	char *filter;        /* NULL: no filter */
+	char *filter;          /* NULL: no filter */
 	size_t *filter_counts; /* per article */
-	char **snippets;     /* per article, NULL when it does not match */
+	char **snippets;       /* per article, NULL when it does not match */
 	size_t unfiltered_sel; /* selection to go back to */
 	enum focus focus;
 
 	/* Reading state: kept across runs by main through state.h. */
-	bool *read;       /* per article */
-	int *progress;    /* per article: the furthest percent seen */
+	bool *read;    /* per article */
+	int *progress; /* per article: the furthest percent seen */
 	struct app_mark *marks;
 	size_t nmarks;
 	size_t marks_cap;
-	bool marks_view;  /* the bookmark list is up */
+	bool marks_view; /* the bookmark list is up */
 	size_t mark_sel;
-	char **hashes;    /* per article: state_hash of its body, once read */
+	char **hashes; /* per article: state_hash of its body, once read */
 	char **deleted_marks; /* ids of saved bookmarks deleted since */
 	size_t ndeleted;
 	bool end_seen;    /* the open article's end is on screen */
@@ -121,8 +121,8 @@ struct app {
 
 	bool groups_view; /* the keyword groups view is up */
 	size_t group_sel; /* its selected group */
-	bool help;       /* the help screen is up */
-	size_t help_top; /* its first visible line */
+	bool help;        /* the help screen is up */
+	size_t help_top;  /* its first visible line */
 
 	int pending[KEYSEQ_MAX]; /* keys of a sequence typed so far */
 	int npending;
@@ -131,8 +131,8 @@ struct app {
 	size_t open;
 	struct doc doc;
 	struct layout layout;
-	char *meta;     /* its metadata line */
-	size_t top;     /* first visible layout line */
+	char *meta;           /* its metadata line */
+	size_t top;           /* first visible layout line */
 	struct place *places; /* per article: where the reader was */
 
 	/* Keyword groups (config.h) and their hits in the open article. */
@@ -152,17 +152,17 @@ struct app {
 	enum prompt_kind prompt_kind;
 	struct prompt prompt;
 	struct prompt_history history;
-	size_t prompt_top;       /* where the view was when / was typed */
-	char *prompt_saved;      /* the query before the prompt opened */
+	size_t prompt_top;  /* where the view was when / was typed */
+	char *prompt_saved; /* the query before the prompt opened */
 	bool prompt_saved_back;
 
-	char *message;  /* shown in the status line until the next key */
+	char *message; /* shown in the status line until the next key */
 	bool message_is_error;
 
 	bool quit;
-	bool reload;    /* the config should be read again (main does it) */
+	bool reload;      /* the config should be read again (main does it) */
 	bool repaint_all; /* the terminal should be repainted from scratch */
-	bool dirty;     /* the frame needs drawing again */
+	bool dirty;       /* the frame needs drawing again */
 	struct diag_list diags; /* problems met while running (body reads) */
 	struct frame frame;
 };
@@ -195,7 +195,7 @@ void app_resize(struct app *a, int rows, int cols);
 void app_select(struct app *a, size_t i);
 /* Sets the status-line message (replacing the previous one). */
 void app_message(struct app *a, bool error, const char *fmt, ...)
-	LECTERN_PRINTF(3, 4);
+        LECTERN_PRINTF(3, 4);
 
 /* Adds a bookmark (note copied; "" for none) and returns it. */
 struct app_mark *app_add_mark(struct app *a, size_t article, size_t offset,

@@ -58,9 +58,11 @@ int
 cli_print(struct corpus *c, long n, int width, struct diag_list *dl)
 {
 	if ((size_t)n > c->n) {
-		fprintf(stderr, "lectern: --print %ld: there %s only %zu "
-		                "article%s\n",
-		        n, c->n == 1 ? "is" : "are", c->n, c->n == 1 ? "" : "s");
+		fprintf(stderr,
+		        "lectern: --print %ld: there %s only %zu "
+		        "article%s\n",
+		        n, c->n == 1 ? "is" : "are", c->n,
+		        c->n == 1 ? "" : "s");
 		return EXIT_TROUBLE;
 	}
 	/* The pane's layout and drawing, on a frame one line high. */
@@ -96,7 +98,6 @@ cli_print(struct corpus *c, long n, int width, struct diag_list *dl)
 	return fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
 }
 
-
 static bool
 file_exists(const char *path)
 {
@@ -107,7 +108,7 @@ file_exists(const char *path)
 /* Loads defaults, then the file if there is one.  Returns 0 or -1. */
 int
 cli_load_config(struct config *cfg, const struct config_source *src,
-            struct diag_list *dl)
+                struct diag_list *dl)
 {
 	config_init(cfg);
 	if (config_load_defaults(cfg, dl))
@@ -200,8 +201,9 @@ cli_grep(struct corpus *c, const char *pattern, struct diag_list *dl)
 		struct article *art = &c->v[i];
 		search_run(&s, art->body, art->body_len);
 		if (s.limited)
-			fprintf(stderr, "lectern: %s: --grep: pattern too costly "
-			                "(PCRE2 limit); matches may be missing\n",
+			fprintf(stderr,
+			        "lectern: %s: --grep: pattern too costly "
+			        "(PCRE2 limit); matches may be missing\n",
 			        art->path);
 		if (s.spans.n) {
 			found++;
@@ -219,7 +221,8 @@ cli_grep(struct corpus *c, const char *pattern, struct diag_list *dl)
 				if (s.spans.v[k].start < end ||
 				    (!nl && s.spans.v[k].start <= end)) {
 					sb_reset(&line);
-					glyph_escape(art->body + pos, end - pos, &line);
+					glyph_escape(art->body + pos, end - pos,
+					             &line);
 					printf("%zu: %s\n", ln, line.buf);
 					while (k < s.spans.n &&
 					       s.spans.v[k].start <= end)
@@ -239,4 +242,3 @@ cli_grep(struct corpus *c, const char *pattern, struct diag_list *dl)
 		return EXIT_USAGE;
 	return found ? 0 : 1;
 }
-

@@ -13,7 +13,7 @@
 #define COLOR_DEFAULT (-1)
 #define COLOR_RGB_FLAG 0x1000000
 #define COLOR_RGB(rgb) (COLOR_RGB_FLAG | (rgb))
-#define COLOR_IS_RGB(c) ((c) >= 0 && ((c) & COLOR_RGB_FLAG))
+#define COLOR_IS_RGB(c) ((c) >= 0 && ((c)&COLOR_RGB_FLAG))
 
 /*
  * Parses a colour name: "default"; the eight names black, red, green,

@@ -14,8 +14,8 @@
 #include "util.h"
 
 struct article {
-	char *path;   /* as given or found; owned */
-	char *title;  /* never NULL: the front matter title, else the first
+	char *path;  /* as given or found; owned */
+	char *title; /* never NULL: the front matter title, else the first
 	               * non-blank line of the body (a leading "# " dropped),
 	               * else the file name */
 	struct frontmatter fm;
@@ -23,10 +23,10 @@ struct article {
 	                     * front matter, and after the title line when the
 	                     * title was taken from the body */
 	bool body_loaded;
-	char *body;         /* NUL-terminated; "\r\n" turned into "\n" */
+	char *body; /* NUL-terminated; "\r\n" turned into "\n" */
 	size_t body_len;
-	size_t words;       /* valid once the body is loaded */
-	size_t body_line;   /* the file line the body starts on (1-based),
+	size_t words;     /* valid once the body is loaded */
+	size_t body_line; /* the file line the body starts on (1-based),
 	                     * valid once the body is loaded */
 };
 

@@ -29,8 +29,8 @@ frame_resize(struct frame *f, int rows, int cols)
 	if (cols < 0)
 		cols = 0;
 	if (rows * cols != f->rows * f->cols || !f->cells)
-		f->cells = xrealloc(f->cells,
-		                    (size_t)rows * (size_t)cols * sizeof *f->cells);
+		f->cells = xrealloc(f->cells, (size_t)rows * (size_t)cols *
+		                                      sizeof *f->cells);
 	f->rows = rows;
 	f->cols = cols;
 	for (int r = 0; r < rows; r++)
@@ -95,7 +95,8 @@ frame_put_text(struct frame *f, int r, int c, int cmax, const char *s,
 			}
 			break;
 		case GLYPH_TAB:
-			frame_fill(f, r, c, c + g.width < cmax ? c + g.width : cmax,
+			frame_fill(f, r, c,
+			           c + g.width < cmax ? c + g.width : cmax,
 			           role);
 			c += g.width;
 			last = -1;
@@ -103,7 +104,8 @@ frame_put_text(struct frame *f, int r, int c, int cmax, const char *s,
 		case GLYPH_PLACEHOLDER:
 			for (int i = 0; g.text[i] && c < cmax; i++, c++) {
 				frame_fill(f, r, c, c + 1, ROLE_CONTROL);
-				frame_at(f, r, c)->cp = (unsigned char)g.text[i];
+				frame_at(f, r, c)->cp =
+				        (unsigned char)g.text[i];
 			}
 			last = -1;
 			break;
@@ -137,8 +139,8 @@ void
 frame_row_text(const struct frame *f, int r, struct strbuf *out)
 {
 	for (int c = 0; c < f->cols; c++) {
-		const struct cell *cl = &f->cells[(size_t)r * (size_t)f->cols +
-		                                  (size_t)c];
+		const struct cell *cl =
+		        &f->cells[(size_t)r * (size_t)f->cols + (size_t)c];
 		if (cl->width == 0)
 			continue;
 		char buf[4];

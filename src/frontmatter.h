@@ -28,9 +28,9 @@ struct fm_field {
 };
 
 struct frontmatter {
-	char *title;  /* NULL when absent; owned, like every field here */
+	char *title; /* NULL when absent; owned, like every field here */
 	char *author;
-	char *date;   /* only set when it is a valid ISO 8601 date */
+	char *date; /* only set when it is a valid ISO 8601 date */
 	char *source;
 	char **tags;
 	size_t ntags;
@@ -42,8 +42,8 @@ void frontmatter_init(struct frontmatter *fm);
 void frontmatter_fini(struct frontmatter *fm);
 
 enum fm_status {
-	FM_NONE,  /* no front matter: the body starts at offset 0 (after a BOM) */
-	FM_OK,    /* parsed; the body starts after the closing line */
+	FM_NONE, /* no front matter: the body starts at offset 0 (after a BOM) */
+	FM_OK,   /* parsed; the body starts after the closing line */
 	FM_ERROR, /* front matter present but bad (malformed YAML, not a
 	           * mapping, unterminated...): warnings added; fields that
 	           * could be read are set; *body_offset is after the closing
@@ -57,9 +57,9 @@ enum fm_status {
  * recognised when the very first line (after an optional BOM) is exactly
  * "---" (trailing spaces and "\r" allowed).
  */
-enum fm_status frontmatter_parse(const char *text, size_t len,
-                                 const char *file, struct frontmatter *fm,
-                                 size_t *body_offset, struct diag_list *diags);
+enum fm_status frontmatter_parse(const char *text, size_t len, const char *file,
+                                 struct frontmatter *fm, size_t *body_offset,
+                                 struct diag_list *diags);
 
 /* True when s is a valid ISO 8601 date as described above. */
 int frontmatter_valid_date(const char *s);

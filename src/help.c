@@ -33,11 +33,12 @@ help_build(struct help *h, const struct keymap *km)
 				if (first)
 					push(h, NULL, NULL);
 				push(h, NULL,
-				     xasprintf("%s: %s",
-				               keymap_context_name(
-				                       (enum keymap_context)ctx),
-				               keymap_context_help(
-				                       (enum keymap_context)ctx)));
+				     xasprintf(
+				             "%s: %s",
+				             keymap_context_name(
+				                     (enum keymap_context)ctx),
+				             keymap_context_help((
+				                     enum keymap_context)ctx)));
 			}
 			int w = glyph_text_width(sb.buf, sb.len);
 			if (w > h->keys_w)

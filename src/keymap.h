@@ -19,19 +19,20 @@
 #define KEYSEQ_MAX 4
 
 /* X(ENUM_SUFFIX, "config-name", "where it applies") */
-#define KEYMAP_CONTEXT_LIST(X)                                          \
-	X(GLOBAL, "global", "everywhere, unless the focused view binds the key") \
-	X(LIST, "list", "the article list in the sidebar")                    \
-	X(PAGER, "pager", "the reading pane")                                 \
-	X(HELP, "help", "the help screen")                                    \
-	X(GROUPS, "groups", "the keyword groups view")                        \
+#define KEYMAP_CONTEXT_LIST(X)                                 \
+	X(GLOBAL, "global",                                    \
+	  "everywhere, unless the focused view binds the key") \
+	X(LIST, "list", "the article list in the sidebar")     \
+	X(PAGER, "pager", "the reading pane")                  \
+	X(HELP, "help", "the help screen")                     \
+	X(GROUPS, "groups", "the keyword groups view")         \
 	X(MARKS, "bookmarks", "the bookmark list")
 
 enum keymap_context {
 #define KEYMAP_CTX_ENUM(e, name, help) CTX_##e,
 	KEYMAP_CONTEXT_LIST(KEYMAP_CTX_ENUM)
 #undef KEYMAP_CTX_ENUM
-	CTX_COUNT
+	        CTX_COUNT
 };
 
 struct keyseq {

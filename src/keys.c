@@ -12,17 +12,17 @@ static const struct {
 	const char *name;
 } specials[] = {
 #define KEY_ROW(e, name) {K_##e, name},
-	KEY_SPECIAL_LIST(KEY_ROW)
+        KEY_SPECIAL_LIST(KEY_ROW)
 #undef KEY_ROW
-	{K_PAGEUP, "PgUp"},
-	{K_PAGEDOWN, "PgDn"},
-	{K_ENTER, "Return"},
-	{K_ESC, "Escape"},
-	{K_BACKTAB, "BTab"},
-	{K_DELETE, "Del"},
-	{K_BACKSPACE, "BS"},
-	{K_INSERT, "Ins"},
-	{K_SPACE, "Space"},
+                {K_PAGEUP, "PgUp"},
+        {K_PAGEDOWN, "PgDn"},
+        {K_ENTER, "Return"},
+        {K_ESC, "Escape"},
+        {K_BACKTAB, "BTab"},
+        {K_DELETE, "Del"},
+        {K_BACKSPACE, "BS"},
+        {K_INSERT, "Ins"},
+        {K_SPACE, "Space"},
 };
 
 /* Control keys that terminals send as keys with names of their own. */
@@ -89,7 +89,8 @@ keys_name(int key, char *buf)
 		return buf;
 	}
 	if (k >= K_SPECIAL) {
-		for (size_t i = 0; i < sizeof specials / sizeof specials[0]; i++)
+		for (size_t i = 0; i < sizeof specials / sizeof specials[0];
+		     i++)
 			if (specials[i].key == k) {
 				snprintf(buf, KEY_NAME_MAX, "%s%s", meta,
 				         specials[i].name);

@@ -20,35 +20,35 @@
 #define KEY_NAME_MAX 40
 
 /* X(ENUM_SUFFIX, "Name") */
-#define KEY_SPECIAL_LIST(X)                                                   \
-	X(UP, "Up")                                                           \
-	X(DOWN, "Down")                                                       \
-	X(LEFT, "Left")                                                       \
-	X(RIGHT, "Right")                                                     \
-	X(PAGEUP, "PageUp")                                                   \
-	X(PAGEDOWN, "PageDown")                                               \
-	X(HOME, "Home")                                                       \
-	X(END, "End")                                                         \
-	X(ENTER, "Enter")                                                     \
-	X(TAB, "Tab")                                                         \
-	X(BACKTAB, "BackTab")                                                 \
-	X(ESC, "Esc")                                                         \
-	X(BACKSPACE, "Backspace")                                             \
-	X(DELETE, "Delete")                                                   \
-	X(INSERT, "Insert")                                                   \
-	X(F1, "F1")                                                           \
-	X(F2, "F2")                                                           \
-	X(F3, "F3")                                                           \
-	X(F4, "F4")                                                           \
-	X(F5, "F5")                                                           \
-	X(F6, "F6")                                                           \
-	X(F7, "F7")                                                           \
-	X(F8, "F8")                                                           \
-	X(F9, "F9")                                                           \
-	X(F10, "F10")                                                         \
-	X(F11, "F11")                                                         \
-	X(F12, "F12")                                                         \
-	X(RESIZE, "Resize")                                                   \
+#define KEY_SPECIAL_LIST(X)       \
+	X(UP, "Up")               \
+	X(DOWN, "Down")           \
+	X(LEFT, "Left")           \
+	X(RIGHT, "Right")         \
+	X(PAGEUP, "PageUp")       \
+	X(PAGEDOWN, "PageDown")   \
+	X(HOME, "Home")           \
+	X(END, "End")             \
+	X(ENTER, "Enter")         \
+	X(TAB, "Tab")             \
+	X(BACKTAB, "BackTab")     \
+	X(ESC, "Esc")             \
+	X(BACKSPACE, "Backspace") \
+	X(DELETE, "Delete")       \
+	X(INSERT, "Insert")       \
+	X(F1, "F1")               \
+	X(F2, "F2")               \
+	X(F3, "F3")               \
+	X(F4, "F4")               \
+	X(F5, "F5")               \
+	X(F6, "F6")               \
+	X(F7, "F7")               \
+	X(F8, "F8")               \
+	X(F9, "F9")               \
+	X(F10, "F10")             \
+	X(F11, "F11")             \
+	X(F12, "F12")             \
+	X(RESIZE, "Resize")       \
 	X(RELOAD, "Reload")
 
 enum key_special {
@@ -56,7 +56,7 @@ enum key_special {
 #define KEY_ENUM(e, name) K_##e,
 	KEY_SPECIAL_LIST(KEY_ENUM)
 #undef KEY_ENUM
-	K_LAST_SPECIAL_
+	        K_LAST_SPECIAL_
 };
 
 #define K_SPACE ' '

@@ -40,7 +40,8 @@ push_wrapped(struct layout *l, struct wrap_lines *wl, enum line_kind kind,
 	wl->n = 0;
 	wrap_text(text, len, l->width, wl);
 	for (size_t i = 0; i < wl->n; i++)
-		push(l, kind, block, base + wl->v[i].start, base + wl->v[i].end);
+		push(l, kind, block, base + wl->v[i].start,
+		     base + wl->v[i].end);
 }
 
 void
@@ -62,7 +63,8 @@ layout_build(struct layout *l, const char *title, const char *meta,
 		if (b > 0)
 			push(l, LINE_BLANK, b, bl->start, bl->start);
 		push_wrapped(l, &wl,
-		             bl->kind == BLOCK_HEADING ? LINE_HEADING : LINE_TEXT,
+		             bl->kind == BLOCK_HEADING ? LINE_HEADING
+		                                       : LINE_TEXT,
 		             b, body + bl->start, bl->len, bl->start);
 	}
 	wrap_lines_fini(&wl);

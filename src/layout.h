@@ -34,7 +34,7 @@ struct layout {
 	struct line *v;
 	size_t n;
 	size_t cap;
-	int width;        /* columns the text was wrapped to */
+	int width;         /* columns the text was wrapped to */
 	size_t first_body; /* index of the first line of the body */
 };
 

@@ -40,7 +40,6 @@
 #define LECTERN_SRCDIR "."
 #endif
 
-
 enum {
 	OPT_KEYS = 0x100,
 	OPT_KEYS_FILE,
@@ -75,67 +74,72 @@ struct options {
 };
 
 static const char usage_text[] =
-	"Usage: lectern [OPTION]... [PATH]...\n"
-	"Read a corpus of articles in the terminal.\n"
-	"\n"
-	"Each PATH is an article file or a folder, read recursively for .txt\n"
-	"and .md files.  With no PATH: $LECTERN_CORPUS if set, else the\n"
-	"bundled corpus.\n"
-	"\n"
-	"  -l, --list             print one line per article (number, title,\n"
-	"                         word count; tab-separated) and exit\n"
-	"  -p, --print=N          print article N, wrapped, and exit\n"
-	"      --grep=PATTERN     print each article matching PATTERN (a\n"
-	"                         regular expression, smart case) with its\n"
-	"                         number of matches and its matching lines;\n"
-	"                         exit 0 if any matched, 1 if none, 2 on error\n"
-	"  -w, --width=COLS       wrap --print output to COLS columns\n"
-	"                         (default: the terminal's width, else 80)\n"
-	"      --keys=SCRIPT      headless mode: apply the keys in SCRIPT\n"
-	"                         (\"j j Enter PageDown\") and print the final\n"
-	"                         screen as text; no terminal needed\n"
-	"      --keys-file=FILE   headless mode with the script read from FILE\n"
-	"                         (- for standard input)\n"
-	"      --size=COLSxROWS   headless screen size (default 80x24)\n"
-	"  -o, --output=FILE      write the headless screen to FILE\n"
-	"      --config=FILE      read the config from FILE (default:\n"
-	"                         $LECTERN_CONFIG, else\n"
-	"                         $XDG_CONFIG_HOME/lectern/config.yaml)\n"
-	"      --check-config     check the config file(s) given as PATHs (or\n"
-	"                         the one lectern would read), print every\n"
-	"                         error, exit 0 if valid, 1 if not\n"
-	"      --dump-config      print the config in effect, as YAML\n"
-	"      --list-keys        print every binding and report conflicts\n"
-	"      --color=WHEN       colour: auto (default; off when NO_COLOR is\n"
-	"                         set), always, never\n"
-	"      --no-state         neither read nor write the reading state\n"
-	"                         (read marks, places, bookmarks, session)\n"
-	"  -h, --help             show this help and exit\n"
-	"  -V, --version          show the version and exit\n"
-	"\n"
-	"Keys: j/k or Up/Down move (the selection in the sidebar, the text in\n"
-	"the pane), Space/b or PageDown/PageUp page, g/G or Home/End go to the\n"
-	"ends, J/K next/previous article from the pane, Tab or Enter switch\n"
-	"between sidebar and pane, / searches (? backward in the pane), n/N\n"
-	"go to the next/previous match, ] ] and [ [ to the next/previous\n"
-	"keyword hit (] 1 for group 1), t 1 turns group 1 on or off, H all\n"
-	"highlighting, t t lists the groups, s sorts the sidebar (by hits\n"
-	"too), F filters it by a query, m marks read or unread, U goes to\n"
-	"the next unread, B bookmarks the place, ' lists the bookmarks, R\n"
-	"reloads the config, ? (F1 in the pane) lists every key, q quits.\n"
-	"\n"
-	"Environment: LECTERN_CORPUS (corpus used with no PATH),\n"
-	"LECTERN_CONFIG, XDG_CONFIG_HOME, XDG_STATE_HOME (reading state, kept\n"
-	"per corpus), NO_COLOR, TERM.\n"
-	"Exit status: 0 success, 1 trouble (unreadable corpus, no terminal),\n"
-	"2 bad usage.  Full documentation: man lectern; article format: man 5\n"
-	"lectern; config file: man lectern-config.\n";
+        "Usage: lectern [OPTION]... [PATH]...\n"
+        "Read a corpus of articles in the terminal.\n"
+        "\n"
+        "Each PATH is an article file or a folder, read recursively for .txt\n"
+        "and .md files.  With no PATH: $LECTERN_CORPUS if set, else the\n"
+        "bundled corpus.\n"
+        "\n"
+        "  -l, --list             print one line per article (number, title,\n"
+        "                         word count; tab-separated) and exit\n"
+        "  -p, --print=N          print article N, wrapped, and exit\n"
+        "      --grep=PATTERN     print each article matching PATTERN (a\n"
+        "                         regular expression, smart case) with its\n"
+        "                         number of matches and its matching lines;\n"
+        "                         exit 0 if any matched, 1 if none, 2 on "
+        "error\n"
+        "  -w, --width=COLS       wrap --print output to COLS columns\n"
+        "                         (default: the terminal's width, else 80)\n"
+        "      --keys=SCRIPT      headless mode: apply the keys in SCRIPT\n"
+        "                         (\"j j Enter PageDown\") and print the "
+        "final\n"
+        "                         screen as text; no terminal needed\n"
+        "      --keys-file=FILE   headless mode with the script read from "
+        "FILE\n"
+        "                         (- for standard input)\n"
+        "      --size=COLSxROWS   headless screen size (default 80x24)\n"
+        "  -o, --output=FILE      write the headless screen to FILE\n"
+        "      --config=FILE      read the config from FILE (default:\n"
+        "                         $LECTERN_CONFIG, else\n"
+        "                         $XDG_CONFIG_HOME/lectern/config.yaml)\n"
+        "      --check-config     check the config file(s) given as PATHs (or\n"
+        "                         the one lectern would read), print every\n"
+        "                         error, exit 0 if valid, 1 if not\n"
+        "      --dump-config      print the config in effect, as YAML\n"
+        "      --list-keys        print every binding and report conflicts\n"
+        "      --color=WHEN       colour: auto (default; off when NO_COLOR is\n"
+        "                         set), always, never\n"
+        "      --no-state         neither read nor write the reading state\n"
+        "                         (read marks, places, bookmarks, session)\n"
+        "  -h, --help             show this help and exit\n"
+        "  -V, --version          show the version and exit\n"
+        "\n"
+        "Keys: j/k or Up/Down move (the selection in the sidebar, the text in\n"
+        "the pane), Space/b or PageDown/PageUp page, g/G or Home/End go to "
+        "the\n"
+        "ends, J/K next/previous article from the pane, Tab or Enter switch\n"
+        "between sidebar and pane, / searches (? backward in the pane), n/N\n"
+        "go to the next/previous match, ] ] and [ [ to the next/previous\n"
+        "keyword hit (] 1 for group 1), t 1 turns group 1 on or off, H all\n"
+        "highlighting, t t lists the groups, s sorts the sidebar (by hits\n"
+        "too), F filters it by a query, m marks read or unread, U goes to\n"
+        "the next unread, B bookmarks the place, ' lists the bookmarks, R\n"
+        "reloads the config, ? (F1 in the pane) lists every key, q quits.\n"
+        "\n"
+        "Environment: LECTERN_CORPUS (corpus used with no PATH),\n"
+        "LECTERN_CONFIG, XDG_CONFIG_HOME, XDG_STATE_HOME (reading state, kept\n"
+        "per corpus), NO_COLOR, TERM.\n"
+        "Exit status: 0 success, 1 trouble (unreadable corpus, no terminal),\n"
+        "2 bad usage.  Full documentation: man lectern; article format: man 5\n"
+        "lectern; config file: man lectern-config.\n";
 
 static void
 usage_error(const char *msg)
 {
-	fprintf(stderr, "lectern: %s\nTry 'lectern --help' for more "
-	                "information.\n",
+	fprintf(stderr,
+	        "lectern: %s\nTry 'lectern --help' for more "
+	        "information.\n",
 	        msg);
 	exit(EXIT_USAGE);
 }
@@ -160,24 +164,24 @@ static void
 parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
-		{"list", no_argument, NULL, 'l'},
-		{"print", required_argument, NULL, 'p'},
-		{"width", required_argument, NULL, 'w'},
-		{"keys", required_argument, NULL, OPT_KEYS},
-		{"keys-file", required_argument, NULL, OPT_KEYS_FILE},
-		{"size", required_argument, NULL, OPT_SIZE},
-		{"output", required_argument, NULL, 'o'},
-		{"config", required_argument, NULL, OPT_CONFIG},
-		{"dump-config", no_argument, NULL, OPT_DUMP_CONFIG},
-		{"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
-		{"list-keys", no_argument, NULL, OPT_LIST_KEYS},
-		{"color", required_argument, NULL, OPT_COLOR},
-		{"colour", required_argument, NULL, OPT_COLOR},
-		{"grep", required_argument, NULL, OPT_GREP},
-		{"no-state", no_argument, NULL, OPT_NO_STATE},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
+	        {"list", no_argument, NULL, 'l'},
+	        {"print", required_argument, NULL, 'p'},
+	        {"width", required_argument, NULL, 'w'},
+	        {"keys", required_argument, NULL, OPT_KEYS},
+	        {"keys-file", required_argument, NULL, OPT_KEYS_FILE},
+	        {"size", required_argument, NULL, OPT_SIZE},
+	        {"output", required_argument, NULL, 'o'},
+	        {"config", required_argument, NULL, OPT_CONFIG},
+	        {"dump-config", no_argument, NULL, OPT_DUMP_CONFIG},
+	        {"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
+	        {"list-keys", no_argument, NULL, OPT_LIST_KEYS},
+	        {"color", required_argument, NULL, OPT_COLOR},
+	        {"colour", required_argument, NULL, OPT_COLOR},
+	        {"grep", required_argument, NULL, OPT_GREP},
+	        {"no-state", no_argument, NULL, OPT_NO_STATE},
+	        {"help", no_argument, NULL, 'h'},
+	        {"version", no_argument, NULL, 'V'},
+	        {NULL, 0, NULL, 0},
 	};
 	memset(o, 0, sizeof *o);
 	o->cols = 80;
@@ -260,10 +264,12 @@ parse_options(int argc, char **argv, struct options *o)
 			exit(EXIT_USAGE);
 		default:
 			if (optopt)
-				fprintf(stderr, "lectern: unknown option '-%c'\n",
+				fprintf(stderr,
+				        "lectern: unknown option '-%c'\n",
 				        optopt);
 			else
-				fprintf(stderr, "lectern: unknown option '%s'\n",
+				fprintf(stderr,
+				        "lectern: unknown option '%s'\n",
 				        argv[optind - 1]);
 			fprintf(stderr, "Try 'lectern --help' for more "
 			                "information.\n");
@@ -294,8 +300,7 @@ default_corpus(void)
 }
 
 static int
-load_corpus(struct corpus *c, int npaths, char **paths,
-            struct diag_list *dl)
+load_corpus(struct corpus *c, int npaths, char **paths, struct diag_list *dl)
 {
 	const char *def = default_corpus();
 	bool failed = false;
@@ -310,7 +315,8 @@ load_corpus(struct corpus *c, int npaths, char **paths,
 	if (failed)
 		return -1;
 	if (c->n == 0) {
-		fprintf(stderr, "lectern: no articles (.txt or .md files) in %s\n",
+		fprintf(stderr,
+		        "lectern: no articles (.txt or .md files) in %s\n",
 		        npaths == 1 ? paths[0] : "the paths given");
 		return -1;
 	}
@@ -343,8 +349,8 @@ apply_groups(struct app *a, struct tty *t, const struct config *cfg)
 	}
 	diag_list_fini(&dl);
 	if (t) {
-		struct style *styles =
-			xcalloc(cfg->ngroups ? cfg->ngroups : 1, sizeof *styles);
+		struct style *styles = xcalloc(cfg->ngroups ? cfg->ngroups : 1,
+		                               sizeof *styles);
 		for (size_t g = 0; g < cfg->ngroups; g++)
 			styles[g] = cfg->groups[g].style;
 		tty_set_group_styles(t, styles, cfg->ngroups);
@@ -385,8 +391,9 @@ reload_config(struct config *cfg, const struct config_source *src,
 		}
 		char *m = dl.n ? diag_format(&dl.v[0]) : xstrdup("error");
 		if (errors > 1)
-			app_message(a, true, "%s (and %zu more errors; config "
-			                     "not reloaded)",
+			app_message(a, true,
+			            "%s (and %zu more errors; config "
+			            "not reloaded)",
 			            m, errors - 1);
 		else
 			app_message(a, true, "%s (config not reloaded)", m);
@@ -457,9 +464,9 @@ start_session(struct session *ses, struct app *a, const char *root,
 }
 
 static int
-do_headless(struct corpus *c, const struct options *o,
-            struct diag_list *dl, struct config *cfg,
-            const struct config_source *src, const char *root)
+do_headless(struct corpus *c, const struct options *o, struct diag_list *dl,
+            struct config *cfg, const struct config_source *src,
+            const char *root)
 {
 	struct script sc;
 	script_init(&sc);
@@ -511,7 +518,8 @@ do_headless(struct corpus *c, const struct options *o,
 	int rc = 0;
 	FILE *out = o->output ? fopen(o->output, "w") : stdout;
 	if (!out) {
-		fprintf(stderr, "lectern: %s: %s\n", o->output, strerror(errno));
+		fprintf(stderr, "lectern: %s: %s\n", o->output,
+		        strerror(errno));
 		rc = EXIT_TROUBLE;
 	} else {
 		fwrite(sb.buf, 1, sb.len, out);
@@ -525,10 +533,9 @@ do_headless(struct corpus *c, const struct options *o,
 }
 
 static int
-do_interactive(struct corpus *c, const struct diag_list *load_diags,
-               bool ascii, bool color, struct config *cfg,
-               const struct config_source *src, const char *root,
-               bool keep_state)
+do_interactive(struct corpus *c, const struct diag_list *load_diags, bool ascii,
+               bool color, struct config *cfg, const struct config_source *src,
+               const char *root, bool keep_state)
 {
 	char *note = NULL, *err = NULL;
 	struct tty *t = tty_open(&cfg->theme, color, ascii, &note, &err);
@@ -549,8 +556,9 @@ do_interactive(struct corpus *c, const struct diag_list *load_diags,
 	if (note)
 		app_message(&a, false, "%s", note);
 	else if (ascii)
-		app_message(&a, false, "the locale is not UTF-8: characters "
-		                       "outside ASCII are shown as ?");
+		app_message(&a, false,
+		            "the locale is not UTF-8: characters "
+		            "outside ASCII are shown as ?");
 	else if (load_diags->n) {
 		char *m = diag_format(&load_diags->v[0]);
 		app_message(&a, false, "%s%s", m,
@@ -663,14 +671,15 @@ main(int argc, char **argv)
 	corpus_init(&c);
 	diag_list_init(&dl);
 	if (load_corpus(&c, argc - optind, argv + optind, &dl) < 0)
-		rc = o.grep ? EXIT_USAGE : EXIT_TROUBLE; /* grep's 1 is "none" */
+		rc = o.grep ? EXIT_USAGE
+		            : EXIT_TROUBLE; /* grep's 1 is "none" */
 	else if (o.grep)
 		rc = cli_grep(&c, o.grep, &dl);
 	else if (o.list)
 		rc = cli_list(&c, &dl);
 	else if (o.print)
-		rc = cli_print(&c, o.print, o.width ? o.width : terminal_width(),
-		              &dl);
+		rc = cli_print(&c, o.print,
+		               o.width ? o.width : terminal_width(), &dl);
 	else if (o.keys || o.keys_file)
 		rc = do_headless(&c, &o, &dl, &cfg, &src, root);
 	else

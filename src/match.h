@@ -21,7 +21,7 @@
 struct match_span {
 	size_t start; /* byte range in the text */
 	size_t end;
-	int group;    /* index into the groups given to matcher_new */
+	int group; /* index into the groups given to matcher_new */
 };
 
 struct match_spans {

@@ -31,9 +31,9 @@ void prompt_history_add(struct prompt_history *h, const char *line);
 
 struct prompt {
 	struct strbuf text;
-	size_t cursor;   /* byte offset in text, on a character boundary */
-	size_t browse;   /* history index being shown; n = the new line */
-	char *draft;     /* the new line while browsing history */
+	size_t cursor; /* byte offset in text, on a character boundary */
+	size_t browse; /* history index being shown; n = the new line */
+	char *draft;   /* the new line while browsing history */
 	struct prompt_history *history; /* not owned */
 };
 

@@ -15,8 +15,8 @@
 struct regex;
 
 enum regex_flags {
-	REGEX_CASELESS = 1 << 0, /* Unicode case folding, not only ASCII */
-	REGEX_LITERAL = 1 << 1,  /* the pattern is plain text, not a regex */
+	REGEX_CASELESS = 1 << 0,   /* Unicode case folding, not only ASCII */
+	REGEX_LITERAL = 1 << 1,    /* the pattern is plain text, not a regex */
 	REGEX_WHOLE_WORD = 1 << 2, /* only at word boundaries (letters,
 	                            * digits, underscore in any script) */
 	REGEX_SMART_CASE = 1 << 3, /* caseless unless the pattern has an

@@ -18,8 +18,7 @@ static const char ellipsis[] = "\xe2\x80\xa6"; /* U+2026 */
  * when it does not fit.  Returns the column after the text.
  */
 static int
-put_clipped(struct frame *f, int r, int c, int w, const char *s,
-            enum role role)
+put_clipped(struct frame *f, int r, int c, int w, const char *s, enum role role)
 {
 	if (w <= 0)
 		return c;
@@ -58,8 +57,8 @@ draw_sidebar(struct app *a)
 	for (int r = 0; r < g->body_rows; r++) {
 		frame_fill(f, r, 0, g->side_w, ROLE_SIDEBAR);
 		frame_fill(f, r, g->side_w, g->side_w + 1, ROLE_BORDER);
-		frame_put_str(f, r, g->side_w, g->side_w + 1,
-		              "\xe2\x94\x82", ROLE_BORDER); /* U+2502 */
+		frame_put_str(f, r, g->side_w, g->side_w + 1, "\xe2\x94\x82",
+		              ROLE_BORDER); /* U+2502 */
 		size_t row = a->list_top + (size_t)(r / er);
 		if (row >= a->norder)
 			continue;
@@ -98,7 +97,8 @@ draw_sidebar(struct app *a)
 		put_clipped(f, r, 1, g->side_w - 1 - nw, a->corpus->v[i].title,
 		            role);
 		if (nw)
-			frame_put_str(f, r, g->side_w - nw, g->side_w, num, role);
+			frame_put_str(f, r, g->side_w - nw, g->side_w, num,
+			              role);
 	}
 }
 
@@ -122,8 +122,8 @@ line_role(enum line_kind k)
  * the row shows the line [ls, le) of src drawn from column x.
  */
 static void
-paint_span(struct frame *f, int r, int x, int xmax, const char *src,
-           size_t ls, size_t le, size_t from, size_t to, int role)
+paint_span(struct frame *f, int r, int x, int xmax, const char *src, size_t ls,
+           size_t le, size_t from, size_t to, int role)
 {
 	size_t pos = ls;
 	int col = x;
@@ -140,9 +140,9 @@ paint_span(struct frame *f, int r, int x, int xmax, const char *src,
 
 /* Overlays the spans of v[0..n) (sorted by start) that meet [ls, le). */
 static void
-paint_spans(struct frame *f, int r, int x, int xmax, const char *src,
-            size_t ls, size_t le, const struct match_span *v, size_t n,
-            int role_base, bool by_group)
+paint_spans(struct frame *f, int r, int x, int xmax, const char *src, size_t ls,
+            size_t le, const struct match_span *v, size_t n, int role_base,
+            bool by_group)
 {
 	/* First span that ends after the line starts. */
 	size_t lo = 0, hi = n;
@@ -185,17 +185,20 @@ draw_hit_map(struct app *a)
 			else
 				hi = mid;
 		}
-		bool hit = a->highlight && lo < a->hits.n && a->hit_lines[lo] < l1;
+		bool hit =
+		        a->highlight && lo < a->hits.n && a->hit_lines[lo] < l1;
 		/* The thumb of a scroll bar, when there is anything to scroll. */
 		bool in_view = n > (size_t)rows && l0 < a->top + (size_t)rows &&
 		               l1 > a->top;
 		if (hit) {
 			int role = ROLE_COUNT + a->hits.v[lo].group;
-			frame_put_str(&a->frame, r, x, x + 1, "\xe2\x96\x90", /* ▐ */
+			frame_put_str(&a->frame, r, x, x + 1,
+			              "\xe2\x96\x90", /* ▐ */
 			              ROLE_TEXT);
 			frame_at(&a->frame, r, x)->role = (uint8_t)role;
 		} else if (in_view) {
-			frame_put_str(&a->frame, r, x, x + 1, "\xe2\x94\x82", /* │ */
+			frame_put_str(&a->frame, r, x, x + 1,
+			              "\xe2\x94\x82", /* │ */
 			              ROLE_BORDER);
 		}
 	}
@@ -227,11 +230,12 @@ draw_pane(struct app *a)
 		int xmax = g->text_x + g->text_w;
 		if (a->highlight && a->hits.n)
 			paint_spans(f, r, g->text_x, xmax, src, ln->start,
-			            ln->end, a->hits.v, a->hits.n, ROLE_COUNT, true);
+			            ln->end, a->hits.v, a->hits.n, ROLE_COUNT,
+			            true);
 		if (a->search.spans.n)
 			paint_spans(f, r, g->text_x, xmax, src, ln->start,
-			            ln->end, a->search.spans.v, a->search.spans.n,
-			            ROLE_MATCH, false);
+			            ln->end, a->search.spans.v,
+			            a->search.spans.n, ROLE_MATCH, false);
 	}
 	draw_hit_map(a);
 }
@@ -286,16 +290,17 @@ draw_prompt(struct app *a)
 	frame_fill(f, r, 0, a->cols, ROLE_NORMAL);
 	const struct prompt *p = &a->prompt;
 	const char *label = a->prompt_kind == PROMPT_FILTER ? "filter: "
-	                    : a->prompt_kind == PROMPT_NOTE   ? "bookmark note: "
-	                    : a->search.backward               ? "?"
-	                                                       : "/";
+	                    : a->prompt_kind == PROMPT_NOTE ? "bookmark note: "
+	                    : a->search.backward            ? "?"
+	                                                    : "/";
 	int c = frame_put_str(f, r, 0, a->cols, label, ROLE_NORMAL);
 	/* Keep the cursor on screen: drop the start of a long query. */
 	size_t from = 0;
 	while (glyph_text_width(p->text.buf + from, p->cursor - from) >
 	       a->cols - c - 2) {
 		uint32_t cp;
-		from += utf8_decode(p->text.buf + from, p->text.len - from, &cp);
+		from += utf8_decode(p->text.buf + from, p->text.len - from,
+		                    &cp);
 	}
 	int cur = frame_put_text(f, r, c, a->cols, p->text.buf + from,
 	                         p->cursor - from, ROLE_NORMAL, c);
@@ -314,7 +319,8 @@ draw_prompt(struct app *a)
 			w = a->cols - cur - 2;
 		if (w > 2)
 			put_clipped(f, r, a->cols - w + 1, w - 1, a->message,
-			            a->message_is_error ? ROLE_ERROR : ROLE_MESSAGE);
+			            a->message_is_error ? ROLE_ERROR
+			                                : ROLE_MESSAGE);
 		return;
 	}
 	if (s->re && s->spans.n)
@@ -492,23 +498,27 @@ draw_groups(struct app *a)
 	         "this article", "corpus");
 	put_clipped(f, 2, 0, a->cols, buf, ROLE_HELP_KEY);
 	bool counting = app_background_pending(a);
-	size_t first = 0, rows = a->geo.body_rows > 4 ? (size_t)a->geo.body_rows - 4 : 1;
+	size_t first = 0,
+	       rows = a->geo.body_rows > 4 ? (size_t)a->geo.body_rows - 4 : 1;
 	if (a->group_sel >= rows)
 		first = a->group_sel - rows + 1;
-	for (size_t g = first; g < a->ngroups && (int)(g - first) + 3 < a->geo.body_rows; g++) {
+	for (size_t g = first;
+	     g < a->ngroups && (int)(g - first) + 3 < a->geo.body_rows; g++) {
 		int r = (int)(g - first) + 3;
 		size_t corpus = 0;
 		for (size_t i = 0; i < a->corpus->n; i++)
 			if (a->art_counted[i])
 				corpus += a->art_hits[i * a->ngroups + g];
-		enum role role = g == a->group_sel ? ROLE_SELECTED : ROLE_NORMAL;
+		enum role role =
+		        g == a->group_sel ? ROLE_SELECTED : ROLE_NORMAL;
 		frame_fill(f, r, 0, a->cols, role);
-		snprintf(buf, sizeof buf, "%c%2zu  %s ", g == a->group_sel ? '>' : ' ',
-		         g + 1, a->group_on[g] ? "[x]" : "[ ]");
+		snprintf(buf, sizeof buf, "%c%2zu  %s ",
+		         g == a->group_sel ? '>' : ' ', g + 1,
+		         a->group_on[g] ? "[x]" : "[ ]");
 		int c = frame_put_str(f, r, 0, a->cols, buf, role);
-		int nc = put_clipped(f, r, c, 20, a->group_names[g],
-		                     g == a->group_sel ? role
-		                                       : (enum role)(ROLE_COUNT + g));
+		int nc = put_clipped(
+		        f, r, c, 20, a->group_names[g],
+		        g == a->group_sel ? role : (enum role)(ROLE_COUNT + g));
 		snprintf(buf, sizeof buf, "%*s%12zu %11zu%s", c + 21 - nc, "",
 		         a->group_counts[g], corpus, counting ? "+" : " ");
 		frame_put_str(f, r, nc, a->cols, buf, role);
@@ -528,18 +538,21 @@ draw_marks(struct app *a)
 	            ROLE_HELP_HEADING);
 	size_t rows = a->geo.body_rows > 2 ? (size_t)a->geo.body_rows - 2 : 1;
 	size_t first = a->mark_sel >= rows ? a->mark_sel - rows + 1 : 0;
-	for (size_t k = first; k < a->nmarks && (int)(k - first) + 2 < a->geo.body_rows; k++) {
+	for (size_t k = first;
+	     k < a->nmarks && (int)(k - first) + 2 < a->geo.body_rows; k++) {
 		int r = (int)(k - first) + 2;
 		const struct app_mark *m = &a->marks[k];
 		enum role role = k == a->mark_sel ? ROLE_SELECTED : ROLE_NORMAL;
 		frame_fill(f, r, 0, a->cols, role);
-		snprintf(buf, sizeof buf, "%c%3zu  ", k == a->mark_sel ? '>' : ' ',
-		         k + 1);
+		snprintf(buf, sizeof buf, "%c%3zu  ",
+		         k == a->mark_sel ? '>' : ' ', k + 1);
 		int c = frame_put_str(f, r, 0, a->cols, buf, role);
 		int w = (a->cols - c) / 2;
-		c = put_clipped(f, r, c, w, a->corpus->v[m->article].title, role);
+		c = put_clipped(f, r, c, w, a->corpus->v[m->article].title,
+		                role);
 		if (*m->note) {
-			c = frame_put_str(f, r, c, a->cols, " \xe2\x80\x94 ", role);
+			c = frame_put_str(f, r, c, a->cols, " \xe2\x80\x94 ",
+			                  role);
 			put_clipped(f, r, c, a->cols - c, m->note,
 			            k == a->mark_sel ? role : ROLE_META);
 		}

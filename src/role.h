@@ -9,12 +9,12 @@
 #define LECTERN_ROLE_H
 
 /* X(ENUM_SUFFIX, "config-name", "what it is") */
-#define ROLE_LIST(X)                                                         \
-	X(NORMAL, "normal", "anything not covered by another element")        \
+#define ROLE_LIST(X)                                                           \
+	X(NORMAL, "normal", "anything not covered by another element")         \
 	X(SIDEBAR, "sidebar", "article titles in the sidebar")                 \
 	X(SELECTED, "selected", "the selected article, sidebar focused")       \
 	X(SELECTED_INACTIVE, "selected-inactive",                              \
-	  "the selected article, reading pane focused")                       \
+	  "the selected article, reading pane focused")                        \
 	X(BORDER, "border", "the line between sidebar and pane")               \
 	X(TITLE, "title", "the article title in the pane")                     \
 	X(META, "metadata", "the metadata line under the title")               \
@@ -25,7 +25,7 @@
 	X(ERROR, "error", "errors in the status line")                         \
 	X(CONTROL, "control", "placeholders for control characters")           \
 	X(HELP_HEADING, "help-heading", "context headings in the help screen") \
-	X(HELP_KEY, "help-key", "key names in the help screen")               \
+	X(HELP_KEY, "help-key", "key names in the help screen")                \
 	X(POPUP, "popup", "the popup listing keys that can follow")            \
 	X(UNREAD, "unread", "unread articles in the sidebar")                  \
 	X(MATCH, "search-match", "search matches in the text")
@@ -34,7 +34,7 @@ enum role {
 #define ROLE_ENUM(e, name, help) ROLE_##e,
 	ROLE_LIST(ROLE_ENUM)
 #undef ROLE_ENUM
-	ROLE_COUNT
+	        ROLE_COUNT
 };
 
 #endif

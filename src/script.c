@@ -90,8 +90,8 @@ script_parse(struct script *s, const char *text, const char *name,
 		    memcmp(w, resize, sizeof resize - 1) == 0) {
 			ev.kind = SCRIPT_RESIZE;
 			if (script_parse_size(w + sizeof resize - 1,
-			                      len - (sizeof resize - 1), &ev.cols,
-			                      &ev.rows)) {
+			                      len - (sizeof resize - 1),
+			                      &ev.cols, &ev.rows)) {
 				diag_add(diags, DIAG_ERROR, name, line, col,
 				         "bad size in '%.*s' (expected "
 				         "resize:COLSxROWS)",
@@ -103,7 +103,8 @@ script_parse(struct script *s, const char *text, const char *name,
 			ev.key = keys_parse(w, len);
 			if (ev.key < 0) {
 				diag_add(diags, DIAG_ERROR, name, line, col,
-				         "unknown key name '%.*s'", (int)len, w);
+				         "unknown key name '%.*s'", (int)len,
+				         w);
 				bad = 1;
 				continue;
 			}

@@ -65,7 +65,8 @@ search_run(struct search *s, const char *text, size_t len)
 	size_t from = 0;
 	while (from <= len) {
 		size_t a, b;
-		enum regex_result r = regex_find(s->re, text, len, from, &a, &b);
+		enum regex_result r =
+		        regex_find(s->re, text, len, from, &a, &b);
 		if (r == REGEX_LIMIT)
 			s->limited = true;
 		if (r != REGEX_MATCH)
@@ -74,7 +75,7 @@ search_run(struct search *s, const char *text, size_t len)
 			xgrow(&s->spans.v, &s->spans.cap, s->spans.n + 1,
 			      sizeof *s->spans.v);
 			s->spans.v[s->spans.n++] =
-				(struct match_span){a, b, -1};
+			        (struct match_span){a, b, -1};
 			from = b;
 		} else if (a < len) {
 			/* An empty match: step over one character. */

@@ -51,8 +51,9 @@ session_open(struct session *s, const char *root, bool enabled,
 	s->root = r;
 	s->path = state_path(s->root);
 	if (!s->path) {
-		diag_add(diags, DIAG_WARNING, NULL, 0, 0,
-		         "no HOME or XDG_STATE_HOME: reading state is not kept");
+		diag_add(
+		        diags, DIAG_WARNING, NULL, 0, 0,
+		        "no HOME or XDG_STATE_HOME: reading state is not kept");
 		s->enabled = false;
 		return;
 	}
@@ -90,9 +91,9 @@ apply_article(struct app *a, size_t i, const struct article_state *as)
 	a->places[i].anchor = as->anchor ? as->anchor + 1 : 0;
 	a->places[i].width = 0; /* re-found by anchor at any width */
 	for (size_t k = 0; k < as->nmarks; k++) {
-		struct app_mark *m = app_add_mark(a, i, as->marks[k].offset,
-		                                  as->marks[k].note,
-		                                  as->marks[k].created);
+		struct app_mark *m =
+		        app_add_mark(a, i, as->marks[k].offset,
+		                     as->marks[k].note, as->marks[k].created);
 		m->id = xstrdup(as->marks[k].id);
 	}
 }
@@ -145,7 +146,7 @@ session_apply(struct session *s, struct app *a)
 		if (!was_loaded && i != a->open)
 			corpus_unload_body(a->corpus, i);
 		struct article_state *as =
-			state_find(&s->st, s->keys[i], a->hashes[i]);
+		        state_find(&s->st, s->keys[i], a->hashes[i]);
 		if (as) {
 			apply_article(a, i, as);
 			unclaimed--;
@@ -220,7 +221,7 @@ collect_article(struct session *s, struct app *a, size_t i, int64_t now)
 		if (m->article != i || m->id)
 			continue;
 		struct bookmark *b = state_bookmark_add(
-			as, m->offset, *m->note ? m->note : NULL, now);
+		        as, m->offset, *m->note ? m->note : NULL, now);
 		m->id = xstrdup(b->id);
 	}
 }
@@ -246,9 +247,9 @@ session_save(struct session *s, struct app *a, int64_t now,
 	                                      ? NULL
 	                                      : app_sort_name(a->sort));
 	state_set_string(&s->st.filter, a->filter);
-	state_set_string(&s->st.search,
-	                 a->search.query && *a->search.query ? a->search.query
-	                                                     : NULL);
+	state_set_string(&s->st.search, a->search.query && *a->search.query
+	                                        ? a->search.query
+	                                        : NULL);
 	const char **off = xcalloc(a->ngroups ? a->ngroups : 1, sizeof *off);
 	size_t noff = 0;
 	for (size_t g = 0; g < a->ngroups; g++)

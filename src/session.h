@@ -18,11 +18,11 @@
 #include "util.h"
 
 struct session {
-	bool enabled;   /* false with --no-state: nothing read or written */
-	char *root;     /* the corpus root's real path */
-	char *path;     /* the state file */
+	bool enabled; /* false with --no-state: nothing read or written */
+	char *root;   /* the corpus root's real path */
+	char *path;   /* the state file */
 	struct state st;
-	char **keys;    /* per article: its key in the state (path) */
+	char **keys; /* per article: its key in the state (path) */
 	size_t nkeys;
 	/* What the app held at the last load or save, per article: only
 	 * what changed since is this instance's to write, so that another
@@ -30,7 +30,7 @@ struct session {
 	bool *was_read;
 	size_t *was_anchor;
 	int *was_progress;
-	int64_t saved;  /* when it was last saved */
+	int64_t saved; /* when it was last saved */
 };
 
 /*

@@ -16,7 +16,7 @@
 #include "role.h"
 
 /* X(ENUM_SUFFIX, "name") */
-#define STYLE_ATTR_LIST(X)   \
+#define STYLE_ATTR_LIST(X)        \
 	X(BOLD, "bold")           \
 	X(DIM, "dim")             \
 	X(ITALIC, "italic")       \
@@ -28,7 +28,7 @@ enum style_attr_bit {
 #define ATTR_BIT_ENUM(e, name) ATTR_BIT_##e,
 	STYLE_ATTR_LIST(ATTR_BIT_ENUM)
 #undef ATTR_BIT_ENUM
-	ATTR_BIT_COUNT
+	        ATTR_BIT_COUNT
 };
 
 enum style_attr {
@@ -38,7 +38,7 @@ enum style_attr {
 };
 
 struct style {
-	int fg;         /* COLOR_DEFAULT, 0-255, or COLOR_RGB(...) */
+	int fg; /* COLOR_DEFAULT, 0-255, or COLOR_RGB(...) */
 	int bg;
 	unsigned attrs; /* enum style_attr bits */
 };

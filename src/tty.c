@@ -35,7 +35,7 @@ struct tty {
 	const struct theme *theme;
 	bool color;
 	bool ascii;
-	int watch_fd; /* also waited on; -1 for none */
+	int watch_fd;                          /* also waited on; -1 for none */
 	struct style groups[256 - ROLE_COUNT]; /* roles ROLE_COUNT + g */
 	size_t ngroups;
 	int ncolors; /* color_fit's view: 8, 16, 256, or 0x1000000 direct */
@@ -134,17 +134,17 @@ add_key_variants(void)
 		const char *seq;
 		int key;
 	} variants[] = {
-		{"\033[1~", KEY_HOME}, {"\033[7~", KEY_HOME},
-		{"\033[H", KEY_HOME},  {"\033OH", KEY_HOME},
-		{"\033[4~", KEY_END},  {"\033[8~", KEY_END},
-		{"\033[F", KEY_END},   {"\033OF", KEY_END},
-		{"\033[A", KEY_UP},    {"\033OA", KEY_UP},
-		{"\033[B", KEY_DOWN},  {"\033OB", KEY_DOWN},
-		{"\033[C", KEY_RIGHT}, {"\033OC", KEY_RIGHT},
-		{"\033[D", KEY_LEFT},  {"\033OD", KEY_LEFT},
-		{"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE},
-		{"\033[3~", KEY_DC},   {"\033[2~", KEY_IC},
-		{"\033[Z", KEY_BTAB},
+	        {"\033[1~", KEY_HOME},  {"\033[7~", KEY_HOME},
+	        {"\033[H", KEY_HOME},   {"\033OH", KEY_HOME},
+	        {"\033[4~", KEY_END},   {"\033[8~", KEY_END},
+	        {"\033[F", KEY_END},    {"\033OF", KEY_END},
+	        {"\033[A", KEY_UP},     {"\033OA", KEY_UP},
+	        {"\033[B", KEY_DOWN},   {"\033OB", KEY_DOWN},
+	        {"\033[C", KEY_RIGHT},  {"\033OC", KEY_RIGHT},
+	        {"\033[D", KEY_LEFT},   {"\033OD", KEY_LEFT},
+	        {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE},
+	        {"\033[3~", KEY_DC},    {"\033[2~", KEY_IC},
+	        {"\033[Z", KEY_BTAB},
 	};
 	for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++)
 		if (key_defined(variants[i].seq) == 0)
@@ -166,7 +166,8 @@ pick_terminal(char **note)
 	const char *name = getenv("TERM");
 	int err = 0;
 	*note = NULL;
-	if (name && *name && setupterm((char *)name, STDOUT_FILENO, &err) == OK) {
+	if (name && *name &&
+	    setupterm((char *)name, STDOUT_FILENO, &err) == OK) {
 		del_curterm(cur_term);
 		return name;
 	}
@@ -184,7 +185,7 @@ pick_terminal(char **note)
 
 struct tty *
 tty_open(const struct theme *theme, bool color, bool ascii, char **note,
-          char **err)
+         char **err)
 {
 	*err = NULL;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -231,8 +232,8 @@ tty_open(const struct theme *theme, bool color, bool ascii, char **note,
 		use_default_colors();
 		/* Direct colour: terminfo says RGB (xterm-direct and kin). */
 		int rgb = tigetflag((char *)"RGB");
-		t->ncolors = rgb > 0 || COLORS >= 0x1000000 ? 0x1000000
-		                                           : COLORS;
+		t->ncolors =
+		        rgb > 0 || COLORS >= 0x1000000 ? 0x1000000 : COLORS;
 	}
 	add_key_variants();
 	install_signals();
@@ -343,9 +344,10 @@ tty_paint(struct tty *t, const struct frame *f)
 		else if ((size_t)(r - ROLE_COUNT) < t->ngroups)
 			s = &t->groups[r - ROLE_COUNT];
 		attrs[r] = style_attrs(s);
-		pairs[r] = r < ROLE_COUNT || (size_t)(r - ROLE_COUNT) < t->ngroups
-		                   ? pair_for(t, s)
-		                   : pairs[ROLE_TEXT];
+		pairs[r] =
+		        r < ROLE_COUNT || (size_t)(r - ROLE_COUNT) < t->ngroups
+		                ? pair_for(t, s)
+		                : pairs[ROLE_TEXT];
 	}
 	int rows, cols;
 	getmaxyx(stdscr, rows, cols);
@@ -355,12 +357,15 @@ tty_paint(struct tty *t, const struct frame *f)
 		cols = f->cols;
 	for (int r = 0; r < rows; r++) {
 		for (int c = 0; c < cols; c++) {
-			const struct cell *cl = &f->cells[(size_t)r * (size_t)f->cols + (size_t)c];
+			const struct cell *cl =
+			        &f->cells[(size_t)r * (size_t)f->cols +
+			                  (size_t)c];
 			if (cl->width == 0)
 				continue;
 			wchar_t wc[FRAME_MAX_COMBINING + 2] = {0};
 			wc[0] = (wchar_t)cl->cp;
-			for (int i = 0; i < FRAME_MAX_COMBINING && cl->comb[i]; i++)
+			for (int i = 0; i < FRAME_MAX_COMBINING && cl->comb[i];
+			     i++)
 				wc[i + 1] = (wchar_t)cl->comb[i];
 			if (cl->width == 2 && c + 1 >= cols)
 				wc[0] = L' ';
@@ -499,7 +504,8 @@ tty_read_key(struct tty *t, int timeout_ms)
 			return 0;
 		if (n == 0)
 			return 0; /* timed out: the caller has work to do */
-		if (n > 0 && (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))) {
+		if (n > 0 &&
+		    (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))) {
 			quit_signal = SIGHUP;
 			return 0;
 		}

@@ -26,14 +26,13 @@ struct tty;
  * outside printable ASCII is painted as '?' (for a non-UTF-8 locale).
  */
 struct tty *tty_open(const struct theme *theme, bool color, bool ascii,
-                       char **note, char **err);
+                     char **note, char **err);
 /* Paints with theme from now on (after a config reload).  The theme must
  * stay alive while the tty uses it. */
 void tty_set_theme(struct tty *t, const struct theme *theme);
 /* The styles of keyword groups: a cell whose role is ROLE_COUNT + g is
  * painted with styles[g] (copied). */
-void tty_set_group_styles(struct tty *t, const struct style *styles,
-                          size_t n);
+void tty_set_group_styles(struct tty *t, const struct style *styles, size_t n);
 /* Ends curses and restores the terminal.  NULL-safe. */
 void tty_close(struct tty *t);
 

@@ -24,7 +24,8 @@ watch_new(const char *path)
 {
 #ifdef __linux__
 	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+	char *dir =
+	        slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
 	if (!*dir) {
 		free(dir);
 		dir = xstrdup("/");
@@ -75,7 +76,8 @@ watch_changed(struct watch *w)
 	if (!w)
 		return false;
 	/* Aligned as inotify's records need. */
-	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	char buf[4096]
+	        __attribute__((aligned(__alignof__(struct inotify_event))));
 	ssize_t n;
 	while ((n = read(w->fd, buf, sizeof buf)) > 0) {
 		for (char *p = buf; p < buf + n;) {

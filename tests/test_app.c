@@ -410,7 +410,8 @@ Test(app, keyword_hits_are_counted_and_drawn_in_their_group_role)
 	cr_assert_eq(c->role, ROLE_COUNT + 1);
 	keys("H");
 	render_app(&app);
-	cr_assert_eq(frame_at(&app.frame, row, app.geo.text_x)->role, ROLE_TEXT);
+	cr_assert_eq(frame_at(&app.frame, row, app.geo.text_x)->role,
+	             ROLE_TEXT);
 	assert_screen_has("highlighting off");
 }
 
@@ -479,8 +480,8 @@ Test(app, sort_cycles_orders_and_keeps_the_selection)
 	cr_assert_eq(app.sort, SORT_UNREAD);
 	/* beta and gamma were opened: read (they fit or... gamma not). */
 	for (size_t r = 0; r + 1 < app.norder; r++)
-		cr_assert_leq(app.read[app.order[r]], app.read[app.order[r + 1]],
-		              "unread before read");
+		cr_assert_leq(app.read[app.order[r]],
+		              app.read[app.order[r + 1]], "unread before read");
 	keys("s");
 	cr_assert_eq(app.sort, SORT_CORPUS);
 }

@@ -596,15 +596,16 @@ Test(config, dump_reads_back_over_the_defaults_with_unbound_actions)
 	struct diag_list dl;
 	defaults(&a);
 	diag_list_init(&dl);
-	cr_assert_eq(load(&a, "keys:\n  pager:\n    none: [j, Down]\n"
-	                      "  help:\n    close-help: []\n",
+	cr_assert_eq(load(&a,
+	                  "keys:\n  pager:\n    none: [j, Down]\n"
+	                  "  help:\n    close-help: []\n",
 	                  &dl),
 	             0);
 	cr_assert_eq(lookup(&a, CTX_PAGER, "j"), -1);
 	char *text = dump(&a);
 	defaults(&b);
-	cr_assert_eq(config_load_string(&b, text, strlen(text), "dump", &dl),
-	             0, "%s", text);
+	cr_assert_eq(config_load_string(&b, text, strlen(text), "dump", &dl), 0,
+	             "%s", text);
 	assert_same_keymap(&a.keymap, &b.keymap);
 	cr_assert_eq(lookup(&b, CTX_PAGER, "j"), -1);
 	cr_assert_eq(lookup(&b, CTX_HELP, "Esc"), -1);

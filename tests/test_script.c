@@ -12,7 +12,8 @@ Test(script, keys_and_resizes_in_order)
 	struct diag_list dl;
 	script_init(&s);
 	diag_list_init(&dl);
-	cr_assert_eq(script_parse(&s, "j  Enter\n# a comment j\nresize:60x20 C-d",
+	cr_assert_eq(script_parse(&s,
+	                          "j  Enter\n# a comment j\nresize:60x20 C-d",
 	                          "t", &dl),
 	             0);
 	cr_assert_eq(dl.n, 0);
@@ -33,8 +34,8 @@ Test(script, every_bad_word_is_reported_with_line_and_column)
 	struct diag_list dl;
 	script_init(&s);
 	diag_list_init(&dl);
-	cr_assert_eq(script_parse(&s, "j Jay\n  resize:0x5 k\nresize:80", "f.keys",
-	                          &dl),
+	cr_assert_eq(script_parse(&s, "j Jay\n  resize:0x5 k\nresize:80",
+	                          "f.keys", &dl),
 	             -1);
 	cr_assert_eq(dl.n, 3);
 	char *m = diag_format(&dl.v[0]);

@@ -210,7 +210,7 @@ Test(session, two_instances_keep_each_others_bookmarks)
 	cr_assert_eq(z.a.nmarks, 2);
 	int seen = 0;
 	for (size_t k = 0; k < z.a.nmarks; k++)
-		seen |= !strcmp(z.a.marks[k].note, "from x") ? 1
+		seen |= !strcmp(z.a.marks[k].note, "from x")   ? 1
 		        : !strcmp(z.a.marks[k].note, "from y") ? 2
 		                                               : 0;
 	cr_assert_eq(seen, 3);

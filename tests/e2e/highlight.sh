@@ -39,5 +39,20 @@ wait_for "(places)"
 screen | tail -n 1 | grep -qE 'hit [0-9]+/[0-9]+ \(places\)' || fail "no hit count"
 keys g ] 2
 wait_for "hit 1/14 (places)"
+
+# The corpus filter: the sidebar narrows to the matching articles, each
+# with its count and a snippet; Esc in the sidebar shows all again.
+keys F
+wait_for "filter:"
+keys -l "Semptian"
+keys Enter
+wait_for "1 article matches 'Semptian'"
+assert_has ">IBM and Google reportedly"
+assert_has "Chinese firm Semptian"
+assert_lacks "Study tenuously"
+assert_has " 1/1 of 9 "
+keys Tab Escape
+wait_for "showing every article"
+assert_has "Study tenuously"
 quit_and_check
 echo "PASS"
