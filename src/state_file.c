@@ -1,0 +1,521 @@
+/*
+ * state_file.c - where the reading state lives, and reading and writing
+ * it: the file's name, its text (state_format), loading it (moving a
+ * corrupt one aside) and saving it atomically under an flock.
+ *
+ * Loading parses the file (state_parse.c) into a raw state and merges
+ * that into an empty one (state_merge.c), which normalises it.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* flock, realpath, gmtime_r */
+#endif
+#include "state_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h> /* rename */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "utf8.h"
+
+/* An absolute folder from the environment, or NULL. */
+static const char *
+env_dir(const char *name)
+{
+	const char *v = getenv(name);
+	return v && v[0] == '/' ? v : NULL;
+}
+
+char *
+state_path(const char *corpus_root)
+{
+	const char *xdg = env_dir("XDG_STATE_HOME"), *home = env_dir("HOME");
+	char *key = realpath(corpus_root, NULL), *dir, *path;
+	const char *base;
+	char name[33];
+	size_t n = 0, end;
+
+	if (xdg)
+		dir = xasprintf("%s/lectern", xdg);
+	else if (home)
+		dir = xasprintf("%s/.local/state/lectern", home);
+	else {
+		free(key);
+		return NULL;
+	}
+	if (!key) { /* not there (yet): the root as given, less final '/'s */
+		end = strlen(corpus_root);
+		while (end > 1 && corpus_root[end - 1] == '/')
+			end--;
+		key = xstrndup(corpus_root, end);
+	}
+	end = strlen(key);
+	/* The last component, for people looking at the folder. */
+	base = key + end;
+	while (base > key && base[-1] != '/')
+		base--;
+	for (; base < key + end && n < sizeof name - 1; base++) {
+		char c = *base;
+		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		          (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		          (c == '.' && n > 0);
+		name[n++] = ok ? c : '_';
+	}
+	name[n] = '\0';
+	path = xasprintf("%s/%s-%016" PRIx64 ".yaml", dir, n ? name : "root",
+	                 state_fnv1a(key, strlen(key)));
+	free(dir);
+	free(key);
+	return path;
+}
+
+/* ------------------------------------------------------------ writing */
+
+/*
+ * A double-quoted YAML string libyaml reads back byte for byte: quotes,
+ * backslashes, controls, line breaks YAML would fold (NEL, LS, PS) and
+ * the characters its reader refuses are escaped; bytes that are not UTF-8
+ * become U+FFFD.  Cut at STATE_MAX_STRING bytes (of the value read back)
+ * on a character boundary so the loader's cap never refuses it.
+ */
+static void
+emit_str(struct strbuf *sb, const char *s)
+{
+	size_t len = strlen(s), out = 0;
+
+	sb_addch(sb, '"');
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		char enc[4];
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		size_t m = utf8_encode(cp, enc);
+		if (out + m > STATE_MAX_STRING)
+			break;
+		out += m;
+		i += n;
+		if (cp == '"' || cp == '\\') {
+			sb_addch(sb, '\\');
+			sb_addch(sb, (char)cp);
+		} else if (cp == '\n' || cp == '\t') {
+			sb_addstr(sb, cp == '\n' ? "\\n" : "\\t");
+		} else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+			sb_addf(sb, "\\x%02" PRIX32, cp);
+		} else if (cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
+		           cp == 0xFFFE || cp == 0xFFFF) {
+			sb_addf(sb, "\\u%04" PRIX32, cp);
+		} else {
+			sb_add(sb, enc, m);
+		}
+	}
+	sb_addch(sb, '"');
+}
+
+static void
+emit_key_str(struct strbuf *sb, const char *indent, const char *key,
+             const char *v)
+{
+	if (!v)
+		return;
+	sb_addf(sb, "%s%s: ", indent, key);
+	emit_str(sb, v);
+	sb_addch(sb, '\n');
+}
+
+static void
+emit_article(struct strbuf *sb, const struct article_state *a)
+{
+	const struct bookmark **m;
+
+	sb_addstr(sb, "  - path: ");
+	emit_str(sb, a->path);
+	sb_addch(sb, '\n');
+	emit_key_str(sb, "    ", "hash", a->hash);
+	sb_addf(sb,
+	        "    read: %s\n    anchor: %zu\n    progress: %d\n"
+	        "    updated: %" PRId64 "\n",
+	        a->read ? "true" : "false", a->anchor, a->progress, a->updated);
+	if (!a->nmarks)
+		return;
+	m = xcalloc(a->nmarks, sizeof *m);
+	for (size_t i = 0; i < a->nmarks; i++)
+		m[i] = &a->marks[i];
+	qsort(m, a->nmarks, sizeof *m, state_cmp_mark_p);
+	sb_addstr(sb, "    bookmarks:\n");
+	for (size_t i = 0; i < a->nmarks && i < STATE_MAX_BOOKMARKS; i++) {
+		sb_addstr(sb, "      - id: ");
+		emit_str(sb, m[i]->id);
+		sb_addf(sb, "\n        offset: %zu\n", m[i]->offset);
+		emit_key_str(sb, "        ", "note", m[i]->note);
+		sb_addf(sb, "        created: %" PRId64 "\n", m[i]->created);
+	}
+	free(m);
+}
+
+void
+state_format(const struct state *s, struct strbuf *out)
+{
+	const struct article_state **v = NULL;
+	struct tombstone *dead = NULL;
+
+	sb_addf(out,
+	        "# lectern's reading state.  lectern rewrites this file, "
+	        "merging in what\n# every lectern running on this corpus "
+	        "changed.\nversion: %d\n",
+	        STATE_VERSION);
+	emit_key_str(out, "", "root", s->root);
+	emit_key_str(out, "", "selected", s->selected);
+	emit_key_str(out, "", "sort", s->sort);
+	emit_key_str(out, "", "filter", s->filter);
+	emit_key_str(out, "", "search", s->search);
+	if (s->ngroups_off)
+		sb_addstr(out, "groups-off:\n");
+	for (size_t i = 0; i < s->ngroups_off && i < STATE_MAX_GROUPS; i++) {
+		sb_addstr(out, "  - ");
+		emit_str(out, s->groups_off[i]);
+		sb_addch(out, '\n');
+	}
+	if (s->n) {
+		v = xcalloc(s->n, sizeof *v);
+		for (size_t i = 0; i < s->n; i++)
+			v[i] = &s->v[i];
+		qsort(v, s->n, sizeof *v, state_cmp_article_p);
+		sb_addstr(out, "articles:\n");
+	}
+	for (size_t i = 0; i < s->n && i < STATE_MAX_ARTICLES; i++)
+		emit_article(out, v[i]);
+	if (s->ndead) {
+		dead = xcalloc(s->ndead, sizeof *dead);
+		memcpy(dead, s->dead, s->ndead * sizeof *dead);
+		qsort(dead, s->ndead, sizeof *dead, state_cmp_dead);
+		sb_addstr(out, "deleted-bookmarks:\n");
+	}
+	for (size_t i = 0; i < s->ndead && i < STATE_MAX_TOMBSTONES; i++) {
+		sb_addstr(out, "  - id: ");
+		emit_str(out, dead[i].id);
+		sb_addf(out, "\n    at: %" PRId64 "\n", dead[i].at);
+	}
+	free(v);
+	free(dead);
+}
+
+/* -------------------------------------------------------------- files */
+
+enum read_result { READ_OK, READ_MISSING, READ_UNREADABLE, READ_BAD };
+
+/* Reads the file at path whole; for READ_BAD, *why says what is wrong
+ * with it (caller frees), for READ_UNREADABLE *err is the errno. */
+static enum read_result
+read_whole(const char *path, struct strbuf *text, struct stat *st, int *err,
+           char **why)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	char buf[65536];
+	ssize_t r;
+
+	if (fd < 0) {
+		*err = errno;
+		return errno == ENOENT ? READ_MISSING : READ_UNREADABLE;
+	}
+	if (fstat(fd, st) < 0) {
+		*err = errno;
+		close(fd);
+		return READ_UNREADABLE;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		close(fd);
+		*why = xstrdup(S_ISDIR(st->st_mode) ? "a folder, not a file"
+		                                    : "not a regular file");
+		return READ_BAD;
+	}
+	while ((r = read(fd, buf, sizeof buf)) != 0) {
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			*err = errno;
+			close(fd);
+			return READ_UNREADABLE;
+		}
+		if (text->len + (size_t)r > (size_t)STATE_MAX_BYTES) {
+			close(fd);
+			*why = xasprintf("larger than %ld bytes",
+			                 (long)STATE_MAX_BYTES);
+			return READ_BAD;
+		}
+		sb_add(text, buf, (size_t)r);
+	}
+	close(fd);
+	return READ_OK;
+}
+
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return xstrdup(".");
+	return slash == path ? xstrdup("/")
+	                     : xstrndup(path, (size_t)(slash - path));
+}
+
+/* Makes the rename in dir durable; failure only costs durability. */
+static void
+sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+/* An exclusive flock on PATH.lock (created if needed); the fd, or -1. */
+static int
+lock_state(const char *path)
+{
+	char *lock = xasprintf("%s.lock", path);
+	int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
+	int err;
+
+	free(lock);
+	if (fd < 0)
+		return -1;
+	while (flock(fd, LOCK_EX) < 0) {
+		if (errno != EINTR) {
+			err = errno;
+			close(fd);
+			errno = err;
+			return -1;
+		}
+	}
+	return fd;
+}
+
+/*
+ * Renames the corrupt file at path (the one st describes) to
+ * PATH.corrupt-STAMP.  0 with *to set (caller frees); 1 when path is no
+ * longer that file (another lectern replaced it: read it again); -1 with
+ * errno.
+ */
+static int
+move_aside(const char *path, const struct stat *st, bool locked, char **to)
+{
+	char stamp[32];
+	struct tm tm;
+	struct stat now;
+	time_t t = time(NULL);
+	int lock = locked ? -1 : lock_state(path), rc = -1, err = EEXIST;
+
+	if (stat(path, &now) < 0 || now.st_dev != st->st_dev ||
+	    now.st_ino != st->st_ino) {
+		rc = 1;
+		goto out;
+	}
+	if (!gmtime_r(&t, &tm) ||
+	    !strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", &tm))
+		strcpy(stamp, "unknown");
+	for (int k = 1; k < 100 && rc < 0; k++) {
+		struct stat x;
+		char *name =
+		        k == 1 ? xasprintf("%s.corrupt-%s", path, stamp)
+		               : xasprintf("%s.corrupt-%s-%d", path, stamp, k);
+		if (lstat(name, &x) < 0 && errno == ENOENT) {
+			if (rename(path, name) == 0) {
+				*to = name;
+				rc = 0;
+				break;
+			}
+			err = errno;
+			free(name);
+			break;
+		}
+		free(name);
+	}
+	if (rc == 0) {
+		char *dir = dir_of(path);
+		sync_dir(dir);
+		free(dir);
+	}
+out:
+	if (lock >= 0)
+		close(lock);
+	errno = err;
+	return rc;
+}
+
+/* state_load's work; locked when the caller holds the lock (state_save:
+ * a second flock from the same process would wait for ever). */
+static int
+load_file(struct state *s, const char *path, struct diag_list *diags,
+          bool locked, bool *newer)
+{
+	for (int tries = 0;; tries++) {
+		struct strbuf text;
+		struct stat st;
+		struct state_parse p = {0, 0, NULL};
+		struct state raw;
+		char *to = NULL;
+		int err = 0, rc = -1;
+		enum read_result r;
+
+		sb_init(&text);
+		state_init(&raw);
+		r = read_whole(path, &text, &st, &err, &p.why);
+		if (r == READ_OK)
+			rc = state_parse_text(&p, text.buf, text.len, &raw);
+		if (rc == 0)
+			state_merge(s, &raw);
+		sb_fini(&text);
+		state_fini(&raw);
+		if (r == READ_MISSING || rc == 0)
+			return 0;
+		if (r == READ_UNREADABLE) {
+			diag_add(diags, DIAG_WARNING, path, 0, 0,
+			         "cannot read the reading state (%s); going on "
+			         "without it",
+			         strerror(err));
+			return 0;
+		}
+		if (rc == 1) {
+			*newer = true;
+			diag_add(diags, DIAG_WARNING, path, 0, 0,
+			         "reading state written by a newer lectern; "
+			         "not read, and left as it is");
+			return 0;
+		}
+		rc = move_aside(path, &st, locked, &to);
+		if (rc == 1 && tries < 3) {
+			free(p.why);
+			continue;
+		}
+		if (rc == 0)
+			diag_add(diags, DIAG_WARNING, path, p.line, p.col,
+			         "corrupt reading state (%s): moved to %s; "
+			         "starting afresh",
+			         p.why, to);
+		else
+			diag_add(diags, DIAG_WARNING, path, p.line, p.col,
+			         "corrupt reading state (%s), and it cannot be "
+			         "moved aside (%s); starting afresh",
+			         p.why,
+			         rc == 1 ? "it keeps changing"
+			                 : strerror(errno));
+		free(p.why);
+		free(to);
+		return rc == 0 ? 0 : -1;
+	}
+}
+
+int
+state_load(struct state *s, const char *path, struct diag_list *diags)
+{
+	bool newer = false;
+	state_fini(s);
+	return load_file(s, path, diags, false, &newer);
+}
+
+/* mkdir -p with mode 0700 for what it creates. */
+static int
+make_dirs(const char *dir)
+{
+	char *p = xstrdup(dir);
+	struct stat st;
+	int rc = 0;
+
+	for (char *q = p + 1;; q++) {
+		char c = *q;
+		if (c != '/' && c != '\0')
+			continue;
+		*q = '\0';
+		if (mkdir(p, 0700) < 0 && errno != EEXIST) {
+			rc = -1;
+			break;
+		}
+		*q = c;
+		if (!c)
+			break;
+	}
+	if (!rc && stat(p, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		rc = -1;
+	}
+	free(p);
+	return rc;
+}
+
+/* Writes PATH.tmp, syncs it and renames it over path. */
+static int
+write_atomic(const char *path, const char *dir, const char *buf, size_t len,
+             struct diag_list *diags)
+{
+	char *tmp = xasprintf("%s.tmp", path);
+	int fd, err = 0;
+
+	unlink(tmp); /* left by a writer that was killed */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+	          0600);
+	if (fd < 0) {
+		err = errno;
+	} else {
+		while (len && !err) {
+			ssize_t w = write(fd, buf, len);
+			if (w < 0 && errno != EINTR)
+				err = errno;
+			if (w > 0) {
+				buf += w;
+				len -= (size_t)w;
+			}
+		}
+		if (!err && fsync(fd) < 0)
+			err = errno;
+		if (close(fd) < 0 && !err)
+			err = errno;
+		if (!err && rename(tmp, path) < 0)
+			err = errno;
+		if (err)
+			unlink(tmp);
+	}
+	free(tmp);
+	if (err) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0,
+		         "cannot save the reading state: %s", strerror(err));
+		return -1;
+	}
+	sync_dir(dir);
+	return 0;
+}
+
+int
+state_save(const struct state *s, const char *path, struct diag_list *diags)
+{
+	char *dir = dir_of(path);
+	struct state disk;
+	struct strbuf text;
+	bool newer = false;
+	int lock, rc = 1;
+
+	if (make_dirs(dir) < 0 || (lock = lock_state(path)) < 0) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0,
+		         "cannot save the reading state: %s", strerror(errno));
+		free(dir);
+		return -1;
+	}
+	state_init(&disk);
+	load_file(&disk, path, diags, true, &newer);
+	if (!newer) {
+		state_merge(&disk, s);
+		sb_init(&text);
+		state_format(&disk, &text);
+		rc = write_atomic(path, dir, text.buf, text.len, diags);
+		sb_fini(&text);
+	}
+	state_fini(&disk);
+	close(lock);
+	free(dir);
+	return rc;
+}
