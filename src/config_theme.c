@@ -21,8 +21,9 @@ load_color(struct load *ld, const struct ydoc_node *n, const char *path, int *c)
 	const char *s = cfg_string(ld, n, path, "a colour");
 	if (s && color_parse(s, c) < 0)
 		cfg_err(ld, n, path,
-		        "expected a colour: a name like red or bright-blue, "
-		        "0-255, #rrggbb or default");
+		        "unknown colour '%s' (expected a name like red or "
+		        "bright-blue, 0-255, #rrggbb or default)",
+		        s);
 }
 
 static void

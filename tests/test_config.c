@@ -381,8 +381,9 @@ ParameterizedTestParameters(config, reports_each_error)
 	         "t.yaml:1:8: theme: unknown theme 'drak' (did you mean "
 	         "'dark'?)"},
 	        {"themes:\n  mine:\n    title: {fg: purple}\n",
-	         "t.yaml:3:17: themes.mine.title.fg: expected a colour: a name "
-	         "like red or bright-blue, 0-255, #rrggbb or default"},
+	         "t.yaml:3:17: themes.mine.title.fg: unknown colour 'purple' "
+	         "(expected a name like red or bright-blue, 0-255, #rrggbb or "
+	         "default)"},
 	        {"themes:\n  mine:\n    titel: {fg: red}\n",
 	         "t.yaml:3:5: themes.mine: unknown element 'titel' (did you "
 	         "mean 'title'?)"},

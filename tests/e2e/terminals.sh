@@ -22,4 +22,12 @@ wait_for "unknown TERM 'no-such-terminal': using xterm-256color"
 keys j
 wait_for " 2/9"
 quit_and_check
+t kill-server
+
+# A locale that is not UTF-8 (LANG=C): said so, and characters outside
+# ASCII shown as ? rather than as mojibake.
+E2E_ENV="LC_ALL=C LANG=C" start 100 30 xterm-256color "$CORPUS"
+wait_for "the locale is not UTF-8"
+assert_has "?No technical grounds? to ban Huawei"
+quit_and_check
 echo "PASS"
