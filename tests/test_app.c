@@ -626,3 +626,39 @@ Test(app, the_metadata_line_gives_words_and_reading_time)
 	keys("G");
 	assert_screen_has("720 words \xc2\xb7 4 min read");
 }
+
+Test(app, a_phrase_split_by_wrapping_is_highlighted_on_both_lines)
+{
+	static char ph[] = "has a few words", nm[] = "phrase";
+	static char *w[] = {ph};
+	struct hl_group g;
+	memset(&g, 0, sizeof g);
+	g.name = nm;
+	g.words = w;
+	g.nwords = 1;
+	g.ignore_case = true;
+	g.whole_word = true;
+	struct diag_list dl;
+	diag_list_init(&dl);
+	app_set_groups(&app, &g, 1, &dl);
+	diag_list_fini(&dl);
+	app_resize(&app, 24, 50);
+	keys("G");
+	render_app(&app);
+	/* "Paragraph 1 of gamma has a few" / "words in it to wrap." */
+	int row = (int)(app.layout.first_body - app.top);
+	int x = app.geo.text_x;
+	struct strbuf sb;
+	sb_init(&sb);
+	frame_row_text(&app.frame, row, &sb);
+	cr_assert(strstr(sb.buf, "gamma has a few"), "%s", sb.buf);
+	sb_fini(&sb);
+	int on_first = 0, on_second = 0;
+	for (int c = x; c < x + app.geo.text_w; c++) {
+		on_first += frame_at(&app.frame, row, c)->role == ROLE_COUNT;
+		on_second +=
+		        frame_at(&app.frame, row + 1, c)->role == ROLE_COUNT;
+	}
+	cr_assert_eq(on_first, 9, "'has a few' on the first line");
+	cr_assert_eq(on_second, 5, "'words' on the second");
+}
