@@ -60,61 +60,18 @@ spans_push(struct match_spans *s, size_t start, size_t end, int group)
 	s->n++;
 }
 
-/* White space as \s sees it under PCRE2_UCP; regex.c quotes the same way
- * for REGEX_LITERAL (regex.h has no quoting function to share). */
-static bool
-match_is_space(uint32_t c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0 ||
-	       c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-	       c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
-}
-
-/* Appends word w quoted: ASCII punctuation escaped one character at a
- * time, controls as \x{..}, each run of white space as \s+ (a phrase
- * then matches across a line break). */
-static void
-match_quote(struct strbuf *sb, const char *w)
-{
-	size_t n = strlen(w), i = 0;
-	while (i < n) {
-		uint32_t c;
-		size_t k = utf8_decode(w + i, n - i, &c);
-		if (match_is_space(c)) {
-			while (i < n) {
-				k = utf8_decode(w + i, n - i, &c);
-				if (!match_is_space(c))
-					break;
-				i += k;
-			}
-			sb_addstr(sb, "\\s+");
-			continue;
-		}
-		unsigned char u = (unsigned char)w[i];
-		if (u >= 0x80 || (u >= '0' && u <= '9') ||
-		    (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z'))
-			sb_add(sb, w + i, k);
-		else if (u < 0x20 || u == 0x7F)
-			sb_addf(sb, "\\x{%02x}", u);
-		else
-			sb_addf(sb, "\\%c", u);
-		i += k;
-	}
-}
-
 /* True when w has something besides white space: an empty or blank word
  * would match nothing useful (or every space). */
 static bool
 word_usable(const char *w)
 {
-	size_t n = strlen(w), i = 0;
-	while (i < n) {
-		uint32_t c;
-		i += utf8_decode(w + i, n - i, &c);
-		if (!match_is_space(c))
-			return true;
-	}
-	return false;
+	/* Quoted, white space becomes one \s+: blank if nothing else. */
+	struct strbuf sb;
+	sb_init(&sb);
+	regex_quote(w, strlen(w), &sb);
+	bool usable = sb.len && strcmp(sb.buf, "\\s+") != 0;
+	sb_fini(&sb);
+	return usable;
 }
 
 struct word_ref {
@@ -151,7 +108,7 @@ compile_alternation(const struct word_ref *refs, size_t n, unsigned flags,
 	for (size_t j = 0; j < n; j++) {
 		if (j)
 			sb_addch(&sb, '|');
-		match_quote(&sb, refs[j].w);
+		regex_quote(refs[j].w, strlen(refs[j].w), &sb);
 	}
 	struct regex *re = regex_new(sb.buf, flags, err);
 	sb_fini(&sb);

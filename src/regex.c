@@ -72,15 +72,18 @@ regex_is_space(uint32_t c)
 }
 
 /*
- * Appends the literal text p[0..n) as a pattern.  Every ASCII character
- * that is not a letter or digit is escaped one by one (\Q...\E would break
- * on a literal "\E"); control characters become \x{..} since a backslash
- * before them is not documented to be literal.  Each run of white space
- * becomes \s+.  Other bytes pass through: in UTF mode they are literal,
- * and malformed UTF-8 is left for pcre2_compile to report.
+ * Quotes the literal text p[0..n) as a pattern, handing each piece to
+ * emit with the offset in p it stands for.  Every ASCII character that is
+ * not a letter or digit is escaped one by one (\Q...\E would break on a
+ * literal "\E"); control characters become \x{..} since a backslash before
+ * them is not documented to be literal.  Each run of white space becomes
+ * \s+.  Other bytes pass through: in UTF mode they are literal, and
+ * malformed UTF-8 is left for pcre2_compile to report.
  */
 static void
-regex_quote(struct regex_build *b, const char *p, size_t n, size_t base)
+quote_pieces(const char *p, size_t n,
+             void (*emit)(void *ctx, const char *s, size_t len, size_t at),
+             void *ctx)
 {
 	size_t i = 0;
 	while (i < n) {
@@ -94,29 +97,57 @@ regex_quote(struct regex_build *b, const char *p, size_t n, size_t base)
 					break;
 				i += k;
 			}
-			build_add(b, "\\s+", 3, base + at);
+			emit(ctx, "\\s+", 3, at);
 			continue;
 		}
 		unsigned char u = (unsigned char)p[i];
 		if (u >= 0x80 || (u >= '0' && u <= '9') ||
 		    (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z')) {
-			build_add(b, p + i, k, base + i);
+			emit(ctx, p + i, k, i);
 		} else if (u < 0x20 || u == 0x7F) {
-			char esc[8];
 			static const char hex[] = "0123456789abcdef";
-			esc[0] = '\\';
-			esc[1] = 'x';
-			esc[2] = '{';
-			esc[3] = hex[u >> 4];
-			esc[4] = hex[u & 0xF];
-			esc[5] = '}';
-			build_add(b, esc, 6, base + i);
+			char esc[6] = {'\\',        'x',          '{',
+			               hex[u >> 4], hex[u & 0xF], '}'};
+			emit(ctx, esc, 6, i);
 		} else {
 			char esc[2] = {'\\', (char)u};
-			build_add(b, esc, 2, base + i);
+			emit(ctx, esc, 2, i);
 		}
 		i += k;
 	}
+}
+
+struct quote_into_build {
+	struct regex_build *b;
+	size_t base;
+};
+
+static void
+emit_build(void *ctx, const char *s, size_t len, size_t at)
+{
+	struct quote_into_build *q = ctx;
+	build_add(q->b, s, len, q->base + at);
+}
+
+/* Appends the literal p[0..n) to b, its source offsets shifted by base. */
+static void
+quote_literal(struct regex_build *b, const char *p, size_t n, size_t base)
+{
+	struct quote_into_build q = {b, base};
+	quote_pieces(p, n, emit_build, &q);
+}
+
+static void
+emit_strbuf(void *ctx, const char *s, size_t len, size_t at)
+{
+	(void)at;
+	sb_add(ctx, s, len);
+}
+
+void
+regex_quote(const char *p, size_t n, struct strbuf *out)
+{
+	quote_pieces(p, n, emit_strbuf, out);
 }
 
 /*
@@ -228,7 +259,7 @@ regex_new(const char *pattern, unsigned flags, char **err)
 	if (word)
 		build_add(&b, WORD_OPEN, strlen(WORD_OPEN), verbs);
 	if (literal)
-		regex_quote(&b, pattern, plen, 0);
+		quote_literal(&b, pattern, plen, 0);
 	else
 		for (size_t i = verbs; i < plen; i++)
 			build_add(&b, pattern + i, 1, i);

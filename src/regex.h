@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util.h"
+
 struct regex;
 
 enum regex_flags {
@@ -49,5 +51,11 @@ enum regex_result {
 enum regex_result regex_find(const struct regex *re, const char *text,
                              size_t len, size_t from, size_t *start,
                              size_t *end);
+
+/*
+ * Appends p[0..n) to out quoted as a pattern that matches it literally
+ * (as REGEX_LITERAL does: each run of white space matches any run).
+ */
+void regex_quote(const char *p, size_t n, struct strbuf *out);
 
 #endif
