@@ -13,6 +13,7 @@
 
 #include "app_int.h"
 #include "help.h"
+#include "config.h"
 #include "keys.h"
 #include "state.h"
 
@@ -158,6 +159,20 @@ app_set_keymap(struct app *a, const struct keymap *keymap)
 	a->dirty = true;
 }
 
+/* The built-in bindings: the embedded config's, as lectern starts with. */
+static void
+app_default_keymap(struct app *a)
+{
+	struct config cfg;
+	struct diag_list dl;
+	config_init(&cfg);
+	diag_list_init(&dl);
+	config_load_defaults(&cfg, &dl);
+	app_set_keymap(a, &cfg.keymap);
+	diag_list_fini(&dl);
+	config_fini(&cfg);
+}
+
 void
 app_init(struct app *a, struct corpus *corpus, int rows, int cols,
          const struct keymap *keymap)
@@ -168,7 +183,7 @@ app_init(struct app *a, struct corpus *corpus, int rows, int cols,
 	if (keymap)
 		app_set_keymap(a, keymap);
 	else
-		keymap_defaults(&a->keymap);
+		app_default_keymap(a);
 	doc_init(&a->doc);
 	layout_init(&a->layout);
 	diag_list_init(&a->diags);

@@ -132,9 +132,13 @@ dump_keys(const struct keymap *km, struct strbuf *out)
 {
 	/* An action the config left without keys is written as "[]": loaded
 	 * over the defaults, leaving it out would give its keys back. */
-	struct keymap defaults;
-	keymap_init(&defaults);
-	keymap_defaults(&defaults);
+	struct config builtin;
+	struct diag_list dl;
+	config_init(&builtin);
+	diag_list_init(&dl);
+	config_load_defaults(&builtin, &dl);
+	diag_list_fini(&dl);
+	const struct keymap *defaults = &builtin.keymap;
 	struct strbuf seq;
 	sb_init(&seq);
 	sb_addstr(out, "keys:\n");
@@ -162,9 +166,9 @@ dump_keys(const struct keymap *km, struct strbuf *out)
 				any = true;
 				continue;
 			}
-			for (size_t i = 0; i < defaults.n; i++)
-				if ((int)defaults.v[i].ctx == c &&
-				    (int)defaults.v[i].action == a) {
+			for (size_t i = 0; i < defaults->n; i++)
+				if ((int)defaults->v[i].ctx == c &&
+				    (int)defaults->v[i].action == a) {
 					sb_addf(out, "\n    %s: []",
 					        action_name((enum action)a));
 					any = true;
@@ -174,7 +178,7 @@ dump_keys(const struct keymap *km, struct strbuf *out)
 		sb_addstr(out, any ? "\n" : " {}\n");
 	}
 	sb_fini(&seq);
-	keymap_fini(&defaults);
+	config_fini(&builtin);
 }
 
 void

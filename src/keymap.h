@@ -6,6 +6,8 @@
  * own binding wins over a global one.  A binding is a sequence of up to
  * KEYSEQ_MAX keys ("g g"): after a key that starts a longer sequence the
  * lookup answers KEYMAP_PREFIX and the caller waits for the next key.
+ * The built-in bindings are not here: they are config (data/config.yaml,
+ * loaded by config_load_defaults like a user's file).
  */
 #ifndef LECTERN_KEYMAP_H
 #define LECTERN_KEYMAP_H
@@ -54,8 +56,6 @@ struct keymap {
 
 void keymap_init(struct keymap *km);
 void keymap_fini(struct keymap *km);
-/* Replaces km's bindings with lectern's built-in defaults. */
-void keymap_defaults(struct keymap *km);
 /* Binds seq to action in ctx, replacing a binding of the same sequence. */
 void keymap_bind(struct keymap *km, enum keymap_context ctx,
                  const struct keyseq *seq, enum action action);
