@@ -268,20 +268,15 @@ config_conflicts(const struct config *cfg, struct diag_list *diags)
 			const struct binding *y = &km->v[j];
 			if (i == j)
 				continue;
-			if (x->ctx == y->ctx &&
-			    seq_is_prefix(&x->seq, &y->seq)) {
-				warn_conflict(diags, y, x, x->ctx,
-				              "can never be typed");
-				count++;
-			} else if (x->ctx != CTX_GLOBAL &&
-			           y->ctx == CTX_GLOBAL &&
-			           seq_is_prefix(&x->seq, &y->seq)) {
-				warn_conflict(diags, y, x, x->ctx,
-				              "can never be typed");
-				count++;
-			} else if (x->ctx != CTX_GLOBAL &&
-			           y->ctx == CTX_GLOBAL &&
-			           seq_is_prefix(&y->seq, &x->seq)) {
+			/* y is shadowed where x is looked up first: in its
+			 * own context by a prefix, or, for a global y, by a
+			 * context binding that is its prefix or extends it. */
+			bool in_ctx =
+			        x->ctx != CTX_GLOBAL && y->ctx == CTX_GLOBAL;
+			if ((x->ctx == y->ctx &&
+			     seq_is_prefix(&x->seq, &y->seq)) ||
+			    (in_ctx && (seq_is_prefix(&x->seq, &y->seq) ||
+			                seq_is_prefix(&y->seq, &x->seq)))) {
 				warn_conflict(diags, y, x, x->ctx,
 				              "can never be typed");
 				count++;
