@@ -31,11 +31,8 @@ app_find_hits(struct app *a)
 		a->group_counts[g] = 0;
 	if (!a->matcher || a->open >= a->corpus->n)
 		return;
-	const char *body = a->corpus->v[a->open].body;
-	for (size_t b = 0; b < a->doc.n; b++)
-		matcher_find(a->matcher, body + a->doc.v[b].start,
-		             a->doc.v[b].len, a->doc.v[b].start, a->group_on,
-		             &a->hits);
+	matcher_find_blocks(a->matcher, a->corpus->v[a->open].body, &a->doc,
+	                    a->group_on, &a->hits);
 	for (size_t i = 0; i < a->hits.n; i++)
 		a->group_counts[a->hits.v[i].group]++;
 }
@@ -85,9 +82,7 @@ count_article(struct app *a, size_t i)
 	doc_parse(&d, art->body, art->body_len);
 	struct match_spans spans;
 	match_spans_init(&spans);
-	for (size_t b = 0; b < d.n; b++)
-		matcher_find(a->matcher, art->body + d.v[b].start, d.v[b].len,
-		             d.v[b].start, NULL, &spans);
+	matcher_find_blocks(a->matcher, art->body, &d, NULL, &spans);
 	for (size_t g = 0; g < a->ngroups; g++)
 		row[g] = 0;
 	for (size_t k = 0; k < spans.n; k++)

@@ -304,3 +304,15 @@ match_check_pattern(const char *pattern)
 	regex_free(re);
 	return err;
 }
+
+bool
+matcher_find_blocks(const struct matcher *m, const char *body,
+                    const struct doc *d, const bool *enabled,
+                    struct match_spans *out)
+{
+	bool complete = true;
+	for (size_t b = 0; b < d->n; b++)
+		complete &= matcher_find(m, body + d->v[b].start, d->v[b].len,
+		                         d->v[b].start, enabled, out);
+	return complete;
+}

@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "config.h"
+#include "doc.h"
 #include "util.h"
 
 struct match_span {
@@ -54,6 +55,14 @@ size_t matcher_groups(const struct matcher *m);
  */
 bool matcher_find(const struct matcher *m, const char *text, size_t len,
                   size_t base, const bool *enabled, struct match_spans *out);
+
+/*
+ * matcher_find over each block of an article body (doc.h), so that no
+ * match runs from one paragraph into the next; offsets are body offsets.
+ */
+bool matcher_find_blocks(const struct matcher *m, const char *body,
+                         const struct doc *d, const bool *enabled,
+                         struct match_spans *out);
 
 /* Checks a regular expression as the config loads it; NULL when it is
  * fine, else a message (caller frees). */
