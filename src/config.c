@@ -512,6 +512,13 @@ config_load_file(struct config *cfg, const char *path, struct diag_list *diags)
 		close(fd);
 		return -1;
 	}
+	struct stat null;
+	if (S_ISCHR(st.st_mode) && stat("/dev/null", &null) == 0 &&
+	    st.st_rdev == null.st_rdev) {
+		/* --config /dev/null: an empty config, the defaults. */
+		close(fd);
+		return config_load_string(cfg, "", 0, path, diags);
+	}
 	if (!S_ISREG(st.st_mode)) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0,
 		         "is %s, not a config file", file_kind(st.st_mode));

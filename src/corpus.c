@@ -222,6 +222,17 @@ read_head(int fd, const char *path, struct article *a, struct diag_list *dl)
 			want *= 2;
 			continue;
 		}
+		if (st == FM_ERROR && off <= 3 && head.len > off) {
+			/* No closing line: no front matter after all, and its
+			 * opening "---" is no title either (a horizontal rule
+			 * or a forgotten end): the text starts after it. */
+			size_t nl = off;
+			while (nl < head.len && head.buf[nl] != '\n')
+				nl++;
+			off = nl < head.len ? nl + 1 : nl;
+			found = first_text_line(head.buf, head.len, off, &s,
+			                        &e);
+		}
 		a->body_offset = off;
 		if (has_title) {
 			a->title = xstrdup(a->fm.title);
@@ -423,6 +434,43 @@ corpus_add_path(struct corpus *c, const char *path, struct diag_list *diags)
 	diag_add(diags, DIAG_ERROR, path, 0, 0,
 	         "cannot read: not a file or folder");
 	return -1;
+}
+
+/* Whether dir holds an article file, by add_dir's rules. */
+static bool
+dir_has_articles(const char *dir, int depth)
+{
+	size_t n = 0;
+	char **names = depth > MAX_DIR_DEPTH ? NULL : list_dir(dir, &n);
+	bool found = false;
+	if (!names)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char *path = join_path(dir, names[i]);
+		struct stat st;
+		if (!found && lstat(path, &st) == 0) {
+			if (S_ISDIR(st.st_mode))
+				found = dir_has_articles(path, depth + 1);
+			else if (is_article_name(names[i]) &&
+			         stat(path, &st) == 0 && S_ISREG(st.st_mode))
+				found = true;
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return found;
+}
+
+bool
+corpus_has_articles(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) < 0)
+		return false;
+	if (S_ISREG(st.st_mode))
+		return true;
+	return S_ISDIR(st.st_mode) && dir_has_articles(path, 0);
 }
 
 /* Reads the whole file; returns -1 with errno set on failure. */

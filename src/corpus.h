@@ -54,6 +54,10 @@ void corpus_fini(struct corpus *c);
 int corpus_add_path(struct corpus *c, const char *path,
                     struct diag_list *diags);
 
+/* Whether path is a file, or a folder that corpus_add_path would find an
+ * article in.  Stops at the first article found. */
+bool corpus_has_articles(const char *path);
+
 /*
  * Reads article i's body if it is not loaded yet.  Returns 0, or -1 with an
  * error in diags (file gone or unreadable since start-up); then the body is

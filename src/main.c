@@ -9,7 +9,6 @@
 #endif
 
 #include <errno.h>
-#include <getopt.h>
 #include <locale.h>
 #include <langinfo.h>
 #include <stdio.h>
@@ -26,6 +25,7 @@
 #include "corpus.h"
 #include "frame.h"
 #include "keys.h"
+#include "options.h"
 #include "render.h"
 #include "script.h"
 #include "session.h"
@@ -40,265 +40,29 @@
 #define LECTERN_SRCDIR "."
 #endif
 
-enum {
-	OPT_KEYS = 0x100,
-	OPT_KEYS_FILE,
-	OPT_SIZE,
-	OPT_CONFIG,
-	OPT_DUMP_CONFIG,
-	OPT_CHECK_CONFIG,
-	OPT_LIST_KEYS,
-	OPT_COLOR,
-	OPT_GREP,
-	OPT_NO_STATE,
-};
-
-enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
-
-struct options {
-	bool list;
-	long print; /* article number, 0 = not asked */
-	int width;
-	const char *keys;
-	const char *keys_file;
-	int cols;
-	int rows;
-	const char *output;
-	const char *config;
-	bool dump_config;
-	bool check_config;
-	bool list_keys;
-	bool no_state;
-	enum color_mode color;
-	const char *grep;
-};
-
-static const char usage_text[] =
-        "Usage: lectern [OPTION]... [PATH]...\n"
-        "Read a corpus of articles in the terminal.\n"
-        "\n"
-        "Each PATH is an article file or a folder, read recursively for .txt\n"
-        "and .md files.  With no PATH: $LECTERN_CORPUS if set, else the\n"
-        "bundled corpus.\n"
-        "\n"
-        "  -l, --list             print one line per article (number, title,\n"
-        "                         word count; tab-separated) and exit\n"
-        "  -p, --print=N          print article N, wrapped, and exit\n"
-        "      --grep=PATTERN     print each article matching PATTERN (a\n"
-        "                         regular expression, smart case) with its\n"
-        "                         number of matches and its matching lines;\n"
-        "                         exit 0 if any matched, 1 if none, 2 on "
-        "error\n"
-        "  -w, --width=COLS       wrap --print output to COLS columns\n"
-        "                         (default: the terminal's width, else 80)\n"
-        "      --keys=SCRIPT      headless mode: apply the keys in SCRIPT\n"
-        "                         (\"j j Enter PageDown\") and print the "
-        "final\n"
-        "                         screen as text; no terminal needed\n"
-        "      --keys-file=FILE   headless mode with the script read from "
-        "FILE\n"
-        "                         (- for standard input)\n"
-        "      --size=COLSxROWS   headless screen size (default 80x24)\n"
-        "  -o, --output=FILE      write the headless screen to FILE\n"
-        "      --config=FILE      read the config from FILE (default:\n"
-        "                         $LECTERN_CONFIG, else\n"
-        "                         $XDG_CONFIG_HOME/lectern/config.yaml)\n"
-        "      --check-config     check the config file(s) given as PATHs (or\n"
-        "                         the one lectern would read), print every\n"
-        "                         error, exit 0 if valid, 1 if not\n"
-        "      --dump-config      print the config in effect, as YAML\n"
-        "      --list-keys        print every binding and report conflicts\n"
-        "      --color=WHEN       colour: auto (default; off when NO_COLOR is\n"
-        "                         set), always, never\n"
-        "      --no-state         neither read nor write the reading state\n"
-        "                         (read marks, places, bookmarks, session)\n"
-        "  -h, --help             show this help and exit\n"
-        "  -V, --version          show the version and exit\n"
-        "\n"
-        "Keys: j/k or Up/Down move (the selection in the sidebar, the text in\n"
-        "the pane), Space/b or PageDown/PageUp page, g/G or Home/End go to "
-        "the\n"
-        "ends, J/K next/previous article from the pane, Tab or Enter switch\n"
-        "between sidebar and pane, / searches (? backward in the pane), n/N\n"
-        "go to the next/previous match, ] ] and [ [ to the next/previous\n"
-        "keyword hit (] 1 for group 1), t 1 turns group 1 on or off, H all\n"
-        "highlighting, t t lists the groups, s sorts the sidebar (by hits\n"
-        "too), F filters it by a query, m marks read or unread, U goes to\n"
-        "the next unread, B bookmarks the place, ' lists the bookmarks, R\n"
-        "reloads the config, ? (F1 in the pane) lists every key, q quits.\n"
-        "\n"
-        "Environment: LECTERN_CORPUS (corpus used with no PATH),\n"
-        "LECTERN_CONFIG, XDG_CONFIG_HOME, XDG_STATE_HOME (reading state, kept\n"
-        "per corpus), NO_COLOR, TERM.\n"
-        "Exit status: 0 success, 1 trouble (unreadable corpus, no terminal),\n"
-        "2 bad usage.  Full documentation: man lectern; article format: man 5\n"
-        "lectern; config file: man lectern-config.\n";
-
-static void
-usage_error(const char *msg)
-{
-	fprintf(stderr,
-	        "lectern: %s\nTry 'lectern --help' for more "
-	        "information.\n",
-	        msg);
-	exit(EXIT_USAGE);
-}
-
-static long
-parse_positive(const char *opt, const char *s)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (errno || *s == '\0' || *end != '\0' || v < 1 || v > 1000000) {
-		fprintf(stderr,
-		        "lectern: %s: '%s' is not a positive number\n"
-		        "Try 'lectern --help' for more information.\n",
-		        opt, s);
-		exit(EXIT_USAGE);
-	}
-	return v;
-}
-
-static void
-parse_options(int argc, char **argv, struct options *o)
-{
-	static const struct option longopts[] = {
-	        {"list", no_argument, NULL, 'l'},
-	        {"print", required_argument, NULL, 'p'},
-	        {"width", required_argument, NULL, 'w'},
-	        {"keys", required_argument, NULL, OPT_KEYS},
-	        {"keys-file", required_argument, NULL, OPT_KEYS_FILE},
-	        {"size", required_argument, NULL, OPT_SIZE},
-	        {"output", required_argument, NULL, 'o'},
-	        {"config", required_argument, NULL, OPT_CONFIG},
-	        {"dump-config", no_argument, NULL, OPT_DUMP_CONFIG},
-	        {"check-config", no_argument, NULL, OPT_CHECK_CONFIG},
-	        {"list-keys", no_argument, NULL, OPT_LIST_KEYS},
-	        {"color", required_argument, NULL, OPT_COLOR},
-	        {"colour", required_argument, NULL, OPT_COLOR},
-	        {"grep", required_argument, NULL, OPT_GREP},
-	        {"no-state", no_argument, NULL, OPT_NO_STATE},
-	        {"help", no_argument, NULL, 'h'},
-	        {"version", no_argument, NULL, 'V'},
-	        {NULL, 0, NULL, 0},
-	};
-	memset(o, 0, sizeof *o);
-	o->cols = 80;
-	o->rows = 24;
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":lp:w:o:hV", longopts, NULL)) !=
-	       -1) {
-		switch (c) {
-		case 'l':
-			o->list = true;
-			break;
-		case 'p':
-			o->print = parse_positive("--print", optarg);
-			break;
-		case 'w':
-			o->width = (int)parse_positive("--width", optarg);
-			break;
-		case OPT_KEYS:
-			o->keys = optarg;
-			break;
-		case OPT_KEYS_FILE:
-			o->keys_file = optarg;
-			break;
-		case OPT_SIZE:
-			if (script_parse_size(optarg, strlen(optarg), &o->cols,
-			                      &o->rows))
-				usage_error("--size: expected COLSxROWS, like "
-				            "80x24");
-			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		case OPT_CONFIG:
-			o->config = optarg;
-			break;
-		case OPT_DUMP_CONFIG:
-			o->dump_config = true;
-			break;
-		case OPT_CHECK_CONFIG:
-			o->check_config = true;
-			break;
-		case OPT_LIST_KEYS:
-			o->list_keys = true;
-			break;
-		case OPT_NO_STATE:
-			o->no_state = true;
-			break;
-		case OPT_GREP:
-			o->grep = optarg;
-			break;
-		case OPT_COLOR:
-			if (strcmp(optarg, "auto") == 0)
-				o->color = COLOR_AUTO;
-			else if (strcmp(optarg, "always") == 0)
-				o->color = COLOR_ALWAYS;
-			else if (strcmp(optarg, "never") == 0)
-				o->color = COLOR_NEVER;
-			else
-				usage_error("--color: expected auto, always or "
-				            "never");
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			exit(0);
-		case 'V':
-			printf("lectern %s\n", PACKAGE_VERSION);
-			exit(0);
-		case ':':
-			if (optopt)
-				fprintf(stderr,
-				        "lectern: option '-%c' needs a value\n",
-				        optopt);
-			else
-				fprintf(stderr,
-				        "lectern: option '%s' needs a value\n",
-				        argv[optind - 1]);
-			fprintf(stderr, "Try 'lectern --help' for more "
-			                "information.\n");
-			exit(EXIT_USAGE);
-		default:
-			if (optopt)
-				fprintf(stderr,
-				        "lectern: unknown option '-%c'\n",
-				        optopt);
-			else
-				fprintf(stderr,
-				        "lectern: unknown option '%s'\n",
-				        argv[optind - 1]);
-			fprintf(stderr, "Try 'lectern --help' for more "
-			                "information.\n");
-			exit(EXIT_USAGE);
-		}
-	}
-}
-
-static bool
-is_dir(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* The corpus read when no PATH is given. */
+/* The corpus read when no PATH is given: the first place that holds an
+ * article, so that an empty or half-removed installed corpus never hides
+ * the next one.  Returns the last candidate when none does (its error
+ * then names it). */
 static const char *
 default_corpus(void)
 {
+	static const char *const places[] = {
+	        LECTERN_PKGDATADIR "/corpus",
+	        "corpus",
+	        LECTERN_SRCDIR "/corpus",
+	};
 	const char *env = getenv("LECTERN_CORPUS");
 	if (env && *env)
 		return env;
-	if (is_dir(LECTERN_PKGDATADIR "/corpus"))
-		return LECTERN_PKGDATADIR "/corpus";
-	if (is_dir("corpus"))
-		return "corpus";
-	return LECTERN_SRCDIR "/corpus";
+	size_t n = sizeof places / sizeof places[0];
+	for (size_t i = 0; i < n; i++)
+		if (corpus_has_articles(places[i]))
+			return places[i];
+	return places[n - 1];
 }
 
+/* Reads the corpus; diagnostics stay in dl for the caller to print. */
 static int
 load_corpus(struct corpus *c, int npaths, char **paths, struct diag_list *dl)
 {
@@ -311,13 +75,12 @@ load_corpus(struct corpus *c, int npaths, char **paths, struct diag_list *dl)
 	for (int i = 0; i < npaths; i++)
 		if (corpus_add_path(c, paths[i], dl) < 0)
 			failed = true;
-	cli_print_diags(dl, 0);
 	if (failed)
 		return -1;
 	if (c->n == 0) {
-		fprintf(stderr,
-		        "lectern: no articles (.txt or .md files) in %s\n",
-		        npaths == 1 ? paths[0] : "the paths given");
+		diag_add(dl, DIAG_ERROR, npaths == 1 ? paths[0] : NULL, 0, 0,
+		         "no articles (.txt or .md files)%s",
+		         npaths == 1 ? "" : " in the paths given");
 		return -1;
 	}
 	return 0;
@@ -376,9 +139,14 @@ reload_config(struct config *cfg, const struct config_source *src,
 		if (t)
 			tty_set_theme(t, &cfg->theme);
 		apply_groups(a, t, cfg);
-		app_message(a, false, "config reloaded%s%s",
-		            src->path ? " from " : "",
-		            src->path ? src->path : "");
+		if (src->path &&
+		    (src->must_exist || access(src->path, F_OK) == 0))
+			app_message(a, false, "config reloaded from %s",
+			            src->path);
+		else
+			app_message(a, false,
+			            "no config file; using the "
+			            "built-in defaults");
 	} else {
 		config_fini(&fresh);
 		size_t errors = diag_count(&dl, DIAG_ERROR);
@@ -444,10 +212,11 @@ save_session(struct session *ses, struct app *a)
 }
 
 /* Opens the session and shows the first warning (a corrupt state file
- * moved aside, say) in the status line. */
+ * moved aside, say) in the status line; every warning is added to out,
+ * for the caller to print where it can be read. */
 static void
 start_session(struct session *ses, struct app *a, const char *root,
-              bool enabled)
+              bool enabled, struct diag_list *out)
 {
 	struct diag_list dl;
 	diag_list_init(&dl);
@@ -455,11 +224,13 @@ start_session(struct session *ses, struct app *a, const char *root,
 	session_apply(ses, a);
 	a->now = (long long)time(NULL);
 	if (dl.n) {
-		cli_print_diags(&dl, 0);
 		char *m = diag_format(&dl.v[0]);
 		app_message(a, true, "%s", m);
 		free(m);
 	}
+	for (size_t i = 0; i < dl.n; i++)
+		diag_add(out, dl.v[i].level, dl.v[i].file, dl.v[i].line,
+		         dl.v[i].col, "%s", dl.v[i].msg);
 	diag_list_fini(&dl);
 }
 
@@ -488,7 +259,9 @@ do_headless(struct corpus *c, const struct options *o, struct diag_list *dl,
 	app_init(&a, c, o->rows, o->cols, &cfg->keymap);
 	apply_groups(&a, NULL, cfg);
 	struct session ses;
-	start_session(&ses, &a, root, !o->no_state);
+	size_t before = dl->n;
+	start_session(&ses, &a, root, !o->no_state, dl);
+	cli_print_diags(dl, before);
 	/* As the interactive loop: draw whenever an event changed anything,
 	 * so the mode costs (and tests) what a user's session does.  The
 	 * background counting runs to its end before each event, so that
@@ -533,7 +306,7 @@ do_headless(struct corpus *c, const struct options *o, struct diag_list *dl,
 }
 
 static int
-do_interactive(struct corpus *c, const struct diag_list *load_diags, bool ascii,
+do_interactive(struct corpus *c, struct diag_list *load_diags, bool ascii,
                bool color, struct config *cfg, const struct config_source *src,
                const char *root, bool keep_state)
 {
@@ -550,7 +323,8 @@ do_interactive(struct corpus *c, const struct diag_list *load_diags, bool ascii,
 	app_init(&a, c, rows, cols, &cfg->keymap);
 	apply_groups(&a, t, cfg);
 	struct session ses;
-	start_session(&ses, &a, root, keep_state);
+	size_t nload = load_diags->n;
+	start_session(&ses, &a, root, keep_state, load_diags);
 	struct watch *w = src->path ? watch_new(src->path) : NULL;
 	tty_watch(t, watch_fd(w));
 	if (note)
@@ -559,10 +333,10 @@ do_interactive(struct corpus *c, const struct diag_list *load_diags, bool ascii,
 		app_message(&a, false,
 		            "the locale is not UTF-8: characters "
 		            "outside ASCII are shown as ?");
-	else if (load_diags->n) {
+	else if (nload && load_diags->n == nload) {
 		char *m = diag_format(&load_diags->v[0]);
 		app_message(&a, false, "%s%s", m,
-		            load_diags->n > 1 ? " (more on exit)" : "");
+		            nload > 1 ? " (more on exit)" : "");
 		free(m);
 	}
 	free(note);
@@ -610,41 +384,97 @@ do_interactive(struct corpus *c, const struct diag_list *load_diags, bool ascii,
 	return 0;
 }
 
+/*
+ * Sets the locale and says whether the terminal must be kept to ASCII.
+ * Widths need a UTF-8 LC_CTYPE whatever the terminal.  With LC_ALL,
+ * LC_CTYPE and LANG all unset (a root login on a fresh machine, a cron
+ * job) nothing says what the terminal speaks, and today's terminals speak
+ * UTF-8: take it.  A locale that is set and not UTF-8 (LANG=C) is a
+ * statement about the terminal: keep to ASCII, explicitly.
+ */
+static bool
+setup_locale(void)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
+	bool any = false;
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			any = true;
+	}
+	setlocale(LC_ALL, "");
+	bool utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	if (!utf8 && !setlocale(LC_CTYPE, "C.UTF-8"))
+		setlocale(LC_CTYPE, "C.utf8");
+	return !utf8 && any;
+}
+
+/*
+ * Loads the config for the modes that use it.  Prints every problem; a
+ * file that cannot be opened at all is said in one line, a file with
+ * errors inside gets the hint to check it.
+ */
+static int
+load_config(struct config *cfg, const struct config_source *src)
+{
+	struct diag_list dl;
+	diag_list_init(&dl);
+	int rc = cli_load_config(cfg, src, &dl);
+	cli_print_diags(&dl, 0);
+	bool inside = false;
+	for (size_t i = 0; i < dl.n; i++)
+		if (dl.v[i].level == DIAG_ERROR && dl.v[i].line > 0)
+			inside = true;
+	if (rc && inside)
+		fprintf(stderr, "lectern: the config has errors; check it with "
+		                "lectern --check-config\n");
+	diag_list_fini(&dl);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
-	/* Widths need a UTF-8 locale.  Under LANG=C the terminal is not
-	 * trusted with anything but ASCII: degrade explicitly (and say so)
-	 * instead of letting curses print mojibake. */
-	bool ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
-	if (ascii && !setlocale(LC_CTYPE, "C.UTF-8"))
-		setlocale(LC_CTYPE, "C.utf8");
+	bool ascii = setup_locale();
 	struct options o;
-	parse_options(argc, argv, &o);
+	char *err;
+	if (options_parse(argc, argv, &o, &err) < 0) {
+		fprintf(stderr,
+		        "lectern: %s\nTry 'lectern --help' for more "
+		        "information.\n",
+		        err);
+		free(err);
+		return EXIT_USAGE;
+	}
+	if (o.help) {
+		fputs(options_usage, stdout);
+		return fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
+	}
+	if (o.version) {
+		printf("lectern %s\n", PACKAGE_VERSION);
+		return fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
+	}
+	int npaths = argc - o.first_path;
+	char **paths = argv + o.first_path;
 
 	struct config_source src;
 	src.path = config_path(o.config, &src.must_exist);
 	if (o.check_config) {
-		int rc = cli_check_config(argc - optind, argv + optind, &src);
+		int rc = cli_check_config(npaths, paths, &src);
 		free(src.path);
 		return rc;
 	}
-	/* A bad config at start-up: every error on stderr, nothing drawn. */
+	/* The modes that print articles do not use the config: a broken
+	 * one must not stop them. */
+	bool need_config = !(o.list || o.print || o.grep);
 	struct config cfg;
-	struct diag_list dl;
-	diag_list_init(&dl);
-	if (cli_load_config(&cfg, &src, &dl)) {
-		cli_print_diags(&dl, 0);
-		fprintf(stderr, "lectern: the config has errors; check it with "
-		                "lectern --check-config\n");
-		diag_list_fini(&dl);
+	if (!need_config)
+		config_init(&cfg);
+	else if (load_config(&cfg, &src)) {
 		config_fini(&cfg);
 		free(src.path);
 		return EXIT_TROUBLE;
 	}
-	cli_print_diags(&dl, 0);
-	diag_list_fini(&dl);
 	int rc = 0;
 	if (o.dump_config || o.list_keys) {
 		if (o.dump_config) {
@@ -666,25 +496,36 @@ main(int argc, char **argv)
 	             (o.color == COLOR_AUTO && no_color == NULL);
 
 	/* The reading state is kept per corpus root: the first PATH. */
-	const char *root = argc > optind ? argv[optind] : default_corpus();
+	const char *root = npaths > 0 ? paths[0] : default_corpus();
+	bool interactive =
+	        !(o.grep || o.list || o.print || o.keys || o.keys_file);
 	struct corpus c;
 	corpus_init(&c);
+	struct diag_list dl;
 	diag_list_init(&dl);
-	if (load_corpus(&c, argc - optind, argv + optind, &dl) < 0)
+	if (load_corpus(&c, npaths, paths, &dl) < 0) {
+		cli_print_diags(&dl, 0);
 		rc = o.grep ? EXIT_USAGE
 		            : EXIT_TROUBLE; /* grep's 1 is "none" */
-	else if (o.grep)
-		rc = cli_grep(&c, o.grep, &dl);
-	else if (o.list)
-		rc = cli_list(&c, &dl);
-	else if (o.print)
-		rc = cli_print(&c, o.print,
-		               o.width ? o.width : terminal_width(), &dl);
-	else if (o.keys || o.keys_file)
-		rc = do_headless(&c, &o, &dl, &cfg, &src, root);
-	else
-		rc = do_interactive(&c, &dl, ascii, color, &cfg, &src, root,
-		                    !o.no_state);
+	} else {
+		/* Warnings about the corpus: once, and where they can be
+		 * read (after the screen is given back, interactively). */
+		if (!interactive)
+			cli_print_diags(&dl, 0);
+		if (o.grep)
+			rc = cli_grep(&c, o.grep, &dl);
+		else if (o.list)
+			rc = cli_list(&c, &dl);
+		else if (o.print)
+			rc = cli_print(&c, o.print,
+			               o.width ? o.width : terminal_width(),
+			               &dl);
+		else if (o.keys || o.keys_file)
+			rc = do_headless(&c, &o, &dl, &cfg, &src, root);
+		else
+			rc = do_interactive(&c, &dl, ascii, color, &cfg, &src,
+			                    root, !o.no_state);
+	}
 	diag_list_fini(&dl);
 	corpus_fini(&c);
 	config_fini(&cfg);

@@ -57,7 +57,7 @@ err_has "needs a value"
 expect_status 2 "$LECTERN" --print zero
 err_has "--print: 'zero' is not a positive number"
 expect_status 2 "$LECTERN" --size 80by24 --keys q "$CORPUS"
-err_has "--size: expected COLSxROWS"
+err_has "--size: '80by24' is not COLSxROWS, like 80x24"
 expect_status 2 "$LECTERN" --keys "j Jay Enter" "$CORPUS"
 err_has "--keys:1:3: unknown key name 'Jay'"
 printf 'j\n  k Foo\n' >"$WORK/keys"

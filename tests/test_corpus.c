@@ -601,9 +601,22 @@ Test(corpus, bad_front_matter_warns_and_the_article_still_loads)
 	assert_diag(&dl, 0, DIAG_WARNING,
 	            "$TMP/b.md:1:1: warning: front matter: no closing '---' "
 	            "line");
-	/* No front matter after all: the whole file is the body. */
-	cr_expect_eq(c.v[0].body_offset, 4);
-	cr_expect_str_eq(c.v[0].body, "title: x\n\nText\n");
+	/* No front matter after all, and the lone "---" is not the title:
+	 * the text starts after it. */
+	cr_expect_str_eq(c.v[0].title, "title: x");
+	cr_expect_eq(c.v[0].body_offset, 13);
+	cr_expect_str_eq(c.v[0].body, "\nText\n");
+	corpus_fini(&c);
+	diag_list_fini(&dl);
+
+	load_one(&c, &dl, "c.md", "---\n\n# A rule, then the title\nText\n");
+	cr_expect_str_eq(c.v[0].title, "A rule, then the title");
+	cr_expect_str_eq(c.v[0].body, "Text\n");
+	corpus_fini(&c);
+	diag_list_fini(&dl);
+
+	load_one(&c, &dl, "only-a-rule.md", "---\n");
+	cr_expect_str_eq(c.v[0].title, "only-a-rule.md");
 	corpus_fini(&c);
 	diag_list_fini(&dl);
 }
