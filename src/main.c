@@ -386,27 +386,31 @@ do_interactive(struct corpus *c, struct diag_list *load_diags, bool ascii,
 
 /*
  * Sets the locale and says whether the terminal must be kept to ASCII.
- * Widths need a UTF-8 LC_CTYPE whatever the terminal.  With LC_ALL,
- * LC_CTYPE and LANG all unset (a root login on a fresh machine, a cron
- * job) nothing says what the terminal speaks, and today's terminals speak
- * UTF-8: take it.  A locale that is set and not UTF-8 (LANG=C) is a
+ * Widths need a UTF-8 LC_CTYPE whatever the terminal.  What the terminal
+ * speaks is read from the variables, as tmux does: the first of LC_ALL,
+ * LC_CTYPE and LANG that is set names it, installed or not (over SSH a
+ * client's en_US.UTF-8 often is not).  With none set (a root login on a
+ * fresh machine, a cron job) nothing says, and today's terminals speak
+ * UTF-8: take it.  A locale that is named and not UTF-8 (LANG=C) is a
  * statement about the terminal: keep to ASCII, explicitly.
  */
 static bool
 setup_locale(void)
 {
 	static const char *const vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
-	bool any = false;
-	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+	const char *name = NULL;
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0] && !name; i++) {
 		const char *v = getenv(vars[i]);
 		if (v && *v)
-			any = true;
+			name = v;
 	}
 	setlocale(LC_ALL, "");
 	bool utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	if (!utf8 && !setlocale(LC_CTYPE, "C.UTF-8"))
 		setlocale(LC_CTYPE, "C.utf8");
-	return !utf8 && any;
+	if (utf8 || !name)
+		return false;
+	return !(strcasestr(name, "utf-8") || strcasestr(name, "utf8"));
 }
 
 /*

@@ -51,9 +51,11 @@ start() {
 	state_dir=${E2E_STATE:-$(mktemp -d "$WORK/state.XXXXXX")}
 	{
 		echo '#!/bin/sh'
-		# E2E_ENV: extra NAME=VALUE words (no spaces) for lectern.
-		printf 'env -u NO_COLOR -u LECTERN_CONFIG XDG_STATE_HOME=%s TERM=%s LC_ALL=C.UTF-8 %s %s' \
-			"$(quote "$state_dir")" "$(quote "$term")" "${E2E_ENV:-}" \
+		# E2E_ENV: extra NAME=VALUE words (no spaces) for lectern;
+		# E2E_LOCALE: the locale variables set (none when empty).
+		printf 'env -u NO_COLOR -u LECTERN_CONFIG -u LC_ALL -u LC_CTYPE -u LANG XDG_STATE_HOME=%s TERM=%s %s %s %s' \
+			"$(quote "$state_dir")" "$(quote "$term")" \
+			"${E2E_LOCALE-LC_ALL=C.UTF-8}" "${E2E_ENV:-}" \
 			"$(quote "$LECTERN")"
 		for a in "$@"; do printf ' %s' "$(quote "$a")"; done
 		echo

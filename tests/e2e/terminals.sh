@@ -26,8 +26,20 @@ t kill-server
 
 # A locale that is not UTF-8 (LANG=C): said so, and characters outside
 # ASCII shown as ? rather than as mojibake.
-E2E_ENV="LC_ALL=C LANG=C" start 100 30 xterm-256color "$CORPUS"
+E2E_LOCALE="LANG=C" start 100 30 xterm-256color "$CORPUS"
 wait_for "the locale is not UTF-8"
 assert_has "?No technical grounds? to ban Huawei"
 quit_and_check
+t kill-server
+
+# No locale variable at all (a root login on a fresh Debian): UTF-8 is
+# taken, as it is for a UTF-8 locale that is named but not installed here.
+for loc in "" "LANG=xx_YY.UTF-8" "LC_CTYPE=de_DE.utf8"; do
+	E2E_LOCALE="$loc" start 100 30 xterm-256color "$CORPUS"
+	wait_for "Parliament committee"
+	assert_has "‘No technical grounds’ to ban Huawei"
+	assert_lacks "locale is not UTF-8"
+	quit_and_check
+	t kill-server
+done
 echo "PASS"
