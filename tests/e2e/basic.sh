@@ -16,6 +16,19 @@ done
 assert_has " 1/9 "
 assert_has "? help"
 
+# Unread rows are drawn in the unread style (bold in the default theme),
+# read ones not: mark the second read, and look with the cursor away.
+keys j m k
+wait_for "(8 unread)"
+styles_of "In China, the gov" | grep -qv bold ||
+	fail "a read row in bold: $(styles_of "In China, the gov")"
+styles_of "US/Huawei saga enters" | grep -q '^bold' ||
+	fail "an unread row not bold: $(styles_of "US/Huawei saga enters")"
+keys j m k
+wait_for "(9 unread)"
+styles_of "In China, the gov" | grep -q '^bold' ||
+	fail "a row marked unread again not bold"
+
 # Third article: two down in the sidebar, Enter to read it.
 keys j j Enter
 wait_for " 3/9 "
@@ -47,4 +60,15 @@ wait_gone "quit lectern  (quit)"
 wait_for "IBM and Google executives"
 
 quit_and_check
+
+# A warning about the corpus: in the status line while running, printed
+# once on the terminal (after the screen is given back), not twice.
+mkdir "$WORK/warn"
+printf -- '---\ntitle: x\n\nText.\n' >"$WORK/warn/a.md"
+printf 'Fine\n\nText.\n' >"$WORK/warn/b.md"
+start 100 30 xterm-256color "$WORK/warn"
+wait_for "warning: front matter: no closing"
+quit_and_check
+[ "$(screen | grep -c "no closing '---' line")" = 1 ] ||
+	fail "the warning is not printed once"
 echo "PASS"

@@ -15,6 +15,14 @@ printf '%s' "$line" | grep -qF '33mHuawei' ||
 	fail "Huawei not yellow: $(printf '%s' "$line" | cat -v)"
 screen_colors | grep -F "Committee in the" | grep -qE '36m[^[]*UK' ||
 	fail "UK not cyan: $(screen_colors | grep -F 'Committee in the' | cat -v)"
+# The hit map marks hits in their group's colour: the first article has
+# hits of several groups, so its marks come in more than one colour, each
+# the colour of a group (yellow, cyan, green, magenta or blue).
+styles_of "▐" | sed -n 's/.*fg=\([^ ]*\).*/\1/p' | sort -u >"$WORK/mapfg"
+[ "$(grep -c . "$WORK/mapfg")" -ge 2 ] ||
+	fail "hit map marks in fewer than two colours: $(cat "$WORK/mapfg")"
+! grep -qv '^3[2-6]$' "$WORK/mapfg" ||
+	fail "hit map marks in colours of no group: $(cat "$WORK/mapfg")"
 
 # Search: the prompt counts as you type; Enter jumps and says where.
 keys Tab /

@@ -17,7 +17,11 @@ if [ "$TMUX_BIN" = no ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
 fi
 CORPUS="$TOP_SRCDIR/corpus"
 TIMEOUT=${E2E_TIMEOUT:-15}
-SOCK="lectern-e2e-$$"
+# A tmux server (and socket) per start: a server still going away after
+# kill-server never meets the next start ("server exited unexpectedly").
+SOCK_BASE="lectern-e2e-$$"
+nsock=0
+SOCK="$SOCK_BASE-0"
 WORK=$(mktemp -d)
 unset TMUX # a test run from inside tmux must not talk to the user's server
 
@@ -27,7 +31,11 @@ quote() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
 t() { "$TMUX_BIN" -L "$SOCK" -f /dev/null "$@"; }
 
 cleanup() {
-	t kill-server >/dev/null 2>&1 || true
+	i=0
+	while [ "$i" -le "$nsock" ]; do
+		"$TMUX_BIN" -L "$SOCK_BASE-$i" kill-server >/dev/null 2>&1 || true
+		i=$((i + 1))
+	done
 	# A lectern killed with the server may still be saving its state.
 	rm -rf "$WORK" 2>/dev/null || { sleep 0.5; rm -rf "$WORK"; }
 }
@@ -63,12 +71,78 @@ start() {
 		echo 'exec sleep 600'
 	} >"$WORK/run.sh"
 	chmod +x "$WORK/run.sh"
+	t kill-server >/dev/null 2>&1 || true
+	nsock=$((nsock + 1))
+	SOCK="$SOCK_BASE-$nsock"
 	t new-session -d -s e2e -x "$cols" -y "$rows" "$WORK/run.sh"
 	t set-option -t e2e status off >/dev/null
 }
 
 screen() { t capture-pane -p -t e2e; }
 screen_colors() { t capture-pane -p -e -t e2e; }
+
+# styles_of TEXT: for each place TEXT is on the screen, the style its first
+# character is drawn in, one line each: "bold", "dim", "italic",
+# "underline", "reverse" as set, then "fg=N" and "bg=N" (SGR colour codes:
+# 33, 38;5;196, 38;2;255;136;0; "default" when none).  capture-pane -e
+# only writes what changes from one cell to the next, across lines too, so
+# the whole screen is read in order.
+styles_of() {
+	screen_colors | LC_ALL=C awk -v want="$1" '
+	function reset() { bold = dim = ital = und = rev = 0; fg = bg = "default" }
+	function style(   s) {
+		s = ""
+		if (bold) s = s "bold "
+		if (dim) s = s "dim "
+		if (ital) s = s "italic "
+		if (und) s = s "underline "
+		if (rev) s = s "reverse "
+		return s "fg=" fg " bg=" bg
+	}
+	function sgr(p,    n, v, i, c) {
+		n = split(p, v, ";")
+		if (n == 0) { reset(); return }
+		for (i = 1; i <= n; i++) {
+			c = v[i] + 0
+			if (v[i] == "" || c == 0) reset()
+			else if (c == 1) bold = 1
+			else if (c == 2) dim = 1
+			else if (c == 3) ital = 1
+			else if (c == 4) und = 1
+			else if (c == 7) rev = 1
+			else if (c == 22) bold = dim = 0
+			else if (c == 23) ital = 0
+			else if (c == 24) und = 0
+			else if (c == 27) rev = 0
+			else if (c == 39) fg = "default"
+			else if (c == 49) bg = "default"
+			else if (c == 38 || c == 48) {
+				if (v[i + 1] == 5) { x = c ";5;" v[i + 2]; i += 2 }
+				else { x = c ";2;" v[i + 2] ";" v[i + 3] ";" v[i + 4]; i += 4 }
+				if (c == 38) fg = substr(x, 4); else bg = substr(x, 4)
+			} else if ((c >= 30 && c <= 37) || (c >= 90 && c <= 97)) fg = c
+			else if ((c >= 40 && c <= 47) || (c >= 100 && c <= 107)) bg = c
+		}
+	}
+	BEGIN { reset() }
+	{
+		line = $0; text = ""; n = 0
+		while (length(line)) {
+			if (match(line, /^\033\[[0-9;]*m/)) {
+				sgr(substr(line, 3, RLENGTH - 3))
+				line = substr(line, RLENGTH + 1)
+				continue
+			}
+			text = text substr(line, 1, 1); st[++n] = style()
+			line = substr(line, 2)
+		}
+		from = 1
+		while ((i = index(substr(text, from), want)) > 0) {
+			print st[from + i - 1]
+			from += i + length(want) - 1
+		}
+	}'
+}
 
 # wait_for TEXT: polls until TEXT is on the screen.
 wait_for() {
@@ -109,6 +183,20 @@ assert_lacks() { ! screen | grep -qF -- "$1" || fail "screen shows '$1'"; }
 
 # pane_var NAME: a tmux format variable of the pane (#{NAME}).
 pane_var() { t display-message -p -t e2e "#{$1}"; }
+
+# lectern_pid: the pid of the lectern running in the pane (its shell's
+# child; no pgrep: procps may be missing on a minimal machine).
+lectern_pid() {
+	shell=$(pane_var pane_pid)
+	for st in /proc/[0-9]*/stat; do
+		set -- $(cat "$st" 2>/dev/null) x x x x
+		if [ "$4" = "$shell" ] && [ "$2" = "(lectern)" ]; then
+			echo "$1"
+			return 0
+		fi
+	done
+	fail "no lectern process under the pane"
+}
 
 # quit_and_check: q ends lectern with status 0 and gives the terminal back.
 quit_and_check() {
