@@ -32,7 +32,7 @@ cite_check(const char *tmpl, int *col, const char **why)
 				if (empty)
 					bad = "empty field name";
 				in_field = false;
-			} else if (strchr("{[]", (int)cp) && cp < 0x80) {
+			} else if (cp && cp < 0x80 && strchr("{[]", (int)cp)) {
 				bad = "'{' not closed by '}'";
 				c = field_col;
 			}

@@ -33,6 +33,13 @@ static const char *const schemes[] = {
         "mailto:",  "news:",     "tel:",
 };
 
+/* Whether c is one of set (strchr would also find the NUL at its end). */
+static bool
+in_set(const char *set, int c)
+{
+	return c != 0 && strchr(set, c) != NULL;
+}
+
 static bool
 is_ascii_alnum(uint32_t c)
 {
@@ -49,7 +56,7 @@ is_link_char(uint32_t c)
 {
 	if (c <= 0x20 || c == 0x7f || (c >= 0x80 && c <= 0xa0))
 		return false;
-	if (strchr("<>\"`{}|\\^", (int)c) && c < 0x80)
+	if (c < 0x80 && in_set("<>\"`{}|\\^", (int)c))
 		return false;
 	switch (c) {
 	case 0x00ab: /* « */
@@ -144,7 +151,7 @@ trim_end(const char *text, size_t start, size_t end)
 	static const char pairs[][2] = {{'(', ')'}, {'[', ']'}};
 	while (end > start) {
 		char c = text[end - 1];
-		if (strchr(".,;:!?'*", c)) {
+		if (in_set(".,;:!?'*", c)) {
 			end--;
 			continue;
 		}
@@ -238,7 +245,7 @@ url_at(const char *text, size_t len, size_t i, const char **prefix)
 	/* A host for the schemes that have one: "http://." is no link. */
 	if (!scheme || scheme[strlen(scheme) - 1] == '/') {
 		size_t h = body;
-		while (h < e && !strchr("/?#", text[h]))
+		while (h < e && !in_set("/?#", text[h]))
 			h++;
 		size_t at = h;
 		while (at > body && text[at - 1] != '@')
@@ -265,7 +272,7 @@ email_at(const char *text, size_t len, size_t at, size_t *s, size_t *e)
 	static const char local[] = "._%+-";
 	size_t a = at;
 	while (a > 0 && (is_ascii_alnum((unsigned char)text[a - 1]) ||
-	                 strchr(local, text[a - 1])))
+	                 in_set(local, text[a - 1])))
 		a--;
 	while (a < at && text[a] == '.')
 		a++;
@@ -273,9 +280,9 @@ email_at(const char *text, size_t len, size_t at, size_t *s, size_t *e)
 		return false;
 	size_t b = at + 1;
 	while (b < len && (is_ascii_alnum((unsigned char)text[b]) ||
-	                   strchr(".-", text[b])))
+	                   in_set(".-", text[b])))
 		b++;
-	while (b > at + 1 && strchr(".-", text[b - 1]))
+	while (b > at + 1 && in_set(".-", text[b - 1]))
 		b--;
 	if (!is_domain(text, at + 1, b))
 		return false;

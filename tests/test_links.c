@@ -132,6 +132,18 @@ Test(links, offsets_are_moved_by_base)
 	link_list_fini(&l);
 }
 
+Test(links, nul_bytes_are_no_part_of_an_address)
+{
+	/* strchr(set, '\0') finds the set's end: a NUL once passed for a
+	 * character of an email's local part (found by fuzz_links). */
+	const char t[] = "x\0\0@b.example and a\0@c.example";
+	struct link_list l;
+	link_list_init(&l);
+	links_find(t, sizeof t - 1, 0, &l);
+	cr_assert_eq(l.n, 0, "found %zu", l.n);
+	link_list_fini(&l);
+}
+
 Test(links, invalid_utf8_and_controls_end_a_link)
 {
 	static struct links_case c[] = {
