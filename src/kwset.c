@@ -104,7 +104,7 @@ kwset_add(struct kwset *k, const char *word, bool ignore_case, bool whole_word,
           int id)
 {
 	size_t len = strlen(word);
-	if (len == 0 || k->compiled)
+	if (len == 0 || k->compiled || !utf8_valid(word, len))
 		return false;
 	if (space_at(word, len, 0) > 0)
 		return false;

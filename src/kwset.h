@@ -17,7 +17,7 @@
  * What a kwset cannot take, kwset_add refuses, and the caller matches it
  * another way: a word that ignores case and has a non-ASCII letter with
  * a case (Ü, É: their folds are not one byte each), a word that starts
- * or ends with white space, an empty word.
+ * or ends with white space, an empty word, a word that is not UTF-8.
  */
 #ifndef LECTERN_KWSET_H
 #define LECTERN_KWSET_H

@@ -88,22 +88,6 @@ is_link_char(uint32_t c)
 	return true;
 }
 
-/* The code point ending at text[end) (end > 0), and where it starts. */
-static uint32_t
-prev_cp(const char *text, size_t end, size_t *start)
-{
-	size_t s = end - 1;
-	while (s > 0 && end - s < 4 && ((unsigned char)text[s] & 0xc0) == 0x80)
-		s--;
-	uint32_t c;
-	if (utf8_decode(text + s, end - s, &c) != end - s) {
-		s = end - 1;
-		c = UTF8_REPLACEMENT;
-	}
-	*start = s;
-	return c;
-}
-
 /* Whether a link may start at i: not in the middle of a word, a path or
  * another address. */
 static bool
@@ -111,8 +95,8 @@ boundary_before(const char *text, size_t i)
 {
 	if (i == 0)
 		return true;
-	size_t s;
-	uint32_t c = prev_cp(text, i, &s);
+	uint32_t c;
+	utf8_decode_before(text, i, &c);
 	if (is_ascii_alnum(c) || c == '.' || c == '/' || c == '@' || c == '-' ||
 	    c == '_' || c == '+')
 		return false;

@@ -43,6 +43,13 @@ struct matcher;
  */
 struct matcher *matcher_new(const struct hl_group *groups, size_t n,
                             struct diag_list *diags);
+enum {
+	MATCHER_NO_KWSET = 1 << 0, /* every word through PCRE2 (for tests:
+	                            * the same matches, slower) */
+};
+/* matcher_new with options. */
+struct matcher *matcher_new_opts(const struct hl_group *groups, size_t n,
+                                 struct diag_list *diags, unsigned opts);
 void matcher_free(struct matcher *m);
 size_t matcher_groups(const struct matcher *m);
 

@@ -130,3 +130,17 @@ utf8_count(const char *s, size_t len)
 	}
 	return n;
 }
+
+size_t
+utf8_decode_before(const char *s, size_t end, uint32_t *cp)
+{
+	/* A character is at most 4 bytes: its lead byte is within them. */
+	size_t start = end - 1;
+	while (start > 0 && end - start < 4 &&
+	       ((unsigned char)s[start] & 0xC0) == 0x80)
+		start--;
+	if (utf8_decode(s + start, end - start, cp) == end - start)
+		return end - start;
+	*cp = UTF8_REPLACEMENT;
+	return 1;
+}

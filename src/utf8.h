@@ -29,6 +29,13 @@ size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
  */
 size_t utf8_encode(uint32_t cp, char out[4]);
 
+/*
+ * Decodes the character that ends at s[end) (end > 0): sets *cp and
+ * returns its length.  A malformed end gives U+FFFD and 1 (the last byte
+ * alone), as reading forward would meet it.
+ */
+size_t utf8_decode_before(const char *s, size_t end, uint32_t *cp);
+
 /* True when s[0..len) is well-formed UTF-8 throughout. */
 bool utf8_valid(const char *s, size_t len);
 

@@ -134,6 +134,7 @@ Test(kwset, words_it_cannot_take_are_refused)
 	cr_expect(!kwset_add(k, "", true, false, 1));
 	cr_expect(!kwset_add(k, " lead", true, false, 1));
 	cr_expect(!kwset_add(k, "trail ", true, false, 1));
+	cr_expect(!kwset_add(k, "bad\xff", false, false, 1));
 	cr_expect(!kwset_add(k, "M\xc3\xbcnchen", true, false,
 	                     1)); /* ü has a case */
 	cr_expect(kwset_add(k, "M\xc3\xbcnchen", false, false, 1));

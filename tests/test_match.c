@@ -593,3 +593,123 @@ Test(match, builtin_case_sensitive_group)
 	diag_list_fini(&dl);
 	config_fini(&cfg);
 }
+
+/* ------------------------------------------- the automaton and PCRE2 */
+
+/* Both ways of matching words give the same spans for text. */
+static void
+assert_same_both_ways(const struct hl_group *g, size_t ng, const char *text,
+                      size_t len, const char *what)
+{
+	struct matcher *fast = matcher_new(g, ng, NULL);
+	struct matcher *slow = matcher_new_opts(g, ng, NULL, MATCHER_NO_KWSET);
+	struct match_spans a, b;
+	match_spans_init(&a);
+	match_spans_init(&b);
+	matcher_find(fast, text, len, 0, NULL, &a);
+	matcher_find(slow, text, len, 0, NULL, &b);
+	cr_assert_eq(a.n, b.n, "%s: %zu spans, PCRE2 finds %zu", what, a.n,
+	             b.n);
+	for (size_t i = 0; i < a.n; i++)
+		cr_assert(a.v[i].start == b.v[i].start &&
+		                  a.v[i].end == b.v[i].end &&
+		                  a.v[i].group == b.v[i].group,
+		          "%s: span %zu is %zu-%zu:%d, PCRE2 has %zu-%zu:%d",
+		          what, i, a.v[i].start, a.v[i].end, a.v[i].group,
+		          b.v[i].start, b.v[i].end, b.v[i].group);
+	match_spans_fini(&a);
+	match_spans_fini(&b);
+	matcher_free(fast);
+	matcher_free(slow);
+}
+
+Test(match, automaton_agrees_with_pcre2_on_the_corpus)
+{
+	static const char *const files[] = {
+	        "01-no-technical-grounds.md",
+	        "02-china-hackers.md",
+	        "03-ibm-google-surveillance-jv.md",
+	        "04-us-huawei-saga.md",
+	        "05-china-attacks-uk-business.md",
+	        "06-study-links-huawei-state.md",
+	        "07-ren-huawei-ditch-us.md",
+	        "08-trump-huawei-de-escalation.md",
+	        "09-western-businesses-learn-china.md"};
+	struct config cfg;
+	struct diag_list dl;
+	diag_list_init(&dl);
+	config_init(&cfg);
+	cr_assert_eq(config_load_defaults(&cfg, &dl), 0);
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		char *path = xasprintf("%s/%s", BUNDLED, files[i]);
+		size_t len;
+		char *text = read_all(path, &len);
+		assert_same_both_ways(cfg.groups, cfg.ngroups, text, len, path);
+		free(text);
+		free(path);
+	}
+	config_fini(&cfg);
+	diag_list_fini(&dl);
+}
+
+Test(match, automaton_agrees_with_pcre2_on_random_text)
+{
+	/* Pieces that make edges interesting: ASCII and other letters
+	 * (with and without case), digits, '_', CJK, spaces of several
+	 * kinds, punctuation, a stray byte. */
+	static const char *const bits[] = {"a",
+	                                   "b",
+	                                   "A",
+	                                   "B",
+	                                   "\xc3\xa9",
+	                                   "\xc3\x89",
+	                                   "1",
+	                                   "_",
+	                                   "-",
+	                                   " ",
+	                                   "\n",
+	                                   "\xc2\xa0",
+	                                   "\xe5\x8d\x8e",
+	                                   "\xe4\xb8\xba",
+	                                   ".",
+	                                   "\xff",
+	                                   "ab",
+	                                   "ba"};
+	static const char *const wbits[] = {
+	        "a", "b", "A",        "B", "ab", "\xe5\x8d\x8e",
+	        " ", "1", "\xc3\xa9", "_"};
+	size_t nb = sizeof bits / sizeof bits[0];
+	size_t nwb = sizeof wbits / sizeof wbits[0];
+	srand(4242);
+	for (int round = 0; round < 400; round++) {
+		struct group_spec specs[MAXG];
+		memset(specs, 0, sizeof specs);
+		size_t ng = 1 + (size_t)rand() % MAXG;
+		for (size_t gi = 0; gi < ng; gi++) {
+			size_t nw = 1 + (size_t)rand() % MAXW;
+			for (size_t w = 0; w < nw; w++) {
+				char *word = specs[gi].words[w];
+				size_t parts = 1 + (size_t)rand() % 3;
+				for (size_t p = 0; p < parts; p++) {
+					const char *b = wbits[rand() % nwb];
+					/* White space only inside a word. */
+					if (*b == ' ' &&
+					    (p == 0 || p + 1 == parts))
+						b = "a";
+					strcat(word, b);
+				}
+			}
+			specs[gi].case_sensitive = rand() % 2;
+			specs[gi].partial_words = rand() % 3 == 0;
+		}
+		struct hl_group *g = groups_make(specs, ng);
+		char text[256] = "";
+		size_t parts = (size_t)rand() % 40;
+		for (size_t p = 0; p < parts; p++)
+			strcat(text, bits[rand() % nb]);
+		char what[64];
+		snprintf(what, sizeof what, "round %d", round);
+		assert_same_both_ways(g, ng, text, strlen(text), what);
+		groups_free(g, ng);
+	}
+}

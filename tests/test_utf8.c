@@ -251,3 +251,22 @@ Test(utf8, every_byte_pair_decodes_sanely)
 		}
 	}
 }
+
+Test(utf8, decode_before_reads_back_one_character)
+{
+	/* "aé€😀" then a stray continuation byte and a cut lead byte. */
+	const char s[] = "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\x80\xe2";
+	uint32_t cp;
+	cr_expect_eq(utf8_decode_before(s, 1, &cp), 1);
+	cr_expect_eq(cp, 'a');
+	cr_expect_eq(utf8_decode_before(s, 3, &cp), 2);
+	cr_expect_eq(cp, 0xE9);
+	cr_expect_eq(utf8_decode_before(s, 6, &cp), 3);
+	cr_expect_eq(cp, 0x20AC);
+	cr_expect_eq(utf8_decode_before(s, 10, &cp), 4);
+	cr_expect_eq(cp, 0x1F600);
+	cr_expect_eq(utf8_decode_before(s, 11, &cp), 1);
+	cr_expect_eq(cp, UTF8_REPLACEMENT);
+	cr_expect_eq(utf8_decode_before(s, 12, &cp), 1);
+	cr_expect_eq(cp, UTF8_REPLACEMENT);
+}
