@@ -101,9 +101,16 @@ app_remember_place(struct app *a)
 	if (a->open >= a->corpus->n)
 		return;
 	struct place *pl = &a->places[a->open];
+	/* A place the reader did not go to themselves (the article was
+	 * only shown) does not replace one they did, kept from a run
+	 * before: it is where the view already is. */
+	if (!a->engaged && (pl->width || pl->anchor))
+		return;
 	pl->anchor = layout_anchor(&a->layout, a->top);
 	pl->top = a->top;
 	pl->width = a->layout.width;
+	if (a->engaged)
+		pl->moved = true;
 }
 
 void
@@ -122,6 +129,7 @@ app_select(struct app *a, size_t i)
 	}
 	a->open = i;
 	a->end_seen = false;
+	a->engaged = false;
 	size_t before = a->diags.n;
 	corpus_load_body(a->corpus, i, &a->diags);
 	if (a->diags.n > before) {
@@ -145,6 +153,7 @@ app_select(struct app *a, size_t i)
 		a->search.cur = 0;
 		app_reveal(a, a->search.spans.v[0].start);
 	}
+	a->opened_top = a->top;
 	app_track_reading(a);
 }
 
@@ -193,6 +202,7 @@ app_init(struct app *a, struct corpus *corpus, int rows, int cols,
 	a->read = xcalloc(corpus->n, sizeof *a->read);
 	a->hashes = xcalloc(corpus->n, sizeof *a->hashes);
 	a->progress = xcalloc(corpus->n, sizeof *a->progress);
+	a->progress_reset = xcalloc(corpus->n, sizeof *a->progress_reset);
 	for (size_t i = 0; i < corpus->n; i++)
 		a->order[a->norder++] = i;
 	a->open = SIZE_MAX;
@@ -223,6 +233,7 @@ app_fini(struct app *a)
 	free(a->hashes);
 	free(a->read);
 	free(a->progress);
+	free(a->progress_reset);
 	for (size_t i = 0; i < a->nmarks; i++) {
 		free(a->marks[i].note);
 		free(a->marks[i].id);
@@ -298,6 +309,9 @@ app_resize(struct app *a, int rows, int cols)
 		relayout(a);
 	else if (a->top > app_max_top(a))
 		a->top = app_max_top(a);
+	if (!a->engaged)
+		a->opened_top =
+		        a->top; /* the same place, lines of a new width */
 	if (a->help) {
 		/* Taller: the help's end comes up, no blank rows below it. */
 		size_t n = help_line_count(a);
@@ -523,6 +537,11 @@ app_action(struct app *a, enum action act)
 		break;
 	case ACT_TOGGLE_READ:
 		a->read[a->sel] = !a->read[a->sel];
+		if (!a->read[a->sel]) {
+			/* Unread again: to be read from the start. */
+			a->progress[a->sel] = 0;
+			a->progress_reset[a->sel] = true;
+		}
 		a->state_dirty = true;
 		app_message(a, false, "marked %s",
 		            a->read[a->sel] ? "read" : "unread");

@@ -38,6 +38,7 @@ struct place {
 	size_t anchor; /* layout_anchor: survives a new width */
 	size_t top;    /* the exact top line, valid at width */
 	int width;     /* 0: never opened */
+	bool moved;    /* the reader went there (not just shown): to keep */
 };
 
 /* X(ENUM_SUFFIX, "name") : the orders of the sidebar. */
@@ -105,8 +106,10 @@ struct app {
 	enum focus focus;
 
 	/* Reading state: kept across runs by main through state.h. */
-	bool *read;    /* per article */
-	int *progress; /* per article: the furthest percent seen */
+	bool *read;           /* per article */
+	int *progress;        /* per article: the furthest percent seen */
+	bool *progress_reset; /* per article: set back to 0 since the last
+	                       * save (marked unread) */
 	struct app_mark *marks;
 	size_t nmarks;
 	size_t marks_cap;
@@ -115,9 +118,15 @@ struct app {
 	char **hashes; /* per article: state_hash of its body, once read */
 	char **deleted_marks; /* ids of saved bookmarks deleted since */
 	size_t ndeleted;
-	bool end_seen;    /* the open article's end is on screen */
-	bool state_dirty; /* something to save */
-	long long now;    /* the time, for new bookmarks (set by main) */
+	bool end_seen; /* the open article's end is on screen */
+	/* The reader is reading the open article: the pane has had the
+	 * focus, or its view moved from where the article opened, since it
+	 * was opened.  Until then nothing about it changes the reading
+	 * state: passing over an article in the sidebar is not reading. */
+	bool engaged;
+	size_t opened_top; /* the view's top line when it opened */
+	bool state_dirty;  /* something to save */
+	long long now;     /* the time, for new bookmarks (set by main) */
 
 	bool groups_view; /* the keyword groups view is up */
 	size_t group_sel; /* its selected group */

@@ -32,12 +32,19 @@ app_unread(const struct app *a)
 
 /*
  * Follows the reader: the furthest percent seen of the open article, and
- * read once its end has been on screen.
+ * read once its end has been on screen, from the moment the reader is
+ * reading it (the pane has the focus, or its view moved from where the
+ * article opened): an article the sidebar's cursor passes over, or the
+ * first one shown at start-up, is shown, not read.
  */
 void
 app_track_reading(struct app *a)
 {
 	if (a->open >= a->corpus->n || !a->layout.n || a->geo.too_small)
+		return;
+	if (!a->engaged && (a->focus == FOCUS_PAGER || a->top != a->opened_top))
+		a->engaged = true;
+	if (!a->engaged)
 		return;
 	size_t bottom = a->top + (size_t)a->geo.body_rows;
 	if (bottom > a->layout.n)

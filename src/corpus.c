@@ -269,6 +269,9 @@ add_file(struct corpus *c, const char *path, bool top, struct diag_list *dl)
 	memset(&a, 0, sizeof a);
 	frontmatter_init(&a.fm);
 	if (fd >= 0) {
+		struct stat st;
+		if (fstat(fd, &st) == 0)
+			a.size = (long long)st.st_size;
 		rc = read_head(fd, path, &a, dl);
 		int e = errno;
 		close(fd);

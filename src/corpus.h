@@ -22,6 +22,7 @@ struct article {
 	size_t body_offset; /* byte offset of the body in the file: after the
 	                     * front matter, and after the title line when the
 	                     * title was taken from the body */
+	long long size;     /* the file's size in bytes when it was found */
 	bool body_loaded;
 	char *body; /* NUL-terminated; "\r\n" turned into "\n" */
 	size_t body_len;

@@ -203,7 +203,7 @@ save_session(struct session *ses, struct app *a)
 {
 	struct diag_list dl;
 	diag_list_init(&dl);
-	if (session_save(ses, a, (int64_t)time(NULL), &dl) < 0 && dl.n) {
+	if (session_save(ses, a, session_clock_ms(), &dl) < 0 && dl.n) {
 		char *m = diag_format(&dl.v[0]);
 		app_message(a, true, "reading state not saved: %s", m);
 		free(m);

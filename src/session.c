@@ -5,9 +5,11 @@
 #include "session.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 /* The real path of p, or a copy of p when it cannot be resolved. */
 static char *
@@ -29,6 +31,57 @@ article_key(const char *root, const char *path)
 		return rel;
 	}
 	return real;
+}
+
+int64_t
+session_clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* After a load: the entries are sorted by path (a loaded state is
+ * normalised), and the latest time in them is the clock's floor. */
+static void
+loaded(struct session *s)
+{
+	s->nsorted = s->st.n;
+	for (size_t i = 0; i < s->st.n; i++) {
+		int64_t t = state_article_changed(&s->st.v[i]);
+		if (t > s->clock)
+			s->clock = t;
+	}
+}
+
+/* The index of the entry for path, or SIZE_MAX. */
+static size_t
+entry_of(const struct session *s, const char *path)
+{
+	size_t lo = 0, hi = s->nsorted;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(path, s->st.v[mid].path);
+		if (!c)
+			return mid;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	for (size_t i = s->nsorted; i < s->st.n; i++)
+		if (!strcmp(path, s->st.v[i].path))
+			return i;
+	return SIZE_MAX;
+}
+
+/* A time for a change made now: never before a time already seen, so a
+ * change made after reading another instance's is the later one. */
+static int64_t
+tick(struct session *s, int64_t now)
+{
+	s->clock = now > s->clock ? now : s->clock + 1;
+	return s->clock;
 }
 
 void
@@ -59,8 +112,12 @@ session_open(struct session *s, const char *root, bool enabled,
 	}
 	state_load(&s->st, s->path, diags);
 	state_set_string(&s->st.root, s->root);
+	loaded(s);
 	s->nkeys = c->n;
 	s->keys = xcalloc(c->n ? c->n : 1, sizeof *s->keys);
+	s->entry = xmalloc((c->n ? c->n : 1) * sizeof *s->entry);
+	for (size_t i = 0; i < c->n; i++)
+		s->entry[i] = SIZE_MAX;
 	s->was_read = xcalloc(c->n ? c->n : 1, sizeof *s->was_read);
 	s->was_anchor = xcalloc(c->n ? c->n : 1, sizeof *s->was_anchor);
 	s->was_progress = xcalloc(c->n ? c->n : 1, sizeof *s->was_progress);
@@ -74,6 +131,7 @@ session_close(struct session *s)
 	for (size_t i = 0; i < s->nkeys; i++)
 		free(s->keys[i]);
 	free(s->keys);
+	free(s->entry);
 	free(s->was_read);
 	free(s->was_anchor);
 	free(s->was_progress);
@@ -109,6 +167,166 @@ snapshot(struct session *s, const struct app *a)
 	}
 }
 
+/* Reads article i's body for a moment, to know its hash. */
+static const char *
+article_hash(struct app *a, size_t i)
+{
+	if (a->hashes[i])
+		return a->hashes[i];
+	struct article *art = &a->corpus->v[i];
+	bool was_loaded = art->body_loaded;
+	struct diag_list dl;
+	diag_list_init(&dl);
+	corpus_load_body(a->corpus, i, &dl);
+	diag_list_fini(&dl);
+	a->hashes[i] = state_hash(art->body, art->body_len);
+	if (!was_loaded && i != a->open)
+		corpus_unload_body(a->corpus, i);
+	return a->hashes[i];
+}
+
+struct hash_ix {
+	const char *hash;
+	size_t ix;
+};
+
+static int
+cmp_hash_ix(const void *pa, const void *pb)
+{
+	const struct hash_ix *x = pa, *y = pb;
+	int c = strcmp(x->hash, y->hash);
+	return c ? c : (x->ix > y->ix) - (x->ix < y->ix);
+}
+
+static int
+cmp_hash_first(const void *pa, const void *pb)
+{
+	return strcmp(((const struct hash_ix *)pa)->hash,
+	              ((const struct hash_ix *)pb)->hash);
+}
+
+/* Whether entry e was made for a file gone from where it was: no article
+ * has its path, or the article there now is another file. */
+static bool
+entry_moved_away(const bool *at_path_other, size_t e, const size_t *article_at)
+{
+	size_t i = article_at[e];
+	return i == SIZE_MAX || at_path_other[i];
+}
+
+/*
+ * Which entry is whose (state.h, "Identity"): an article whose path has
+ * an entry of the same size (or of no known size) is that entry's,
+ * without reading a body.  The others are read and hashed: an article at
+ * a new path takes the entry of the same text whose file is gone from
+ * its path (a move); an article at an entry's path whose size changed
+ * takes it when no move did (an edit in place), and starts fresh when one
+ * did (a new file where a moved one was).  Bodies are read only for the
+ * articles that need it.
+ */
+static void
+match_entries(struct session *s, struct app *a, bool *found)
+{
+	size_t n = a->corpus->n, ne = s->st.n;
+	size_t *article_at = xmalloc((ne ? ne : 1) * sizeof *article_at);
+	bool *other = xcalloc(n ? n : 1, sizeof *other); /* size differs */
+	for (size_t e = 0; e < ne; e++)
+		article_at[e] = SIZE_MAX;
+	size_t unmatched = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t e = entry_of(s, s->keys[i]);
+		if (e == SIZE_MAX) {
+			unmatched++;
+			continue;
+		}
+		article_at[e] = i;
+		const struct article_state *as = &s->st.v[e];
+		if (as->size && as->size != a->corpus->v[i].size) {
+			other[i] = true;
+			unmatched++;
+			continue;
+		}
+		s->entry[i] = e;
+		found[i] = true;
+	}
+	/* The entries with a hash, by hash, for the unmatched articles. */
+	struct hash_ix *byhash = NULL;
+	size_t nh = 0;
+	bool *taken = xcalloc(ne ? ne : 1, sizeof *taken);
+	for (size_t i = 0; i < n; i++)
+		if (found[i])
+			taken[s->entry[i]] = true;
+	if (unmatched) {
+		byhash = xmalloc((ne ? ne : 1) * sizeof *byhash);
+		for (size_t e = 0; e < ne; e++)
+			if (!taken[e] && s->st.v[e].hash)
+				byhash[nh++] =
+				        (struct hash_ix){s->st.v[e].hash, e};
+		qsort(byhash, nh, sizeof *byhash, cmp_hash_ix);
+	}
+	/* New paths first: a move takes its entry before the file now at
+	 * the old path could (as an edit) keep it. */
+	for (int pass = 0; pass < 2 && nh; pass++) {
+		for (size_t i = 0; i < n; i++) {
+			if (found[i] || other[i] != (pass == 1))
+				continue;
+			struct hash_ix key = {article_hash(a, i), 0};
+			struct hash_ix *h =
+			        bsearch(&key, byhash, nh, sizeof *byhash,
+			                cmp_hash_first);
+			while (h && h > byhash && !strcmp(h[-1].hash, key.hash))
+				h--;
+			for (;
+			     h && h < byhash + nh && !strcmp(h->hash, key.hash);
+			     h++) {
+				size_t e = h->ix;
+				if (taken[e] ||
+				    !entry_moved_away(other, e, article_at))
+					continue;
+				taken[e] = true;
+				s->entry[i] = e;
+				found[i] = true;
+				break;
+			}
+		}
+	}
+	/* An edit in place keeps its entry, unless a move took it. */
+	for (size_t i = 0; i < n; i++) {
+		if (!other[i] || found[i])
+			continue;
+		size_t e = entry_of(s, s->keys[i]);
+		if (e != SIZE_MAX && !taken[e]) {
+			taken[e] = true;
+			s->entry[i] = e;
+			found[i] = true;
+		}
+	}
+	/* Entries that moved take their new paths (and hashes). */
+	bool moved = false;
+	for (size_t i = 0; i < n; i++) {
+		if (!found[i])
+			continue;
+		struct article_state *as = &s->st.v[s->entry[i]];
+		as->claimed = true;
+		if (strcmp(as->path, s->keys[i])) {
+			moved = true;
+			if (s->st.selected && !strcmp(s->st.selected, as->path))
+				state_set_string(&s->st.selected, s->keys[i]);
+			state_set_string(&as->path, s->keys[i]);
+			state_set_string(&as->hash, a->hashes[i]);
+		}
+	}
+	if (moved)
+		s->nsorted = 0; /* out of order: entry_of scans from here on */
+	for (size_t i = 0; i < n; i++)
+		if (found[i])
+			apply_article(a, i, &s->st.v[s->entry[i]]);
+	free(byhash);
+	free(taken);
+	free(other);
+	free(article_at);
+}
+
 void
 session_apply(struct session *s, struct app *a)
 {
@@ -116,43 +334,7 @@ session_apply(struct session *s, struct app *a)
 		return;
 	size_t n = a->corpus->n;
 	bool *found = xcalloc(n ? n : 1, sizeof *found);
-	size_t missing = 0;
-	/* By path first: no body needs reading for that. */
-	for (size_t i = 0; i < n; i++) {
-		struct article_state *as = state_find(&s->st, s->keys[i], NULL);
-		if (as) {
-			apply_article(a, i, as);
-			found[i] = true;
-		} else {
-			missing++;
-		}
-	}
-	/* Entries nobody claimed may be articles that moved: look for them
-	 * by content, reading only the bodies of the unmatched articles. */
-	size_t unclaimed = 0;
-	for (size_t k = 0; k < s->st.n; k++)
-		unclaimed += !s->st.v[k].claimed && s->st.v[k].hash;
-	for (size_t i = 0; i < n && missing && unclaimed; i++) {
-		if (found[i])
-			continue;
-		struct article *art = &a->corpus->v[i];
-		bool was_loaded = art->body_loaded;
-		struct diag_list dl;
-		diag_list_init(&dl);
-		corpus_load_body(a->corpus, i, &dl);
-		diag_list_fini(&dl);
-		if (!a->hashes[i])
-			a->hashes[i] = state_hash(art->body, art->body_len);
-		if (!was_loaded && i != a->open)
-			corpus_unload_body(a->corpus, i);
-		struct article_state *as =
-		        state_find(&s->st, s->keys[i], a->hashes[i]);
-		if (as) {
-			apply_article(a, i, as);
-			unclaimed--;
-		}
-		missing--;
-	}
+	match_entries(s, a, found);
 	free(found);
 	snapshot(s, a);
 	a->state_dirty = false;
@@ -185,43 +367,60 @@ session_apply(struct session *s, struct app *a)
 		size_t line = layout_find_anchor(&a->layout,
 		                                 a->places[a->open].anchor);
 		a->top = line > app_max_top(a) ? app_max_top(a) : line;
+		a->opened_top = a->top; /* shown there, not moved there */
 	}
 	free(a->message);
 	a->message = NULL;
 	a->dirty = true;
 }
 
-/* Copies what changed in article i since the last sync into its entry. */
+/* Copies what changed in article i since the last sync into its entry,
+ * each change dated by the session's clock. */
 static void
 collect_article(struct session *s, struct app *a, size_t i, int64_t now)
 {
 	bool has_marks = false;
 	for (size_t k = 0; k < a->nmarks && !has_marks; k++)
-		has_marks = a->marks[k].article == i;
-	struct article_state *as = state_find(&s->st, s->keys[i], a->hashes[i]);
+		has_marks = a->marks[k].article == i && !a->marks[k].id;
 	size_t anchor = a->places[i].anchor ? a->places[i].anchor - 1 : 0;
 	bool read_changed = a->read[i] != s->was_read[i];
-	bool place_changed = a->places[i].anchor != s->was_anchor[i];
-	bool progress_changed = a->progress[i] > s->was_progress[i];
-	if (!as) {
-		/* Nothing to keep for an article never touched. */
-		if (!a->read[i] && !a->progress[i] && !anchor && !has_marks)
-			return;
-		as = state_get(&s->st, s->keys[i], a->hashes[i]);
-		read_changed = place_changed = progress_changed = true;
+	bool place_changed =
+	        a->places[i].moved && a->places[i].anchor != s->was_anchor[i];
+	bool progress_changed =
+	        a->progress[i] > s->was_progress[i] || a->progress_reset[i];
+	if (!read_changed && !place_changed && !progress_changed && !has_marks)
+		return;
+	struct article_state *as;
+	if (s->entry[i] == SIZE_MAX) {
+		/* A new entry, appended: an article never kept before (or a
+		 * new file where a moved one was). */
+		xgrow(&s->st.v, &s->st.cap, s->st.n + 1, sizeof *s->st.v);
+		as = &s->st.v[s->st.n];
+		memset(as, 0, sizeof *as);
+		as->path = xstrdup(s->keys[i]);
+		as->claimed = true;
+		s->entry[i] = s->st.n++;
 	}
-	if (read_changed && as->read != a->read[i])
-		state_set_read(as, a->read[i], now);
-	if (place_changed && as->anchor != anchor)
-		state_set_anchor(as, anchor, now);
-	if (progress_changed && as->progress < a->progress[i])
-		state_set_progress(as, a->progress[i], now);
+	as = &s->st.v[s->entry[i]];
+	if (a->hashes[i])
+		state_set_string(&as->hash, a->hashes[i]);
+	as->size = a->corpus->v[i].size;
+	int64_t at = tick(s, now);
+	if (read_changed)
+		state_set_read(as, a->read[i], at);
+	if (place_changed)
+		state_set_anchor(as, anchor, at);
+	if (a->progress_reset[i]) {
+		state_reset_progress(as, at);
+		a->progress_reset[i] = false;
+	}
+	state_set_progress(as, a->progress[i]);
 	for (size_t k = 0; k < a->nmarks; k++) {
 		struct app_mark *m = &a->marks[k];
 		if (m->article != i || m->id)
 			continue;
 		struct bookmark *b = state_bookmark_add(
-		        as, m->offset, *m->note ? m->note : NULL, now);
+		        as, m->offset, *m->note ? m->note : NULL, now / 1000);
 		m->id = xstrdup(b->id);
 	}
 }
@@ -239,7 +438,7 @@ session_save(struct session *s, struct app *a, int64_t now,
 	for (size_t d = 0; d < a->ndeleted; d++)
 		for (size_t k = 0; k < s->st.n; k++)
 			if (state_bookmark_del(&s->st, &s->st.v[k],
-			                       a->deleted_marks[d], now))
+			                       a->deleted_marks[d], now / 1000))
 				break;
 	state_set_string(&s->st.selected,
 	                 a->sel < a->corpus->n ? s->keys[a->sel] : NULL);
@@ -270,8 +469,12 @@ session_save(struct session *s, struct app *a, int64_t now,
 		state_set_string(&fresh.root, s->root);
 		state_fini(&s->st);
 		s->st = fresh;
-		for (size_t i = 0; i < a->corpus->n; i++)
-			state_find(&s->st, s->keys[i], a->hashes[i]);
+		loaded(s);
+		for (size_t i = 0; i < a->corpus->n; i++) {
+			s->entry[i] = entry_of(s, s->keys[i]);
+			if (s->entry[i] != SIZE_MAX)
+				s->st.v[s->entry[i]].claimed = true;
+		}
 	} else {
 		state_fini(&fresh);
 	}
@@ -281,6 +484,6 @@ session_save(struct session *s, struct app *a, int64_t now,
 	a->ndeleted = 0;
 	snapshot(s, a);
 	a->state_dirty = false;
-	s->saved = now;
+	s->saved = now / 1000;
 	return 0;
 }

@@ -22,8 +22,11 @@ struct session {
 	char *root;   /* the corpus root's real path */
 	char *path;   /* the state file */
 	struct state st;
-	char **keys; /* per article: its key in the state (path) */
+	size_t nsorted; /* st.v[0..nsorted) is sorted by path (as loaded) */
+	char **keys;    /* per article: its key in the state (path) */
 	size_t nkeys;
+	size_t *entry; /* per article: its entry in st.v, SIZE_MAX: none */
+	int64_t clock; /* the latest time seen (ms): changes are dated after */
 	/* What the app held at the last load or save, per article: only
 	 * what changed since is this instance's to write, so that another
 	 * instance's newer marks merged into the file are not undone. */
@@ -47,11 +50,15 @@ void session_apply(struct session *s, struct app *a);
 
 /*
  * Takes what a holds into the state and writes the file (merging with
- * what another instance wrote meanwhile).  now: the time, in seconds.
+ * what another instance wrote meanwhile).  now: the time, in
+ * milliseconds since the epoch (session_clock_ms).
  * Returns 0, or -1 with an error in diags (then nothing was lost from a:
  * a later save can succeed).
  */
 int session_save(struct session *s, struct app *a, int64_t now,
                  struct diag_list *diags);
+
+/* The real-time clock in milliseconds since the epoch. */
+int64_t session_clock_ms(void);
 
 #endif

@@ -186,27 +186,39 @@ state_get(struct state *s, const char *path, const char *hash)
 }
 
 void
-state_set_read(struct article_state *a, bool read, int64_t now)
+state_set_read(struct article_state *a, bool read, int64_t at)
 {
 	a->read = read;
-	a->updated = now;
+	a->read_at = at;
 }
 
 void
-state_set_anchor(struct article_state *a, size_t anchor, int64_t now)
+state_set_anchor(struct article_state *a, size_t anchor, int64_t at)
 {
 	a->anchor = anchor;
-	a->updated = now;
+	a->anchor_at = at;
 }
 
 void
-state_set_progress(struct article_state *a, int pct, int64_t now)
+state_set_progress(struct article_state *a, int pct)
 {
 	pct = pct < 0 ? 0 : pct > 100 ? 100 : pct;
-	if (pct > a->progress) {
+	if (pct > a->progress)
 		a->progress = pct;
-		a->updated = now;
-	}
+}
+
+void
+state_reset_progress(struct article_state *a, int64_t at)
+{
+	a->progress = 0;
+	a->progress_reset = at;
+}
+
+int64_t
+state_article_changed(const struct article_state *a)
+{
+	int64_t t = a->read_at > a->anchor_at ? a->read_at : a->anchor_at;
+	return a->progress_reset > t ? a->progress_reset : t;
 }
 
 /* 64 random bits: the kernel's, else whatever varies (the id is checked

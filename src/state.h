@@ -24,9 +24,18 @@
  * a kill at any moment leaves the old file or the new one.  The lock file
  * is never removed (removing it would let two writers lock two files).
  *
- * Merging.  Two instances on one corpus keep each other's marks:
- *   - per article, the entry with the newer `updated` wins for read,
- *     anchor and progress (a tie goes to the writer);
+ * Merging.  Two instances on one corpus keep every change either made,
+ * whatever the order they save in.  Each field of an article carries the
+ * time it was last changed (milliseconds; a change is never dated before
+ * a time the instance has seen in the file, so a change made after
+ * reading another's is the later even if the clocks disagree), and:
+ *   - read: the later of the two marks wins (a mark set and never unset
+ *     stays; an unmark later than the mark wins); a tie goes to the
+ *     writer;
+ *   - anchor (the place): the later wins, likewise;
+ *   - progress: the furthest point, since it was last set back to 0 (by
+ *     marking the article unread): the later reset wins, and after the
+ *     same reset the larger progress;
  *   - bookmarks are a union.  Each bookmark has a random 64-bit id; a
  *     deletion is recorded as a tombstone (id and time) in the file, so a
  *     bookmark deleted by one instance stays deleted when another one,
@@ -35,6 +44,8 @@
  *     older than STATE_TOMBSTONE_DAYS before the newest time in the file
  *     are dropped;
  *   - the session fields, the root and paths are the writer's.
+ * An instance writes only the fields it changed since it last read the
+ * file (session.c), so showing an article never undoes another's marks.
  * Entries are never dropped for articles that are gone (they may come
  * back), except to keep within the caps below (least recently updated
  * first).
@@ -47,7 +58,7 @@
  *
  * The file (YAML; unknown keys are ignored; strings are written
  * double-quoted, integers are plain decimal, times are Unix seconds):
- *   version: 1                      # required
+ *   version: 2                      # required; 1 is read too
  *   root: "/home/me/articles"       # the corpus root's real path
  *   selected: "china/hackers.md"    # session fields: each optional
  *   sort: "title"
@@ -57,10 +68,16 @@
  *   articles:
  *     - path: "china/hackers.md"    # required; relative to the root
  *       hash: "a1b2c3d4e5f60718"    # optional (body not read yet)
+ *       size: 5120                  # the file's size in bytes, optional
  *       read: true
+ *       read-at: 1764290000123      # when read changed, milliseconds
  *       anchor: 1234                # body byte offset
+ *       anchor-at: 1764290000123
  *       progress: 40                # 0..100
- *       updated: 1764290000         # when read/anchor/progress changed
+ *       progress-reset: 0           # when it was last set back to 0
+ * (version 1 had one "updated", in seconds, for all three; it is read as
+ * that time for read and anchor, and no reset.)  The times are optional
+ * (0) and every field but path too.
  *       bookmarks:
  *         - id: "9f86d081884c7d65"  # required
  *           offset: 2048            # required; body byte offset
@@ -83,7 +100,7 @@
 
 #include "util.h"
 
-#define STATE_VERSION 1
+#define STATE_VERSION 2
 /* Caps on a hostile file; the writer trims to them so that what it
  * writes always loads again. */
 #define STATE_MAX_BYTES (64L * 1024 * 1024)
@@ -102,12 +119,16 @@ struct bookmark {
 };
 
 struct article_state {
-	char *path; /* relative to the corpus root */
-	char *hash; /* state_hash of the body; NULL when not known yet */
+	char *path;   /* relative to the corpus root */
+	char *hash;   /* state_hash of the body; NULL when not known yet */
+	int64_t size; /* the file's size in bytes; 0 when not known */
 	bool read;
 	size_t anchor; /* body byte offset of the first visible line */
 	int progress;  /* furthest percent reached, 0..100 */
-	int64_t updated;
+	/* When each changed, in milliseconds since the epoch (0: never). */
+	int64_t read_at;
+	int64_t anchor_at;
+	int64_t progress_reset; /* when progress was last set back to 0 */
 	struct bookmark *marks;
 	size_t nmarks;
 	size_t capmarks;
@@ -204,13 +225,17 @@ struct article_state *state_get(struct state *s, const char *path,
 /* The hex FNV-1a 64 hash of body[0..len); caller frees. */
 char *state_hash(const char *body, size_t len);
 
-/* Changes to an article that count for the merge: each sets a->updated
- * to now, except that progress only grows (it is the furthest point
- * reached; pct is clamped to 0..100) and a call that does not make it
- * grow changes nothing. */
-void state_set_read(struct article_state *a, bool read, int64_t now);
-void state_set_anchor(struct article_state *a, size_t anchor, int64_t now);
-void state_set_progress(struct article_state *a, int pct, int64_t now);
+/* Changes to an article that count for the merge, dated at (ms): read
+ * and anchor take at as the field's time; progress only grows (it is the
+ * furthest point reached; pct is clamped to 0..100: a call that does not
+ * make it grow changes nothing); a reset sets it to 0 as of at. */
+void state_set_read(struct article_state *a, bool read, int64_t at);
+void state_set_anchor(struct article_state *a, size_t anchor, int64_t at);
+void state_set_progress(struct article_state *a, int pct);
+void state_reset_progress(struct article_state *a, int64_t at);
+
+/* The latest of an article's times (ms): when it last changed. */
+int64_t state_article_changed(const struct article_state *a);
 
 /*
  * Adds a bookmark at offset with note (NULL: none; cut to

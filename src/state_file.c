@@ -136,10 +136,14 @@ emit_article(struct strbuf *sb, const struct article_state *a)
 	emit_str(sb, a->path);
 	sb_addch(sb, '\n');
 	emit_key_str(sb, "    ", "hash", a->hash);
+	if (a->size)
+		sb_addf(sb, "    size: %" PRId64 "\n", a->size);
 	sb_addf(sb,
-	        "    read: %s\n    anchor: %zu\n    progress: %d\n"
-	        "    updated: %" PRId64 "\n",
-	        a->read ? "true" : "false", a->anchor, a->progress, a->updated);
+	        "    read: %s\n    read-at: %" PRId64 "\n"
+	        "    anchor: %zu\n    anchor-at: %" PRId64 "\n"
+	        "    progress: %d\n    progress-reset: %" PRId64 "\n",
+	        a->read ? "true" : "false", a->read_at, a->anchor, a->anchor_at,
+	        a->progress, a->progress_reset);
 	if (!a->nmarks)
 		return;
 	m = xcalloc(a->nmarks, sizeof *m);
@@ -357,7 +361,7 @@ load_file(struct state *s, const char *path, struct diag_list *diags,
 	for (int tries = 0;; tries++) {
 		struct strbuf text;
 		struct stat st;
-		struct state_parse p = {0, 0, NULL};
+		struct state_parse p = {0, 0, NULL, 0};
 		struct state raw;
 		char *to = NULL;
 		int err = 0, rc = -1;

@@ -72,6 +72,7 @@ struct state_parse {
 	int line;
 	int col;
 	char *why;
+	int version; /* the file's, once read */
 };
 
 /*

@@ -62,7 +62,8 @@ cmp_article(const void *pa, const void *pb)
 	const struct article_state *a = pa, *b = pb;
 	int c = strcmp(a->path, b->path);
 	if (!c)
-		c = state_cmp_i64(a->updated, b->updated);
+		c = state_cmp_i64(state_article_changed(a),
+		                  state_article_changed(b));
 	if (!c)
 		c = state_cmp_str(a->hash, b->hash);
 	if (!c)
@@ -83,18 +84,30 @@ copy_mark(struct bookmark *to, const struct bookmark *from)
 	to->created = from->created;
 }
 
-/* Folds w into r: the newer one's read, anchor and progress (w's on a
- * tie), the bookmarks of both, and when hash is set, w's hash when it has
- * one.  Not the path. */
+/* Folds w into r field by field (state.h): the later read mark and
+ * place (w's on a tie), the furthest progress since the later reset, the
+ * bookmarks of both, w's size when it knows one, and when hash is set,
+ * w's hash when it has one.  Not the path. */
 static void
 fold_article(struct article_state *r, const struct article_state *w, bool hash)
 {
-	if (w->updated >= r->updated) {
+	if (w->read_at >= r->read_at) {
 		r->read = w->read;
-		r->anchor = w->anchor;
-		r->progress = w->progress;
-		r->updated = w->updated;
+		r->read_at = w->read_at;
 	}
+	if (w->anchor_at >= r->anchor_at) {
+		r->anchor = w->anchor;
+		r->anchor_at = w->anchor_at;
+	}
+	if (w->progress_reset > r->progress_reset) {
+		r->progress = w->progress;
+		r->progress_reset = w->progress_reset;
+	} else if (w->progress_reset == r->progress_reset &&
+	           w->progress > r->progress) {
+		r->progress = w->progress;
+	}
+	if (w->size)
+		r->size = w->size;
 	if (hash && w->hash && r->hash != w->hash) {
 		free(r->hash);
 		r->hash = xstrdup(w->hash);
@@ -251,7 +264,8 @@ prune_dead(struct state *s)
 		newest = s->dead[i].at > newest ? s->dead[i].at : newest;
 	for (size_t i = 0; i < s->n; i++) {
 		const struct article_state *a = &s->v[i];
-		newest = a->updated > newest ? a->updated : newest;
+		int64_t changed = state_article_changed(a) / 1000; /* s */
+		newest = changed > newest ? changed : newest;
 		for (size_t j = 0; j < a->nmarks; j++)
 			if (a->marks[j].created > newest)
 				newest = a->marks[j].created;
@@ -277,7 +291,8 @@ static int
 cmp_article_newest(const void *pa, const void *pb)
 {
 	const struct article_state *a = pa, *b = pb;
-	int c = state_cmp_i64(b->updated, a->updated);
+	int c = state_cmp_i64(state_article_changed(b),
+	                      state_article_changed(a));
 	return c ? c : strcmp(a->path, b->path);
 }
 
@@ -353,33 +368,65 @@ writer_has(const struct merge_ctx *m, const char *path)
 	return m->nw && bsearch(path, m->w, m->nw, sizeof *m->w, cmp_path_key);
 }
 
-/* Where writer entry a goes in into: exact, moved, or same path; else a
- * new entry.  Returns its index. */
+/* A new entry in into for writer entry a; returns its index. */
 static size_t
-merge_target(struct state *into, size_t nin, struct merge_ctx *m,
-             const struct article_state *a)
+new_entry(struct state *into, const struct article_state *a)
 {
-	size_t i = find_sorted(into, nin, a->path);
-	struct article_state *r;
-
-	if (i < nin && (!a->hash || state_same_hash(into->v[i].hash, a->hash)))
-		return i;
-	if (a->hash) {
-		for (size_t k = hash_lower(m->byhash, m->nhash, a->hash);
-		     k < m->nhash && !strcmp(m->byhash[k].hash, a->hash); k++) {
-			size_t j = m->byhash[k].ix;
-			if (!m->matched[j] && !writer_has(m, into->v[j].path))
-				return j;
-		}
-	}
-	if (i < nin)
-		return i;
 	xgrow(&into->v, &into->cap, into->n + 1, sizeof *into->v);
-	r = &into->v[into->n];
+	struct article_state *r = &into->v[into->n];
 	memset(r, 0, sizeof *r);
 	r->path = xstrdup(a->path);
-	r->updated = INT64_MIN;
+	r->read_at = r->anchor_at = r->progress_reset = INT64_MIN;
 	return into->n++;
+}
+
+/*
+ * Where each writer entry goes in into (sorted by path, one per path),
+ * in three rounds so that a stronger match is never taken by a weaker
+ * one: the same path and text (or a text not known on one side); then
+ * the same text at another path, whose file moved; then the same path,
+ * an edit in place.  So when a file moved and a new one took its name,
+ * the moved entry keeps the marks and the new file starts fresh.  What
+ * matches nothing is a new entry.
+ */
+static void
+merge_targets(struct state *into, size_t nin, struct merge_ctx *m,
+              size_t *target)
+{
+	for (size_t k = 0; k < m->nw; k++) {
+		const struct article_state *a = m->w[k];
+		size_t i = find_sorted(into, nin, a->path);
+		target[k] = SIZE_MAX;
+		if (i < nin && !m->matched[i] &&
+		    (!a->hash || !into->v[i].hash ||
+		     state_same_hash(into->v[i].hash, a->hash))) {
+			target[k] = i;
+			m->matched[i] = true;
+		}
+	}
+	for (size_t k = 0; k < m->nw; k++) {
+		const struct article_state *a = m->w[k];
+		if (target[k] != SIZE_MAX || !a->hash)
+			continue;
+		for (size_t h = hash_lower(m->byhash, m->nhash, a->hash);
+		     h < m->nhash && !strcmp(m->byhash[h].hash, a->hash); h++) {
+			size_t j = m->byhash[h].ix;
+			if (!m->matched[j]) {
+				target[k] = j;
+				m->matched[j] = true;
+				break;
+			}
+		}
+	}
+	for (size_t k = 0; k < m->nw; k++) {
+		if (target[k] != SIZE_MAX)
+			continue;
+		size_t i = find_sorted(into, nin, m->w[k]->path);
+		if (i < nin && !m->matched[i]) {
+			target[k] = i;
+			m->matched[i] = true;
+		}
+	}
 }
 
 /* Folds each of other's entries into its match in into (sorted by path,
@@ -388,36 +435,41 @@ static void
 merge_articles(struct state *into, const struct state *other)
 {
 	struct merge_ctx m = {0};
-	size_t nin = into->n, prev = 0, o = 0;
+	size_t nin = into->n, o = 0;
 
-	m.byhash = xcalloc(nin, sizeof *m.byhash);
+	m.byhash = xcalloc(nin ? nin : 1, sizeof *m.byhash);
 	for (size_t i = 0; i < nin; i++)
 		if (into->v[i].hash)
 			m.byhash[m.nhash++] =
 			        (struct hash_ix){into->v[i].hash, i};
 	if (m.nhash)
 		qsort(m.byhash, m.nhash, sizeof *m.byhash, cmp_hash_ix);
-	m.matched = xcalloc(nin, sizeof *m.matched);
-	m.newpath = xcalloc(nin, sizeof *m.newpath);
-	m.newhash = xcalloc(nin, sizeof *m.newhash);
-	m.w = xcalloc(other->n, sizeof *m.w);
+	m.matched = xcalloc(nin ? nin : 1, sizeof *m.matched);
+	m.newpath = xcalloc(nin ? nin : 1, sizeof *m.newpath);
+	m.newhash = xcalloc(nin ? nin : 1, sizeof *m.newhash);
+	m.w = xcalloc(other->n ? other->n : 1, sizeof *m.w);
 	for (size_t i = 0; i < other->n; i++)
 		m.w[m.nw++] = &other->v[i];
 	if (m.nw)
 		qsort(m.w, m.nw, sizeof *m.w, state_cmp_article_p);
+	size_t *target = xmalloc((m.nw ? m.nw : 1) * sizeof *target);
+	merge_targets(into, nin, &m, target);
 	for (size_t k = 0; k < m.nw; k++) {
-		size_t t = k && !strcmp(m.w[k - 1]->path, m.w[k]->path)
-		                   ? prev
-		                   : merge_target(into, nin, &m, m.w[k]);
+		size_t t = target[k];
+		/* The writer's own duplicates (same path) go together. */
+		if (t == SIZE_MAX && k &&
+		    !strcmp(m.w[k - 1]->path, m.w[k]->path))
+			t = target[k] = target[k - 1];
+		if (t == SIZE_MAX)
+			t = target[k] = new_entry(into, m.w[k]);
 		if (t < nin) {
-			m.matched[t] = true;
 			m.newpath[t] = m.w[k]->path;
 			if (m.w[k]->hash)
 				m.newhash[t] = m.w[k]->hash;
 		}
 		fold_article(&into->v[t], m.w[k], t >= nin);
-		prev = t;
 	}
+	free(target);
 	for (size_t i = 0; i < into->n; i++) {
 		struct article_state *r = &into->v[i];
 		if (i < nin && !m.matched[i] && writer_has(&m, r->path)) {

@@ -196,9 +196,22 @@ parse_article(struct state_parse *p, const struct ydoc_node *n,
 		} else if (key_is(pr, "progress")) {
 			rc = get_int(p, val, "progress", 0, 100, &v);
 			a->progress = (int)v;
-		} else if (key_is(pr, "updated")) {
-			rc = get_int(p, val, "updated", INT64_MIN, INT64_MAX,
-			             &a->updated);
+		} else if (key_is(pr, "updated") && p->version == 1) {
+			/* Version 1: one time, in seconds, for all. */
+			rc = get_int(p, val, "updated", INT64_MIN / 1000,
+			             INT64_MAX / 1000, &v);
+			a->read_at = a->anchor_at = v * 1000;
+		} else if (key_is(pr, "read-at")) {
+			rc = get_int(p, val, "read-at", INT64_MIN, INT64_MAX,
+			             &a->read_at);
+		} else if (key_is(pr, "anchor-at")) {
+			rc = get_int(p, val, "anchor-at", INT64_MIN, INT64_MAX,
+			             &a->anchor_at);
+		} else if (key_is(pr, "progress-reset")) {
+			rc = get_int(p, val, "progress-reset", INT64_MIN,
+			             INT64_MAX, &a->progress_reset);
+		} else if (key_is(pr, "size")) {
+			rc = get_int(p, val, "size", 0, INT64_MAX, &a->size);
 		} else if (key_is(pr, "bookmarks")) {
 			rc = parse_marks(p, val, a);
 		}
@@ -287,6 +300,7 @@ parse_root(struct state_parse *p, const struct ydoc_node *root, struct state *s)
 		return -1;
 	if (v > STATE_VERSION)
 		return 1;
+	p->version = (int)v;
 	for (size_t i = 0; i < root->npairs && !rc; i++) {
 		const struct ydoc_pair *pr = &root->pairs[i];
 		if (key_is(pr, "root"))

@@ -64,7 +64,7 @@ step(const char *path, unsigned long i)
 	snprintf(note, sizeof note, "note %lu \"q\"\n", i);
 	a = state_get(&s, name, hash);
 	state_set_anchor(a, i * 7, now);
-	state_set_progress(a, (int)(i % 101), now);
+	state_set_progress(a, (int)(i % 101));
 	state_set_read(a, i % 3 == 0, now);
 	state_bookmark_add(a, i, note, now);
 	if (a->nmarks > 4) /* deletions too, and the file stays small */

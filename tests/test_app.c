@@ -570,26 +570,35 @@ Test(app, reaching_the_end_marks_read_and_u_finds_the_next_unread)
 	keys("G");
 	cr_assert(app.read[2]);
 	cr_assert_eq(app.progress[2], 100);
-	/* alpha and beta fit on the screen: read when opened. */
+	/* alpha fits on the screen: shown from the sidebar, it is not
+	 * read; read once the pane has the focus. */
 	keys("Enter g");
+	cr_assert(!app.read[0],
+	          "passing over it in the sidebar is not reading");
+	cr_assert_eq(app.progress[0], 0);
+	keys("Tab");
 	cr_assert(app.read[0]);
 	keys("m");
 	cr_assert(!app.read[0]);
 	assert_screen_has("marked unread");
 	assert_screen_has("(2 unread)"); /* alpha, and beta never opened */
-	keys("G U");
+	keys("Tab G U");
 	cr_assert_eq(app.sel, 0, "U goes round to the first unread one");
-	cr_assert(app.read[0], "opened again, and it fits: read again");
+	cr_assert(!app.read[0], "shown from the sidebar: not read yet");
+	keys("Tab");
+	cr_assert(app.read[0], "in the pane, and it fits: read again");
 	keys("m");
+	cr_assert(!app.read[0]);
+	keys("j k");
 	cr_assert(!app.read[0], "marked unread by hand: stays so in view");
-	keys("Tab j k Tab");
-	cr_assert(!app.read[0], "scrolling in place does not undo it");
-	keys("U");
+	keys("Tab U");
 	cr_assert_eq(app.sel, 1);
-	cr_assert(app.read[1], "beta fits the screen: read on opening");
-	keys("U");
+	cr_assert(!app.read[1], "beta, shown from the sidebar");
+	keys("Tab");
+	cr_assert(app.read[1], "beta fits the screen: read in the pane");
+	keys("Tab U");
 	cr_assert_eq(app.sel, 0, "alpha, still unread");
-	keys("U");
+	keys("m U");
 	assert_screen_has("no unread articles");
 }
 

@@ -51,13 +51,21 @@ struct run {
 	struct diag_list dl;
 };
 
+static void run_start_at(struct run *r, int cols);
+
 static void
 run_start(struct run *r)
 {
+	run_start_at(r, 80);
+}
+
+static void
+run_start_at(struct run *r, int cols)
+{
 	diag_list_init(&r->dl);
 	corpus_init(&r->c);
-	cr_assert_eq(corpus_add_path(&r->c, root, &r->dl), 3);
-	app_init(&r->a, &r->c, 24, 80, NULL);
+	cr_assert_geq(corpus_add_path(&r->c, root, &r->dl), 3);
+	app_init(&r->a, &r->c, 24, cols, NULL);
 	session_open(&r->s, root, true, &r->c, &r->dl);
 	session_apply(&r->s, &r->a);
 }
@@ -102,7 +110,7 @@ Test(session, read_marks_places_bookmarks_and_selection_come_back)
 	 * top is not a place of its own). */
 	size_t place = layout_anchor(&r.a.layout, top);
 	app_add_mark(&r.a, 2, r.a.layout.v[top].start, "note one", 100);
-	keys(&r.a, "Enter g"); /* alpha, which fits: read */
+	keys(&r.a, "Enter g Tab"); /* alpha, which fits: read in the pane */
 	cr_assert(r.a.read[0]);
 	run_stop(&r, 1000);
 
@@ -164,9 +172,9 @@ Test(session, an_article_renamed_keeps_its_state)
 {
 	struct run r;
 	run_start(&r);
-	keys(&r.a, "j"); /* beta: fits, read */
+	keys(&r.a, "j Tab"); /* beta: fits, read in the pane */
 	cr_assert(r.a.read[1]);
-	keys(&r.a, "g"); /* beta must not be the open article at save */
+	keys(&r.a, "Tab g"); /* beta must not be the open article at save */
 	run_stop(&r, 1000);
 
 	char from[700], to[700];
@@ -183,7 +191,7 @@ Test(session, an_article_edited_in_place_keeps_its_state)
 {
 	struct run r;
 	run_start(&r);
-	keys(&r.a, "j g");
+	keys(&r.a, "j Tab Tab g"); /* beta: fits, read in the pane */
 	run_stop(&r, 1000);
 	char p[700];
 	snprintf(p, sizeof p, "%s/2-beta.txt", root);
@@ -288,4 +296,188 @@ Test(session, a_later_save_does_not_undo_another_instances_marks)
 	run_start(&c);
 	cr_assert(c.a.read[1], "b's read mark survived a's saves");
 	run_stop(&c, 1004);
+}
+
+/* ------------------------------------------ only reading is reading */
+
+Test(session, passing_over_articles_changes_nothing)
+{
+	struct run r;
+	run_start(&r);
+	keys(&r.a, "j j j k k k j j G g");
+	for (size_t i = 0; i < r.c.n; i++) {
+		cr_assert(!r.a.read[i], "article %zu read by passing", i);
+		cr_assert_eq(r.a.progress[i], 0, "article %zu", i);
+	}
+	run_stop(&r, 1000);
+	run_start(&r);
+	for (size_t i = 0; i < r.c.n; i++) {
+		cr_assert(!r.a.read[i], "article %zu read after a restart", i);
+		cr_assert_eq(r.a.progress[i], 0, "article %zu", i);
+		cr_assert(!r.a.places[i].anchor, "article %zu has a place", i);
+	}
+	run_stop(&r, 2000);
+}
+
+Test(session, the_first_article_keeps_its_place_when_another_is_selected)
+{
+	/* gamma, long, first in the corpus: read into it, then select
+	 * another article, and quit there. */
+	char from[700], to[700];
+	snprintf(from, sizeof from, "%s/3-gamma.txt", root);
+	snprintf(to, sizeof to, "%s/0-gamma.txt", root);
+	cr_assert_eq(rename(from, to), 0);
+	struct run r;
+	run_start(&r);
+	keys(&r.a, "Tab Space Space");
+	size_t place = layout_anchor(&r.a.layout, r.a.top);
+	cr_assert_gt(place, 0);
+	keys(&r.a, "Tab j");
+	run_stop(&r, 1000);
+	/* Twice: the run that starts on gamma and goes to the selected
+	 * article must not write gamma's top as its place. */
+	for (int run = 0; run < 2; run++) {
+		run_start(&r);
+		cr_assert_eq(r.a.sel, 1, "the selection comes back");
+		cr_assert_eq(r.a.places[0].anchor, place, "run %d", run);
+		run_stop(&r, 2000 + run);
+	}
+	run_start(&r);
+	keys(&r.a, "g Tab");
+	cr_assert_eq(layout_anchor(&r.a.layout, r.a.top), place);
+	run_stop(&r, 3000);
+}
+
+Test(session, the_first_m_after_a_restart_marks_unread)
+{
+	struct run r;
+	run_start(&r);
+	keys(&r.a, "Tab"); /* alpha fits: read */
+	cr_assert(r.a.read[0]);
+	run_stop(&r, 1000);
+	run_start(&r);
+	cr_assert(r.a.read[0]);
+	keys(&r.a, "m");
+	cr_assert(!r.a.read[0], "m marks it unread");
+	keys(&r.a, "j k");
+	cr_assert(!r.a.read[0], "and it stays unread");
+	run_stop(&r, 2000);
+	run_start(&r);
+	cr_assert(!r.a.read[0], "unread after a restart");
+	run_stop(&r, 3000);
+}
+
+Test(session, a_place_does_not_drift_at_another_width)
+{
+	struct run r;
+	run_start_at(&r, 80);
+	keys(&r.a, "G Tab Space Space j");
+	size_t place = layout_anchor(&r.a.layout, r.a.top);
+	run_stop(&r, 1000);
+	/* Shown at other widths, not moved: the place stays. */
+	int widths[] = {61, 100, 73};
+	for (size_t w = 0; w < 3; w++) {
+		run_start_at(&r, widths[w]);
+		run_stop(&r, 2000 + (int64_t)w);
+	}
+	run_start_at(&r, 80);
+	cr_assert_eq(r.a.places[2].anchor, place);
+	cr_assert_eq(layout_anchor(&r.a.layout, r.a.top), place);
+	run_stop(&r, 3000);
+}
+
+/* ----------------------------------------------- two lecterns at once */
+
+/* A and B on the same corpus and state: A reads gamma to its end, B
+ * marks beta read; whichever saves (and quits) first, both marks and
+ * places survive, and alpha, which each showed at start-up, is left as
+ * it was. */
+static void
+two_readers(bool a_first)
+{
+	struct run a, b;
+	run_start(&a);
+	run_start(&b);
+	keys(&a.a, "G Tab G k k");
+	size_t place = layout_anchor(&a.a.layout, a.a.top);
+	keys(&a.a, "G");
+	cr_assert(a.a.read[2]);
+	keys(&b.a, "j Tab"); /* beta fits: read */
+	cr_assert(b.a.read[1]);
+	if (a_first) {
+		run_stop(&a, 5000);
+		run_stop(&b, 5000); /* the same millisecond */
+	} else {
+		run_stop(&b, 5000);
+		run_stop(&a, 5000);
+	}
+	struct run r;
+	run_start(&r);
+	cr_assert(r.a.read[2], "A's read mark");
+	cr_assert(r.a.read[1], "B's read mark");
+	cr_assert(!r.a.read[0], "shown at start-up, not read");
+	cr_assert_eq(r.a.progress[0], 0);
+	cr_assert_eq(r.a.progress[2], 100);
+	cr_assert_gt(place, 0);
+	cr_assert_neq(r.a.places[2].anchor, 0, "A's place in gamma");
+	run_stop(&r, 6000);
+}
+
+Test(session, two_readers_keep_each_others_marks_a_first)
+{
+	two_readers(true);
+}
+
+Test(session, two_readers_keep_each_others_marks_b_first)
+{
+	two_readers(false);
+}
+
+Test(session, an_unmark_in_one_reader_beats_an_older_mark_in_another)
+{
+	struct run a;
+	run_start(&a);
+	keys(&a.a, "Tab"); /* alpha read */
+	run_stop(&a, 1000);
+	struct run b, c;
+	run_start(&b);
+	run_start(&c);
+	keys(&b.a, "m"); /* b: unread */
+	keys(&c.a, "j"); /* c: only moves the cursor */
+	run_stop(&b, 2000);
+	run_stop(&c, 3000);
+	run_start(&a);
+	cr_assert(!a.a.read[0], "c, which saved last, touched nothing");
+	run_stop(&a, 4000);
+}
+
+/* ----------------------------------------------------------- identity */
+
+Test(session, a_new_file_where_a_moved_one_was_starts_fresh)
+{
+	struct run r;
+	run_start(&r);
+	keys(&r.a, "G Tab G"); /* gamma read */
+	cr_assert(r.a.read[2]);
+	run_stop(&r, 1000);
+	/* gamma moves away; a different file takes its name. */
+	char from[700], to[700];
+	snprintf(from, sizeof from, "%s/3-gamma.txt", root);
+	snprintf(to, sizeof to, "%s/4-gamma-moved.txt", root);
+	cr_assert_eq(rename(from, to), 0);
+	FILE *f = fopen(from, "w");
+	cr_assert_not_null(f);
+	fputs("Another article\n\nWith other words in it.\n", f);
+	fclose(f);
+	run_start(&r);
+	cr_assert_eq(r.c.n, 4);
+	cr_assert(!r.a.read[2], "the new file at the old name: fresh");
+	cr_assert(r.a.read[3], "the moved file keeps its state");
+	/* Something to keep about the new file: its own entry. */
+	app_add_mark(&r.a, 2, 0, "new", 1);
+	run_stop(&r, 2000);
+	run_start(&r);
+	cr_assert(!r.a.read[2], "still fresh after a save");
+	cr_assert(r.a.read[3], "still kept after a save");
+	run_stop(&r, 3000);
 }

@@ -181,7 +181,10 @@ fill(struct state *s)
 	a = state_get(s, "china/hackers.md", "0123456789abcdef");
 	state_set_read(a, true, 1000);
 	state_set_anchor(a, 4242, 1001);
-	state_set_progress(a, 40, 1002);
+	state_set_progress(a, 40);
+	state_reset_progress(a, 999);
+	state_set_progress(a, 40);
+	a->size = 5120;
 	cr_assert_not_null(state_bookmark_add(a, 100, NULL, 900));
 	cr_assert_not_null(state_bookmark_add(a, 200, hostile_note, 901));
 	a = state_get(s, "null", NULL);
@@ -212,7 +215,10 @@ Test(state, round_trip_keeps_every_field)
 	cr_assert(a->read);
 	cr_assert_eq(a->anchor, 4242);
 	cr_assert_eq(a->progress, 40);
-	cr_assert_eq(a->updated, 1002);
+	cr_assert_eq(a->read_at, 1000);
+	cr_assert_eq(a->anchor_at, 1001);
+	cr_assert_eq(a->progress_reset, 999);
+	cr_assert_eq(a->size, 5120);
 	cr_assert_eq(a->nmarks, 2);
 	cr_assert_eq(a->marks[0].offset, 100);
 	cr_assert_null(a->marks[0].note);
@@ -221,7 +227,8 @@ Test(state, round_trip_keeps_every_field)
 	cr_assert_str_eq(a->marks[1].id, s.v[0].marks[1].id);
 	a = entry(&back, "null");
 	cr_assert_null(a->hash);
-	cr_assert_eq(a->updated, -5);
+	cr_assert_eq(a->anchor_at, -5);
+	cr_assert_eq(a->read_at, 0);
 	/* The file is what state_format gives for what was loaded. */
 	text = read_text(path);
 	again = format(&back);
@@ -303,7 +310,9 @@ Test(state, duplicate_paths_in_a_file_are_folded)
 	load_clean(&s, path);
 	cr_assert_eq(s.n, 1);
 	cr_assert(s.v[0].read);
-	cr_assert_eq(s.v[0].updated, 9);
+	/* Version 1's "updated" is in seconds, for read and anchor. */
+	cr_assert_eq(s.v[0].read_at, 9000);
+	cr_assert_eq(s.v[0].anchor_at, 9000);
 	cr_assert_eq(s.v[0].nmarks, 2);
 	state_fini(&s);
 	free(path);
@@ -467,7 +476,7 @@ Test(state, too_many_groups_is_corrupt)
 Test(state, newer_version_is_neither_read_nor_overwritten)
 {
 	char *dir = make_tmpdir(), *path = xasprintf("%s/s.yaml", dir);
-	static const char text[] = "version: 2\nsort: {new: shape}\n";
+	static const char text[] = "version: 3\nsort: {new: shape}\n";
 	char *names, *back;
 	struct diag_list dl;
 	struct state s;
@@ -752,7 +761,7 @@ Test(state, two_writers_keep_each_others_changes)
 	struct article_state *e;
 
 	state_init(&init);
-	state_get(&init, "one.md", "1")->updated = 100;
+	state_set_anchor(state_get(&init, "one.md", "1"), 0, 100);
 	state_set_anchor(state_get(&init, "two.md", "2"), 10, 100);
 	save_clean(&init, path);
 	load_clean(&a, path);
@@ -832,7 +841,7 @@ Test(state, old_tombstones_are_forgotten)
 	                   1 * day);
 	state_bookmark_del(&s, a, state_bookmark_add(a, 2, NULL, 0)->id,
 	                   100 * day);
-	state_set_read(a, true, (STATE_TOMBSTONE_DAYS + 50) * day);
+	state_set_read(a, true, (STATE_TOMBSTONE_DAYS + 50) * day * 1000);
 	state_init(&empty);
 	state_merge(&empty, &s);
 	cr_assert_eq(empty.ndead, 1);
@@ -847,12 +856,14 @@ Test(state, progress_only_grows)
 	struct article_state *a;
 	state_init(&s);
 	a = state_get(&s, "a.md", NULL);
-	state_set_progress(a, 60, 5);
-	state_set_progress(a, 30, 6);
+	state_set_progress(a, 60);
+	state_set_progress(a, 30);
 	cr_assert_eq(a->progress, 60);
-	cr_assert_eq(a->updated, 5);
-	state_set_progress(a, 400, 7);
+	state_set_progress(a, 400);
 	cr_assert_eq(a->progress, 100);
+	state_reset_progress(a, 7);
+	cr_assert_eq(a->progress, 0);
+	cr_assert_eq(a->progress_reset, 7);
 	state_fini(&s);
 }
 
@@ -1016,4 +1027,150 @@ Test(state, fixture_loads)
 	cr_assert_eq(s.n, 2);
 	cr_assert_eq(s.ndead, 1);
 	state_fini(&s);
+}
+
+/* ------------------------------------------- the merge, field by field */
+
+/* A state with one entry, a.md, as an instance would hold it. */
+static struct article_state *
+one(struct state *s)
+{
+	state_init(s);
+	return state_get(s, "a.md", "h");
+}
+
+/* Merges w (the writer) into a copy of r; returns into, to fini. */
+static void
+merged(struct state *into, const struct state *r, const struct state *w)
+{
+	state_init(into);
+	state_merge(into, r);
+	state_merge(into, w);
+}
+
+Test(state, merge_read_mark_set_and_never_unset_stays)
+{
+	struct state file, writer, out;
+	state_set_read(one(&file), true, 5000);
+	one(&writer); /* showed it, changed nothing: read-at 0 */
+	merged(&out, &file, &writer);
+	cr_assert(entry(&out, "a.md")->read);
+	state_fini(&out);
+	/* And the other way round: the reader is the writer. */
+	merged(&out, &writer, &file);
+	cr_assert(entry(&out, "a.md")->read);
+	state_fini(&out);
+	state_fini(&file);
+	state_fini(&writer);
+}
+
+Test(state, merge_unmark_later_than_the_mark_wins_in_both_orders)
+{
+	struct state a, b, out;
+	state_set_read(one(&a), true, 5000);
+	state_set_read(one(&b), false, 5001); /* 1 ms later, same second */
+	merged(&out, &a, &b);
+	cr_assert(!entry(&out, "a.md")->read);
+	state_fini(&out);
+	merged(&out, &b, &a);
+	cr_assert(!entry(&out, "a.md")->read, "order does not matter");
+	state_fini(&out);
+	/* A mark later than the unmark wins likewise. */
+	state_set_read(&a.v[0], true, 5002);
+	merged(&out, &b, &a);
+	cr_assert(entry(&out, "a.md")->read);
+	state_fini(&out);
+	merged(&out, &a, &b);
+	cr_assert(entry(&out, "a.md")->read);
+	state_fini(&out);
+	state_fini(&a);
+	state_fini(&b);
+}
+
+Test(state, merge_same_millisecond_goes_to_the_writer)
+{
+	struct state a, b, out;
+	state_set_read(one(&a), true, 5000);
+	state_set_read(one(&b), false, 5000);
+	merged(&out, &a, &b);
+	cr_assert(!entry(&out, "a.md")->read);
+	state_fini(&out);
+	merged(&out, &b, &a);
+	cr_assert(entry(&out, "a.md")->read);
+	state_fini(&out);
+	state_fini(&a);
+	state_fini(&b);
+}
+
+Test(state, merge_progress_is_the_furthest_since_the_last_reset)
+{
+	struct state a, b, out;
+	state_set_progress(one(&a), 80);
+	state_set_progress(one(&b), 30);
+	merged(&out, &a, &b);
+	cr_assert_eq(entry(&out, "a.md")->progress, 80, "the furthest");
+	state_fini(&out);
+	merged(&out, &b, &a);
+	cr_assert_eq(entry(&out, "a.md")->progress, 80);
+	state_fini(&out);
+	/* b was set back to 0 (marked unread), then read to 10%: that
+	 * wins over a's 80 from before the reset, in both orders. */
+	state_reset_progress(&b.v[0], 7000);
+	state_set_progress(&b.v[0], 10);
+	merged(&out, &a, &b);
+	cr_assert_eq(entry(&out, "a.md")->progress, 10);
+	state_fini(&out);
+	merged(&out, &b, &a);
+	cr_assert_eq(entry(&out, "a.md")->progress, 10);
+	cr_assert_eq(entry(&out, "a.md")->progress_reset, 7000);
+	state_fini(&out);
+	state_fini(&a);
+	state_fini(&b);
+}
+
+Test(state, merge_the_place_last_moved_to_wins)
+{
+	struct state a, b, out;
+	state_set_anchor(one(&a), 100, 9000);
+	state_set_anchor(one(&b), 200, 8000);
+	state_set_read(&b.v[0], true, 9500);
+	merged(&out, &a, &b);
+	cr_assert_eq(entry(&out, "a.md")->anchor, 100, "a moved later");
+	cr_assert(entry(&out, "a.md")->read, "b's mark, field by field");
+	state_fini(&out);
+	merged(&out, &b, &a);
+	cr_assert_eq(entry(&out, "a.md")->anchor, 100);
+	cr_assert(entry(&out, "a.md")->read);
+	state_fini(&out);
+	state_fini(&a);
+	state_fini(&b);
+}
+
+Test(state, version_1_files_load_and_are_written_as_version_2)
+{
+	char *dir = make_tmpdir(), *path = xasprintf("%s/s.yaml", dir);
+	static const char text[] = "version: 1\n"
+	                           "articles:\n"
+	                           "  - path: \"a.md\"\n"
+	                           "    read: true\n"
+	                           "    anchor: 12\n"
+	                           "    progress: 50\n"
+	                           "    updated: 1700000000\n";
+	struct state s;
+	write_file(path, text, strlen(text));
+	load_clean(&s, path);
+	struct article_state *a = entry(&s, "a.md");
+	cr_assert(a->read);
+	cr_assert_eq(a->read_at, 1700000000000);
+	cr_assert_eq(a->anchor_at, 1700000000000);
+	cr_assert_eq(a->progress, 50);
+	save_clean(&s, path);
+	char *back = read_text(path);
+	cr_assert(strstr(back, "version: 2\n"), "%s", back);
+	cr_assert(strstr(back, "read-at: 1700000000000\n"), "%s", back);
+	cr_assert_null(strstr(back, "updated"));
+	free(back);
+	state_fini(&s);
+	free(path);
+	free(dir);
 }
