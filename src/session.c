@@ -21,8 +21,18 @@ real_or_copy(const char *p)
 
 /* An article's key: its path relative to the root, else its real path. */
 static char *
-article_key(const char *root, const char *path)
+article_key(const char *root, const char *given, const char *path)
 {
+	/* Found by walking the root as it was given: the rest of the path
+	 * is already relative to it (folders that are links are not
+	 * followed), and 100,000 realpath calls cost 5 readlinks each. */
+	size_t g = given ? strlen(given) : 0;
+	while (g > 1 && given[g - 1] == '/')
+		g--;
+	if (g && strncmp(path, given, g) == 0 && path[g] == '/' &&
+	    path[g + 1] && !strstr(path + g, "/../") &&
+	    !strstr(path + g, "/./"))
+		return xstrdup(path + g + 1);
 	char *real = real_or_copy(path);
 	size_t n = strlen(root);
 	if (strncmp(real, root, n) == 0 && real[n] == '/') {
@@ -95,7 +105,11 @@ session_open(struct session *s, const char *root, bool enabled,
 		return;
 	struct stat st;
 	char *r = real_or_copy(root);
+	/* Articles found under the root as given are keyed without
+	 * resolving their paths (a folder only). */
+	const char *root_dir = root;
 	if (stat(r, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		root_dir = NULL;
 		/* A single file: its folder is the root. */
 		char *slash = strrchr(r, '/');
 		if (slash && slash != r)
@@ -122,7 +136,7 @@ session_open(struct session *s, const char *root, bool enabled,
 	s->was_anchor = xcalloc(c->n ? c->n : 1, sizeof *s->was_anchor);
 	s->was_progress = xcalloc(c->n ? c->n : 1, sizeof *s->was_progress);
 	for (size_t i = 0; i < c->n; i++)
-		s->keys[i] = article_key(s->root, c->v[i].path);
+		s->keys[i] = article_key(s->root, root_dir, c->v[i].path);
 }
 
 void
@@ -375,8 +389,8 @@ session_apply(struct session *s, struct app *a)
 }
 
 /* Copies what changed in article i since the last sync into its entry,
- * each change dated by the session's clock. */
-static void
+ * each change dated by the session's clock; whether anything did. */
+static bool
 collect_article(struct session *s, struct app *a, size_t i, int64_t now)
 {
 	bool has_marks = false;
@@ -389,7 +403,7 @@ collect_article(struct session *s, struct app *a, size_t i, int64_t now)
 	bool progress_changed =
 	        a->progress[i] > s->was_progress[i] || a->progress_reset[i];
 	if (!read_changed && !place_changed && !progress_changed && !has_marks)
-		return;
+		return false;
 	struct article_state *as;
 	if (s->entry[i] == SIZE_MAX) {
 		/* A new entry, appended: an article never kept before (or a
@@ -423,6 +437,48 @@ collect_article(struct session *s, struct app *a, size_t i, int64_t now)
 		        as, m->offset, *m->note ? m->note : NULL, now / 1000);
 		m->id = xstrdup(b->id);
 	}
+	return true;
+}
+
+/* Sets a session string of the state; whether it changed. */
+static bool
+set_field(char **field, const char *value)
+{
+	if (*field == value || (*field && value && !strcmp(*field, value)))
+		return false;
+	state_set_string(field, value);
+	return true;
+}
+
+/* Takes the session (selection, sort, filter, search, groups off) into
+ * the state; whether any of it changed. */
+static bool
+collect_session(struct session *s, const struct app *a)
+{
+	bool changed = false;
+	changed |= set_field(&s->st.selected,
+	                     a->sel < a->corpus->n ? s->keys[a->sel] : NULL);
+	changed |= set_field(&s->st.sort, a->sort == SORT_CORPUS
+	                                          ? NULL
+	                                          : app_sort_name(a->sort));
+	changed |= set_field(&s->st.filter, a->filter);
+	changed |= set_field(&s->st.search, a->search.query && *a->search.query
+	                                            ? a->search.query
+	                                            : NULL);
+	const char **off = xcalloc(a->ngroups ? a->ngroups : 1, sizeof *off);
+	size_t noff = 0;
+	for (size_t g = 0; g < a->ngroups; g++)
+		if (!a->group_on[g])
+			off[noff++] = a->group_names[g];
+	bool same = noff == s->st.ngroups_off;
+	for (size_t k = 0; same && k < noff; k++)
+		same = !strcmp(off[k], s->st.groups_off[k]);
+	if (!same) {
+		state_set_groups_off(&s->st, off, noff);
+		changed = true;
+	}
+	free(off);
+	return changed;
 }
 
 int
@@ -432,30 +488,24 @@ session_save(struct session *s, struct app *a, int64_t now,
 	if (!s->enabled)
 		return 0;
 	app_remember_place(a);
+	bool changed = false;
 	for (size_t i = 0; i < a->corpus->n; i++)
-		collect_article(s, a, i, now);
+		changed |= collect_article(s, a, i, now);
 	/* Bookmarks deleted in this session. */
 	for (size_t d = 0; d < a->ndeleted; d++)
 		for (size_t k = 0; k < s->st.n; k++)
 			if (state_bookmark_del(&s->st, &s->st.v[k],
-			                       a->deleted_marks[d], now / 1000))
+			                       a->deleted_marks[d],
+			                       now / 1000)) {
+				changed = true;
 				break;
-	state_set_string(&s->st.selected,
-	                 a->sel < a->corpus->n ? s->keys[a->sel] : NULL);
-	state_set_string(&s->st.sort, a->sort == SORT_CORPUS
-	                                      ? NULL
-	                                      : app_sort_name(a->sort));
-	state_set_string(&s->st.filter, a->filter);
-	state_set_string(&s->st.search, a->search.query && *a->search.query
-	                                        ? a->search.query
-	                                        : NULL);
-	const char **off = xcalloc(a->ngroups ? a->ngroups : 1, sizeof *off);
-	size_t noff = 0;
-	for (size_t g = 0; g < a->ngroups; g++)
-		if (!a->group_on[g])
-			off[noff++] = a->group_names[g];
-	state_set_groups_off(&s->st, off, noff);
-	free(off);
+			}
+	changed |= collect_session(s, a);
+	if (!changed) {
+		/* Nothing of ours to write: the file stays as it is. */
+		a->state_dirty = false;
+		return 0;
+	}
 	int rc = state_save(&s->st, s->path, diags);
 	if (rc < 0)
 		return -1;

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -212,16 +213,34 @@ state_format(const struct state *s, struct strbuf *out)
 
 enum read_result { READ_OK, READ_MISSING, READ_UNREADABLE, READ_BAD };
 
+/* A state file's bytes: mapped (no copy, no page of our own per page of
+ * the file: a 21 MB file read took a tenth of its load in page faults),
+ * or an empty file. */
+struct file_text {
+	const char *buf;
+	size_t len;
+	void *map;
+	size_t maplen;
+};
+
+static void
+file_text_fini(struct file_text *t)
+{
+	if (t->map)
+		munmap(t->map, t->maplen);
+	memset(t, 0, sizeof *t);
+}
+
 /* Reads the file at path whole; for READ_BAD, *why says what is wrong
  * with it (caller frees), for READ_UNREADABLE *err is the errno. */
 static enum read_result
-read_whole(const char *path, struct strbuf *text, struct stat *st, int *err,
+read_whole(const char *path, struct file_text *text, struct stat *st, int *err,
            char **why)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-	char buf[65536];
-	ssize_t r;
 
+	memset(text, 0, sizeof *text);
+	text->buf = "";
 	if (fd < 0) {
 		*err = errno;
 		return errno == ENOENT ? READ_MISSING : READ_UNREADABLE;
@@ -237,21 +256,25 @@ read_whole(const char *path, struct strbuf *text, struct stat *st, int *err,
 		                                    : "not a regular file");
 		return READ_BAD;
 	}
-	while ((r = read(fd, buf, sizeof buf)) != 0) {
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
+	/* The cap is checked before a byte is read. */
+	if (st->st_size > STATE_MAX_BYTES) {
+		close(fd);
+		*why = xasprintf("larger than %ld bytes",
+		                 (long)STATE_MAX_BYTES);
+		return READ_BAD;
+	}
+	if (st->st_size > 0) {
+		void *m = mmap(NULL, (size_t)st->st_size, PROT_READ,
+		               MAP_PRIVATE | MAP_POPULATE, fd, 0);
+		if (m == MAP_FAILED) {
 			*err = errno;
 			close(fd);
 			return READ_UNREADABLE;
 		}
-		if (text->len + (size_t)r > (size_t)STATE_MAX_BYTES) {
-			close(fd);
-			*why = xasprintf("larger than %ld bytes",
-			                 (long)STATE_MAX_BYTES);
-			return READ_BAD;
-		}
-		sb_add(text, buf, (size_t)r);
+		text->map = m;
+		text->maplen = (size_t)st->st_size;
+		text->buf = m;
+		text->len = (size_t)st->st_size;
 	}
 	close(fd);
 	return READ_OK;
@@ -359,7 +382,7 @@ load_file(struct state *s, const char *path, struct diag_list *diags,
           bool locked, bool *newer)
 {
 	for (int tries = 0;; tries++) {
-		struct strbuf text;
+		struct file_text text;
 		struct stat st;
 		struct state_parse p = {0, 0, NULL, 0};
 		struct state raw;
@@ -367,14 +390,18 @@ load_file(struct state *s, const char *path, struct diag_list *diags,
 		int err = 0, rc = -1;
 		enum read_result r;
 
-		sb_init(&text);
 		state_init(&raw);
 		r = read_whole(path, &text, &st, &err, &p.why);
 		if (r == READ_OK)
 			rc = state_parse_text(&p, text.buf, text.len, &raw);
-		if (rc == 0)
-			state_merge(s, &raw);
-		sb_fini(&text);
+		file_text_fini(&text);
+		if (rc == 0) {
+			/* s is empty: the file, put in order, becomes s. */
+			state_normalise(&raw);
+			state_fini(s);
+			*s = raw;
+			state_init(&raw);
+		}
 		state_fini(&raw);
 		if (r == READ_MISSING || rc == 0)
 			return 0;

@@ -66,6 +66,10 @@ int state_cmp_mark(const struct bookmark *a, const struct bookmark *b);
 int state_cmp_mark_p(const void *pa, const void *pb);
 int state_cmp_dead(const void *pa, const void *pb);
 
+/* state_merge.c: what merging s into an empty state gives, in place (a
+ * loaded file is normalised so without being copied). */
+void state_normalise(struct state *s);
+
 /* The first problem found in a file, at a node (line and col 1-based; 0
  * when not at a node).  why is owned by the caller of state_parse_text. */
 struct state_parse {
@@ -83,5 +87,17 @@ struct state_parse {
  */
 int state_parse_text(struct state_parse *p, const char *text, size_t len,
                      struct state *s);
+/* state_parse.c: the same through libyaml alone (state_parse_text tries
+ * state_parse_fast first); for the tests that hold the two together. */
+int state_parse_yaml(struct state_parse *p, const char *text, size_t len,
+                     struct state *s);
+
+/*
+ * state_fast.c: parses text[0..len) into s (empty on entry) when it is in
+ * the form state_format writes, current version: 1, and s filled as
+ * state_parse_text would fill it; 0 when it is anything else (s then
+ * holds a part: state_fini it and use state_parse_text).
+ */
+int state_parse_fast(const char *text, size_t len, struct state *s);
 
 #endif

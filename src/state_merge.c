@@ -117,13 +117,24 @@ fold_article(struct article_state *r, const struct article_state *w, bool hash)
 		copy_mark(&r->marks[r->nmarks++], &w->marks[i]);
 }
 
+/* Sorts s->v by cmp_article, unless it is already: a file comes sorted,
+ * and qsort would copy every entry a dozen times to find that out. */
+static void
+sort_articles(struct state *s)
+{
+	for (size_t i = 1; i < s->n; i++)
+		if (cmp_article(&s->v[i - 1], &s->v[i]) > 0) {
+			qsort(s->v, s->n, sizeof *s->v, cmp_article);
+			return;
+		}
+}
+
 /* Sorts s->v by path and folds entries with the same path into one. */
 static void
 dedupe_paths(struct state *s)
 {
 	size_t o = 0;
-	if (s->n)
-		qsort(s->v, s->n, sizeof *s->v, cmp_article);
+	sort_articles(s);
 	for (size_t i = 0; i < s->n; i++) {
 		if (o && !strcmp(s->v[o - 1].path, s->v[i].path)) {
 			fold_article(&s->v[o - 1], &s->v[i], true);
@@ -495,23 +506,40 @@ merge_articles(struct state *into, const struct state *other)
 	free(m.w);
 }
 
+/* The part of a merge that only puts one state in order: tombstones
+ * sorted and one per id, bookmarks normalised, the caps, articles by
+ * path. */
+static void
+tidy(struct state *s, const struct state *other)
+{
+	union_dead(s, other);
+	for (size_t i = 0; i < s->n; i++)
+		normalise_marks(&s->v[i], s);
+	prune_dead(s);
+	if (s->n > STATE_MAX_ARTICLES) {
+		qsort(s->v, s->n, sizeof *s->v, cmp_article_newest);
+		for (size_t i = STATE_MAX_ARTICLES; i < s->n; i++)
+			state_article_fini(&s->v[i]);
+		s->n = STATE_MAX_ARTICLES;
+	}
+	sort_articles(s);
+}
+
+void
+state_normalise(struct state *s)
+{
+	struct state none;
+	state_init(&none);
+	dedupe_paths(s);
+	tidy(s, &none);
+}
+
 void
 state_merge(struct state *into, const struct state *other)
 {
 	dedupe_paths(into);
 	merge_articles(into, other);
-	union_dead(into, other);
-	for (size_t i = 0; i < into->n; i++)
-		normalise_marks(&into->v[i], into);
-	prune_dead(into);
-	if (into->n > STATE_MAX_ARTICLES) {
-		qsort(into->v, into->n, sizeof *into->v, cmp_article_newest);
-		for (size_t i = STATE_MAX_ARTICLES; i < into->n; i++)
-			state_article_fini(&into->v[i]);
-		into->n = STATE_MAX_ARTICLES;
-	}
-	if (into->n)
-		qsort(into->v, into->n, sizeof *into->v, cmp_article);
+	tidy(into, other);
 	if (other->root)
 		state_set_string(&into->root, other->root);
 	state_set_string(&into->selected, other->selected);

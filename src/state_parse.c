@@ -129,7 +129,7 @@ get_seq(struct state_parse *p, const struct ydoc_node *n, const char *what,
 static int
 parse_mark(struct state_parse *p, const struct ydoc_node *n, struct bookmark *b)
 {
-	int64_t v;
+	int64_t v = 0;
 	bool offset = false;
 	int rc = 0;
 
@@ -159,6 +159,8 @@ static int
 parse_marks(struct state_parse *p, const struct ydoc_node *n,
             struct article_state *a)
 {
+	if (a->marks)
+		return bad(p, n, "bookmarks: given twice");
 	int rc = get_seq(p, n, "bookmarks", STATE_MAX_BOOKMARKS);
 	if (rc <= 0)
 		return rc;
@@ -176,7 +178,7 @@ static int
 parse_article(struct state_parse *p, const struct ydoc_node *n,
               struct article_state *a)
 {
-	int64_t v;
+	int64_t v = 0;
 	int rc = 0;
 
 	if (n->kind != YDOC_MAPPING)
@@ -200,7 +202,8 @@ parse_article(struct state_parse *p, const struct ydoc_node *n,
 			/* Version 1: one time, in seconds, for all. */
 			rc = get_int(p, val, "updated", INT64_MIN / 1000,
 			             INT64_MAX / 1000, &v);
-			a->read_at = a->anchor_at = v * 1000;
+			if (!rc)
+				a->read_at = a->anchor_at = v * 1000;
 		} else if (key_is(pr, "read-at")) {
 			rc = get_int(p, val, "read-at", INT64_MIN, INT64_MAX,
 			             &a->read_at);
@@ -284,7 +287,7 @@ static int
 parse_root(struct state_parse *p, const struct ydoc_node *root, struct state *s)
 {
 	const struct ydoc_node *ver = NULL;
-	int64_t v;
+	int64_t v = 0;
 	int rc = 0;
 
 	if (!root || ydoc_is_null(root))
@@ -322,6 +325,20 @@ parse_root(struct state_parse *p, const struct ydoc_node *root, struct state *s)
 
 int
 state_parse_text(struct state_parse *p, const char *text, size_t len,
+                 struct state *s)
+{
+	/* What lectern wrote, fast; anything else through libyaml. */
+	if (state_parse_fast(text, len, s) == 1) {
+		p->version = STATE_VERSION;
+		return 0;
+	}
+	state_fini(s);
+	state_init(s);
+	return state_parse_yaml(p, text, len, s);
+}
+
+int
+state_parse_yaml(struct state_parse *p, const char *text, size_t len,
                  struct state *s)
 {
 	static const struct ydoc_limits lim = {

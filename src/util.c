@@ -131,6 +131,12 @@ sb_add(struct strbuf *sb, const char *s, size_t n)
 }
 
 void
+sb_reserve(struct strbuf *sb, size_t n)
+{
+	xgrow(&sb->buf, &sb->cap, sb->len + n + 1, 1);
+}
+
+void
 sb_addstr(struct strbuf *sb, const char *s)
 {
 	sb_add(sb, s, strlen(s));

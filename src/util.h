@@ -43,6 +43,8 @@ void sb_init(struct strbuf *sb);
 void sb_fini(struct strbuf *sb);
 void sb_reset(struct strbuf *sb);
 void sb_add(struct strbuf *sb, const char *s, size_t n);
+/* Makes room for n more bytes, so that adding them copies nothing. */
+void sb_reserve(struct strbuf *sb, size_t n);
 void sb_addstr(struct strbuf *sb, const char *s);
 void sb_addch(struct strbuf *sb, char c);
 void sb_addf(struct strbuf *sb, const char *fmt, ...) LECTERN_PRINTF(2, 3);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "state.h"
+#include "state_int.h"
 
 #ifndef TEST_DATADIR
 #define TEST_DATADIR "tests/data"
@@ -1170,6 +1171,64 @@ Test(state, version_1_files_load_and_are_written_as_version_2)
 	cr_assert(strstr(back, "read-at: 1700000000000\n"), "%s", back);
 	cr_assert_null(strstr(back, "updated"));
 	free(back);
+	state_fini(&s);
+	free(path);
+	free(dir);
+}
+
+Test(state, bookmarks_given_twice_in_an_article_is_corrupt)
+{
+	char *dir = make_tmpdir(), *path = xasprintf("%s/s.yaml", dir);
+	static const char text[] =
+	        "version: 2\n"
+	        "articles:\n"
+	        "  - path: a.md\n"
+	        "    bookmarks: [{id: x, offset: 1}]\n"
+	        "    bookmarks: [{id: y, offset: 2}, {id: z, offset: 3}]\n";
+	struct diag_list dl;
+	struct state s;
+	write_file(path, text, strlen(text));
+	diag_list_init(&dl);
+	state_init(&s);
+	state_load(&s, path, &dl);
+	cr_assert_eq(dl.n, 1);
+	cr_assert(strstr(dl.v[0].msg, "bookmarks: given twice"), "%s",
+	          dl.v[0].msg);
+	cr_assert_eq(s.n, 0);
+	diag_list_fini(&dl);
+	state_fini(&s);
+	free(path);
+	free(dir);
+}
+
+Test(state, the_fast_reader_and_libyaml_read_lectern_s_files_alike)
+{
+	char *dir = make_tmpdir(), *path = xasprintf("%s/s.yaml", dir);
+	struct state s, fast, slow;
+	struct state_parse p = {0, 0, NULL, 0};
+	fill(&s);
+	save_clean(&s, path);
+	char *text = read_text(path);
+	state_init(&fast);
+	state_init(&slow);
+	cr_assert_eq(state_parse_fast(text, strlen(text), &fast), 1,
+	             "lectern's own file is read fast");
+	cr_assert_eq(state_parse_yaml(&p, text, strlen(text), &slow), 0);
+	state_normalise(&fast);
+	state_normalise(&slow);
+	char *a = format(&fast), *b = format(&slow);
+	cr_assert_str_eq(a, b);
+	/* Anything else is left to libyaml: a hand-edited flow mapping. */
+	state_fini(&fast);
+	state_init(&fast);
+	cr_assert_eq(state_parse_fast("version: 2\narticles: [{path: a}]\n", 33,
+	                              &fast),
+	             0);
+	free(a);
+	free(b);
+	free(text);
+	state_fini(&fast);
+	state_fini(&slow);
 	state_fini(&s);
 	free(path);
 	free(dir);
