@@ -166,17 +166,6 @@ title_from_line(const char *s, size_t n)
 	return xstrndup(s + i, n - i);
 }
 
-/* Copies the diagnostics of from to the end of to. */
-static void
-diag_move(struct diag_list *to, struct diag_list *from)
-{
-	for (size_t i = 0; i < from->n; i++) {
-		struct diag *d = &from->v[i];
-		diag_add(to, d->level, d->file, d->line, d->col, "%s", d->msg);
-	}
-	diag_list_fini(from);
-}
-
 /*
  * Reads the head of the file open as fd and fills a.  Returns 1 when the
  * article is to be added, 0 when it is skipped (a warning was added), -1

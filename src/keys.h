@@ -60,8 +60,10 @@ enum key_special {
 };
 
 #define K_SPACE ' '
-/* Internal event with no name: the config watch fired. */
+/* Internal events with no name: the config watch fired; a background
+ * save has something to say. */
 #define K_WATCH (K_LAST_SPECIAL_ + 1)
+#define K_SAVER (K_LAST_SPECIAL_ + 2)
 
 /*
  * Parses one key name: a single printable character ("j", "?", "é"),

@@ -27,8 +27,10 @@
 #include "keys.h"
 #include "options.h"
 #include "render.h"
+#include "saver.h"
 #include "script.h"
 #include "session.h"
+#include "state.h"
 #include "tty.h"
 #include "util.h"
 #include "watch.h"
@@ -197,18 +199,37 @@ read_file_all(const char *path, struct diag_list *dl)
 }
 
 /* The headless mode: keys from a script, the final screen as text. */
-/* Saves the reading state; a failure is said in the status line. */
-static void
-save_session(struct session *ses, struct app *a)
+/*
+ * The last save, at quit: waits a moment for another process's lock;
+ * when it cannot write, keeps the changes in a pending file and says so.
+ * Returns 0, or EXIT_TROUBLE with the messages in out.
+ */
+static int
+final_save(struct session *ses, struct app *a, struct diag_list *out)
 {
 	struct diag_list dl;
 	diag_list_init(&dl);
-	if (session_save(ses, a, session_clock_ms(), &dl) < 0 && dl.n) {
-		char *m = diag_format(&dl.v[0]);
-		app_message(a, true, "reading state not saved: %s", m);
-		free(m);
+	int rc = session_save(ses, a, session_clock_ms(), &dl);
+	if (rc == 0) {
+		diag_move(out, &dl);
+		return 0;
 	}
+	char *where = NULL;
+	char *why = dl.n ? diag_format(&dl.v[0]) : xstrdup("not saved");
+	if (session_keep_pending(ses, &where, &dl) == 0 && where)
+		diag_add(out, DIAG_ERROR, NULL, 0, 0,
+		         "%s; the changes are kept in %s, and the next lectern "
+		         "on this corpus takes them in",
+		         why, where);
+	else
+		diag_add(out, DIAG_ERROR, NULL, 0, 0,
+		         "%s, and could not be kept aside either: the changes "
+		         "of this session are lost",
+		         why);
+	free(why);
+	free(where);
 	diag_list_fini(&dl);
+	return EXIT_TROUBLE;
 }
 
 /* Opens the session and shows the first warning (a corrupt state file
@@ -228,10 +249,7 @@ start_session(struct session *ses, struct app *a, const char *root,
 		app_message(a, true, "%s", m);
 		free(m);
 	}
-	for (size_t i = 0; i < dl.n; i++)
-		diag_add(out, dl.v[i].level, dl.v[i].file, dl.v[i].line,
-		         dl.v[i].col, "%s", dl.v[i].msg);
-	diag_list_fini(&dl);
+	diag_move(out, &dl);
 }
 
 static int
@@ -281,10 +299,14 @@ do_headless(struct corpus *c, const struct options *o, struct diag_list *dl,
 		if (a.dirty)
 			render_app(&a);
 	}
-	save_session(&ses, &a);
+	struct diag_list saved;
+	diag_list_init(&saved);
+	int save_rc = final_save(&ses, &a, &saved);
 	session_close(&ses);
 	render_app(&a);
 	cli_print_diags(&a.diags, 0);
+	cli_print_diags(&saved, 0);
+	diag_list_fini(&saved);
 	struct strbuf sb;
 	sb_init(&sb);
 	frame_to_text(&a.frame, &sb);
@@ -302,6 +324,38 @@ do_headless(struct corpus *c, const struct options *o, struct diag_list *dl,
 	sb_fini(&sb);
 	app_fini(&a);
 	script_fini(&sc);
+	return rc ? rc : save_rc;
+}
+
+/* Saves: the first a moment after a change, so several go together;
+ * again a little later when one failed (a held lock, a full disk). */
+#define SAVE_DELAY_MS 1500
+#define SAVE_RETRY_MS 3000
+
+/* Takes in what a background save says: nothing when it wrote; else a
+ * message (a lock held for a moment is only said when it lasts).  Returns
+ * saver_finish's code. */
+static int
+saved_in_background(struct saver *sv, struct session *ses, struct app *a)
+{
+	char *msg = NULL;
+	int rc = saver_finish(sv, ses, &msg);
+	int64_t now = session_clock_ms();
+	if (rc == 0) {
+		sv->busy_since = 0;
+	} else if (rc == STATE_BUSY) {
+		if (!sv->busy_since)
+			sv->busy_since = now;
+		if (now - sv->busy_since >= 3000)
+			app_message(
+			        a, true,
+			        "reading state not saved yet: another process "
+			        "holds its lock; trying again");
+	} else {
+		app_message(a, true, "reading state not saved: %s",
+		            msg ? msg : "error");
+	}
+	free(msg);
 	return rc;
 }
 
@@ -340,15 +394,29 @@ do_interactive(struct corpus *c, struct diag_list *load_diags, bool ascii,
 		free(m);
 	}
 	free(note);
+	struct saver sv;
+	saver_init(&sv);
+	int64_t due = 0; /* when to save (ms), 0: nothing to */
 	while (!a.quit) {
 		if (a.dirty) {
 			render_app(&a);
 			tty_paint(t, &a.frame);
 		}
-		/* Idle means idle: block, unless hits are still to count;
-		 * then count one article per turn, input first. */
+		/* Idle means idle: block, unless hits are still to count
+		 * (then count one article per turn, input first) or changes
+		 * are to be saved (then until it is time). */
 		bool work = app_background_pending(&a);
-		int key = tty_read_key(t, work ? 0 : -1);
+		int64_t now = session_clock_ms();
+		if (a.state_dirty && !due)
+			due = now + SAVE_DELAY_MS;
+		int timeout = work ? 0 : -1;
+		if (due && !sv.pid) {
+			int64_t left = due > now ? due - now : 0;
+			if (timeout < 0 || left < timeout)
+				timeout = (int)left;
+		}
+		tty_watch_saver(t, saver_fd(&sv));
+		int key = tty_read_key(t, timeout);
 		if (tty_quit_requested(t))
 			break;
 		if (key == 0 && work)
@@ -359,6 +427,9 @@ do_interactive(struct corpus *c, struct diag_list *load_diags, bool ascii,
 		} else if (key == K_WATCH) {
 			if (watch_changed(w))
 				a.reload = true;
+		} else if (key == K_SAVER) {
+			if (saved_in_background(&sv, &ses, &a) != 0)
+				due = session_clock_ms() + SAVE_RETRY_MS;
 		} else if (key) {
 			app_key(&a, key);
 		}
@@ -368,20 +439,38 @@ do_interactive(struct corpus *c, struct diag_list *load_diags, bool ascii,
 		}
 		if (a.reload)
 			reload_config(cfg, src, &a, t);
-		/* Keep the state on disk as reading goes on (at most every
-		 * few seconds), so that a crash or kill -9 loses little. */
+		/* Keep the state on disk as reading goes on, shortly after a
+		 * change, so that a crash or kill -9 loses little; written in
+		 * a child, so no key waits for it. */
 		a.now = (long long)time(NULL);
-		if (a.state_dirty && a.now - ses.saved >= 5)
-			save_session(&ses, &a);
+		now = session_clock_ms();
+		if (due && now >= due && !sv.pid) {
+			due = 0;
+			struct diag_list dl;
+			diag_list_init(&dl);
+			if (session_collect(&ses, &a, now))
+				saver_start(&sv, &ses, &dl);
+			if (dl.n)
+				app_message(&a, true,
+				            "reading state not saved: %s",
+				            dl.v[0].msg);
+			diag_list_fini(&dl);
+		}
 	}
-	save_session(&ses, &a);
+	if (sv.pid)
+		saved_in_background(&sv, &ses, &a);
+	struct diag_list saved;
+	diag_list_init(&saved);
+	int rc = final_save(&ses, &a, &saved);
 	session_close(&ses);
 	watch_free(w);
 	tty_close(t);
 	cli_print_diags(load_diags, 0);
 	cli_print_diags(&a.diags, 0);
+	cli_print_diags(&saved, 0);
+	diag_list_fini(&saved);
 	app_fini(&a);
-	return 0;
+	return rc;
 }
 
 /*

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 /* The real path of p, or a copy of p when it cannot be resolved. */
 static char *
@@ -124,7 +125,12 @@ session_open(struct session *s, const char *root, bool enabled,
 		s->enabled = false;
 		return;
 	}
-	state_load(&s->st, s->path, diags);
+	if (state_load(&s->st, s->path, diags) == STATE_UNREADABLE)
+		s->readonly = true; /* never saved over (the warning says) */
+	/* Changes an earlier session could not save, kept aside. */
+	s->npending = state_merge_pending(&s->st, s->path, &s->pending, diags);
+	if (s->npending)
+		s->unsaved = true;
 	state_set_string(&s->st.root, s->root);
 	loaded(s);
 	s->nkeys = c->n;
@@ -146,6 +152,9 @@ session_close(struct session *s)
 		free(s->keys[i]);
 	free(s->keys);
 	free(s->entry);
+	for (size_t i = 0; i < s->npending; i++)
+		free(s->pending[i]);
+	free(s->pending);
 	free(s->was_read);
 	free(s->was_anchor);
 	free(s->was_progress);
@@ -481,18 +490,17 @@ collect_session(struct session *s, const struct app *a)
 	return changed;
 }
 
-int
-session_save(struct session *s, struct app *a, int64_t now,
-             struct diag_list *diags)
+bool
+session_collect(struct session *s, struct app *a, int64_t now)
 {
-	if (!s->enabled)
-		return 0;
+	if (!s->enabled || s->readonly)
+		return false;
 	app_remember_place(a);
 	bool changed = false;
 	for (size_t i = 0; i < a->corpus->n; i++)
 		changed |= collect_article(s, a, i, now);
 	/* Bookmarks deleted in this session. */
-	for (size_t d = 0; d < a->ndeleted; d++)
+	for (size_t d = 0; d < a->ndeleted; d++) {
 		for (size_t k = 0; k < s->st.n; k++)
 			if (state_bookmark_del(&s->st, &s->st.v[k],
 			                       a->deleted_marks[d],
@@ -500,40 +508,58 @@ session_save(struct session *s, struct app *a, int64_t now,
 				changed = true;
 				break;
 			}
-	changed |= collect_session(s, a);
-	if (!changed) {
-		/* Nothing of ours to write: the file stays as it is. */
-		a->state_dirty = false;
-		return 0;
-	}
-	int rc = state_save(&s->st, s->path, diags);
-	if (rc < 0)
-		return -1;
-	/* Read back what was merged in from other instances' saves, so
-	 * that the next save does not fight them. */
-	struct diag_list dl;
-	diag_list_init(&dl);
-	struct state fresh;
-	state_init(&fresh);
-	if (state_load(&fresh, s->path, &dl) == 0 && dl.n == 0) {
-		state_set_string(&fresh.root, s->root);
-		state_fini(&s->st);
-		s->st = fresh;
-		loaded(s);
-		for (size_t i = 0; i < a->corpus->n; i++) {
-			s->entry[i] = entry_of(s, s->keys[i]);
-			if (s->entry[i] != SIZE_MAX)
-				s->st.v[s->entry[i]].claimed = true;
-		}
-	} else {
-		state_fini(&fresh);
-	}
-	diag_list_fini(&dl);
-	for (size_t d = 0; d < a->ndeleted; d++)
 		free(a->deleted_marks[d]);
+	}
 	a->ndeleted = 0;
+	changed |= collect_session(s, a);
 	snapshot(s, a);
 	a->state_dirty = false;
-	s->saved = now / 1000;
-	return 0;
+	if (changed)
+		s->unsaved = true;
+	return s->unsaved;
+}
+
+int
+session_write(struct session *s, int wait_ms, struct diag_list *diags)
+{
+	if (!s->enabled || s->readonly || !s->unsaved)
+		return 0;
+	int rc = state_save_wait(&s->st, s->path, wait_ms, diags);
+	if (rc == 0)
+		session_written(s);
+	return rc;
+}
+
+void
+session_written(struct session *s)
+{
+	s->unsaved = false;
+	s->saved = session_clock_ms() / 1000;
+	/* What earlier, failed saves left is in the file now. */
+	for (size_t i = 0; i < s->npending; i++) {
+		unlink(s->pending[i]);
+		free(s->pending[i]);
+	}
+	free(s->pending);
+	s->pending = NULL;
+	s->npending = 0;
+}
+
+int
+session_keep_pending(struct session *s, char **where, struct diag_list *diags)
+{
+	*where = NULL;
+	if (!s->enabled || s->readonly || !s->unsaved)
+		return 0;
+	return state_write_pending(&s->st, s->path, (long)getpid(), where,
+	                           diags);
+}
+
+int
+session_save(struct session *s, struct app *a, int64_t now,
+             struct diag_list *diags)
+{
+	if (!session_collect(s, a, now))
+		return 0;
+	return session_write(s, SESSION_QUIT_WAIT_MS, diags);
 }

@@ -33,8 +33,15 @@ struct session {
 	bool *was_read;
 	size_t *was_anchor;
 	int *was_progress;
-	int64_t saved; /* when it was last saved */
+	int64_t saved;  /* when it was last saved, in seconds */
+	bool readonly;  /* the file exists and cannot be read: never written */
+	bool unsaved;   /* changes collected and not written yet */
+	char **pending; /* pending files merged in, removed once saved */
+	size_t npending;
 };
+
+/* How long a save at quit waits for another process's lock. */
+#define SESSION_QUIT_WAIT_MS 1000
 
 /*
  * Opens the state for the corpus at root (NULL or !enabled: a session
@@ -49,14 +56,33 @@ void session_close(struct session *s);
 void session_apply(struct session *s, struct app *a);
 
 /*
- * Takes what a holds into the state and writes the file (merging with
- * what another instance wrote meanwhile).  now: the time, in
- * milliseconds since the epoch (session_clock_ms).
- * Returns 0, or -1 with an error in diags (then nothing was lost from a:
- * a later save can succeed).
+ * Saving, in two steps so that the writing can happen elsewhere (main
+ * writes in a child process, so that a big file or a held lock never
+ * stops the keys).  session_collect takes what a holds into the state,
+ * each change dated now (milliseconds since the epoch, session_clock_ms)
+ * and says whether there is anything to write: new changes, or earlier
+ * ones not written yet.  session_write writes it (merging with what
+ * another instance wrote meanwhile): 0 written (or nothing to write),
+ * STATE_BUSY when another process held the lock for wait_ms, -1 with an
+ * error in diags; nothing is lost on failure, a later write can succeed.
+ * session_written records a write that succeeded elsewhere.
  */
+bool session_collect(struct session *s, struct app *a, int64_t now);
+int session_write(struct session *s, int wait_ms, struct diag_list *diags);
+void session_written(struct session *s);
+
+/* Both, waiting SESSION_QUIT_WAIT_MS at most for the lock. */
 int session_save(struct session *s, struct app *a, int64_t now,
                  struct diag_list *diags);
+
+/*
+ * When writing failed for good (at quit): keeps what was to be written
+ * in a pending file (state.h) that the next session merges in.  0 with
+ * *where set (caller frees; NULL when there was nothing to keep), or -1
+ * with an error in diags.
+ */
+int session_keep_pending(struct session *s, char **where,
+                         struct diag_list *diags);
 
 /* The real-time clock in milliseconds since the epoch. */
 int64_t session_clock_ms(void);

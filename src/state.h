@@ -101,6 +101,12 @@
 #include "util.h"
 
 #define STATE_VERSION 2
+/* state_load: the file exists and cannot be read (never saved over). */
+#define STATE_UNREADABLE 2
+/* state_save_wait: the lock stayed held. */
+#define STATE_BUSY 2
+/* How long moving a corrupt file aside waits for the lock. */
+#define STATE_LOCK_WAIT_MS 2000
 /* Caps on a hostile file; the writer trims to them so that what it
  * writes always loads again. */
 #define STATE_MAX_BYTES (64L * 1024 * 1024)
@@ -156,6 +162,7 @@ struct state {
 	struct tombstone *dead;
 	size_t ndead;
 	size_t capdead;
+	size_t trimmed; /* entries the last merge dropped to keep the caps */
 };
 
 void state_init(struct state *s);
@@ -178,7 +185,9 @@ char *state_path(const char *corpus_root);
  * aside (see above), an empty state and a warning with the new name and
  * where the problem is.
  * Returns -1 only when the file was corrupt and could not be moved aside
- * (then the warning says so; the next state_save replaces it).
+ * (then the warning says so; the next state_save replaces it), and
+ * STATE_UNREADABLE when it exists and cannot be read: state_save then
+ * refuses to write over it.
  */
 int state_load(struct state *s, const char *path, struct diag_list *diags);
 
@@ -193,6 +202,29 @@ int state_load(struct state *s, const char *path, struct diag_list *diags);
  */
 int state_save(const struct state *s, const char *path,
                struct diag_list *diags);
+
+/* state_save waiting at most wait_ms for the lock (-1: for ever); returns
+ * STATE_BUSY (an error in diags, nothing written) when another process
+ * held it all that time. */
+int state_save_wait(const struct state *s, const char *path, int wait_ms,
+                    struct diag_list *diags);
+
+/*
+ * Pending saves.  When a save fails (a lock held too long, a full disk),
+ * what was to be written goes to PATH.pending-PID, a whole state file;
+ * the next session on the corpus merges every pending file in
+ * (state_merge_pending) and removes them once it has saved.
+ */
+char *state_pending_path(const char *path, long pid);
+/* Writes s as PATH.pending-pid; 0 with *written (caller frees), or -1
+ * with an error in diags. */
+int state_write_pending(const struct state *s, const char *path, long pid,
+                        char **written, struct diag_list *diags);
+/* Merges every PATH.pending-* file into s (s the older: theirs are the
+ * later changes); returns how many, their paths in *names (caller frees
+ * each and the array).  One that cannot be read is left, with a warning. */
+size_t state_merge_pending(struct state *s, const char *path, char ***names,
+                           struct diag_list *diags);
 
 /*
  * Merges other (not into itself) into into, other being the writer (see

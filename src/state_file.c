@@ -11,6 +11,7 @@
 #endif
 #include "state_int.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -301,26 +302,38 @@ sync_dir(const char *dir)
 	}
 }
 
-/* An exclusive flock on PATH.lock (created if needed); the fd, or -1. */
+/*
+ * An exclusive flock on PATH.lock (created if needed, never through a
+ * symbolic link); the fd, or -1 with errno (EWOULDBLOCK when another
+ * process held it for all of wait_ms: a negative wait_ms waits for ever).
+ */
 static int
-lock_state(const char *path)
+lock_state(const char *path, int wait_ms)
 {
 	char *lock = xasprintf("%s.lock", path);
-	int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
+	int fd =
+	        open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW,
+	             0600);
 	int err;
 
 	free(lock);
 	if (fd < 0)
 		return -1;
-	while (flock(fd, LOCK_EX) < 0) {
-		if (errno != EINTR) {
-			err = errno;
-			close(fd);
-			errno = err;
-			return -1;
-		}
+	for (int waited = 0;;) {
+		if (flock(fd, wait_ms < 0 ? LOCK_EX : LOCK_EX | LOCK_NB) == 0)
+			return fd;
+		err = errno;
+		if (err == EINTR)
+			continue;
+		if (err != EWOULDBLOCK || waited >= wait_ms)
+			break;
+		struct timespec ts = {0, 20 * 1000000L};
+		nanosleep(&ts, NULL);
+		waited += 20;
 	}
-	return fd;
+	close(fd);
+	errno = err;
+	return -1;
 }
 
 /*
@@ -336,7 +349,8 @@ move_aside(const char *path, const struct stat *st, bool locked, char **to)
 	struct tm tm;
 	struct stat now;
 	time_t t = time(NULL);
-	int lock = locked ? -1 : lock_state(path), rc = -1, err = EEXIST;
+	int lock = locked ? -1 : lock_state(path, STATE_LOCK_WAIT_MS), rc = -1,
+	    err = EEXIST;
 
 	if (stat(path, &now) < 0 || now.st_dev != st->st_dev ||
 	    now.st_ino != st->st_ino) {
@@ -379,7 +393,7 @@ out:
  * a second flock from the same process would wait for ever). */
 static int
 load_file(struct state *s, const char *path, struct diag_list *diags,
-          bool locked, bool *newer)
+          bool locked, bool *newer, bool *unreadable)
 {
 	for (int tries = 0;; tries++) {
 		struct file_text text;
@@ -406,11 +420,12 @@ load_file(struct state *s, const char *path, struct diag_list *diags,
 		if (r == READ_MISSING || rc == 0)
 			return 0;
 		if (r == READ_UNREADABLE) {
+			*unreadable = true;
 			diag_add(diags, DIAG_WARNING, path, 0, 0,
-			         "cannot read the reading state (%s); going on "
-			         "without it",
+			         "cannot read the reading state (%s): going on "
+			         "without it, and not saving over it",
 			         strerror(err));
-			return 0;
+			return STATE_UNREADABLE;
 		}
 		if (rc == 1) {
 			*newer = true;
@@ -445,9 +460,9 @@ load_file(struct state *s, const char *path, struct diag_list *diags,
 int
 state_load(struct state *s, const char *path, struct diag_list *diags)
 {
-	bool newer = false;
+	bool newer = false, unreadable = false;
 	state_fini(s);
-	return load_file(s, path, diags, false, &newer);
+	return load_file(s, path, diags, false, &newer, &unreadable);
 }
 
 /* mkdir -p with mode 0700 for what it creates. */
@@ -521,32 +536,157 @@ write_atomic(const char *path, const char *dir, const char *buf, size_t len,
 	return 0;
 }
 
+/* Where a save writes: the file, or, when it is a symbolic link (into a
+ * dotfiles repository, say), the file it points to, so the link stays.
+ * Caller frees. */
+static char *
+write_target(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		char *real = realpath(path, NULL);
+		if (real)
+			return real;
+	}
+	return xstrdup(path);
+}
+
 int
 state_save(const struct state *s, const char *path, struct diag_list *diags)
+{
+	return state_save_wait(s, path, -1, diags);
+}
+
+int
+state_save_wait(const struct state *s, const char *path, int wait_ms,
+                struct diag_list *diags)
 {
 	char *dir = dir_of(path);
 	struct state disk;
 	struct strbuf text;
-	bool newer = false;
+	bool newer = false, unreadable = false;
 	int lock, rc = 1;
 
-	if (make_dirs(dir) < 0 || (lock = lock_state(path)) < 0) {
+	if (make_dirs(dir) < 0 || (lock = lock_state(path, wait_ms)) < 0) {
+		int err = errno;
+		if (err == EWOULDBLOCK) {
+			diag_add(diags, DIAG_ERROR, path, 0, 0,
+			         "cannot save the reading state: another "
+			         "process holds its lock");
+			free(dir);
+			return STATE_BUSY;
+		}
 		diag_add(diags, DIAG_ERROR, path, 0, 0,
-		         "cannot save the reading state: %s", strerror(errno));
+		         "cannot save the reading state: %s%s", strerror(err),
+		         err == ELOOP ? " (the .lock file is a symbolic link, "
+		                        "not followed)"
+		                      : "");
 		free(dir);
 		return -1;
 	}
 	state_init(&disk);
-	load_file(&disk, path, diags, true, &newer);
-	if (!newer) {
+	load_file(&disk, path, diags, true, &newer, &unreadable);
+	if (unreadable) {
+		/* Never write over what could not be read. */
+		diag_add(diags, DIAG_ERROR, path, 0, 0,
+		         "reading state not saved: the file cannot be read, "
+		         "and is not written over");
+		rc = -1;
+	} else if (!newer) {
 		state_merge(&disk, s);
+		if (disk.trimmed)
+			diag_add(diags, DIAG_WARNING, path, 0, 0,
+			         "the reading state is full: %zu of its oldest "
+			         "entries (articles, bookmarks or deletions) "
+			         "were dropped",
+			         disk.trimmed);
 		sb_init(&text);
 		state_format(&disk, &text);
-		rc = write_atomic(path, dir, text.buf, text.len, diags);
+		char *target = write_target(path);
+		char *tdir = dir_of(target);
+		rc = write_atomic(target, tdir, text.buf, text.len, diags);
+		free(tdir);
+		free(target);
 		sb_fini(&text);
 	}
 	state_fini(&disk);
 	close(lock);
 	free(dir);
 	return rc;
+}
+
+/* ------------------------------------------------------ pending saves */
+
+char *
+state_pending_path(const char *path, long pid)
+{
+	return xasprintf("%s.pending-%ld", path, pid);
+}
+
+int
+state_write_pending(const struct state *s, const char *path, long pid,
+                    char **written, struct diag_list *diags)
+{
+	char *pending = state_pending_path(path, pid);
+	char *dir = dir_of(pending);
+	struct state norm;
+	struct strbuf text;
+	state_init(&norm);
+	state_merge(&norm, s);
+	sb_init(&text);
+	state_format(&norm, &text);
+	int rc = make_dirs(dir) < 0 ? -1 : 0;
+	if (rc < 0)
+		diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot create: %s",
+		         strerror(errno));
+	else
+		rc = write_atomic(pending, dir, text.buf, text.len, diags);
+	sb_fini(&text);
+	state_fini(&norm);
+	free(dir);
+	if (rc == 0)
+		*written = pending;
+	else
+		free(pending);
+	return rc;
+}
+
+size_t
+state_merge_pending(struct state *s, const char *path, char ***names,
+                    struct diag_list *diags)
+{
+	char *dir = dir_of(path);
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	char *prefix = xasprintf("%s.pending-", base);
+	size_t n = 0;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	*names = NULL;
+	while (d && (e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0)
+			continue;
+		char *full = xasprintf("%s/%s", dir, e->d_name);
+		struct state p;
+		struct diag_list dl;
+		diag_list_init(&dl);
+		state_init(&p);
+		bool newer = false, unreadable = false;
+		if (load_file(&p, full, &dl, true, &newer, &unreadable) == 0 &&
+		    dl.n == 0) {
+			state_merge(s, &p);
+			*names = xrealloc(*names, (n + 1) * sizeof **names);
+			(*names)[n++] = full;
+		} else {
+			diag_move(diags, &dl);
+			free(full);
+		}
+		state_fini(&p);
+		diag_list_fini(&dl);
+	}
+	if (d)
+		closedir(d);
+	free(prefix);
+	free(dir);
+	return n;
 }

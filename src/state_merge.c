@@ -211,23 +211,27 @@ keep_new_place(const struct bookmark *b, const struct bookmark *prev,
 }
 
 /* One bookmark per id and per (offset, note), none deleted, the newest
- * STATE_MAX_BOOKMARKS; sorted by offset.  s->dead is sorted by id. */
-static void
+ * STATE_MAX_BOOKMARKS; sorted by offset.  s->dead is sorted by id.
+ * Returns how many the cap dropped. */
+static size_t
 normalise_marks(struct article_state *a, const struct state *s)
 {
+	size_t dropped = 0;
 	if (!a->nmarks)
-		return;
+		return 0;
 	qsort(a->marks, a->nmarks, sizeof *a->marks, cmp_mark_id);
 	sift_marks(a, s, keep_live_id);
 	qsort(a->marks, a->nmarks, sizeof *a->marks, cmp_mark_any);
 	sift_marks(a, s, keep_new_place);
 	if (a->nmarks > STATE_MAX_BOOKMARKS) {
+		dropped = a->nmarks - STATE_MAX_BOOKMARKS;
 		qsort(a->marks, a->nmarks, sizeof *a->marks, cmp_mark_newest);
 		for (size_t i = STATE_MAX_BOOKMARKS; i < a->nmarks; i++)
 			state_bookmark_fini(&a->marks[i]);
 		a->nmarks = STATE_MAX_BOOKMARKS;
 		qsort(a->marks, a->nmarks, sizeof *a->marks, cmp_mark_any);
 	}
+	return dropped;
 }
 
 static int
@@ -290,6 +294,7 @@ prune_dead(struct state *s)
 	}
 	s->ndead = o;
 	if (s->ndead > STATE_MAX_TOMBSTONES) {
+		s->trimmed += s->ndead - STATE_MAX_TOMBSTONES;
 		qsort(s->dead, s->ndead, sizeof *s->dead, cmp_dead_newest);
 		for (size_t i = STATE_MAX_TOMBSTONES; i < s->ndead; i++)
 			free(s->dead[i].id);
@@ -513,10 +518,12 @@ static void
 tidy(struct state *s, const struct state *other)
 {
 	union_dead(s, other);
+	s->trimmed = 0;
 	for (size_t i = 0; i < s->n; i++)
-		normalise_marks(&s->v[i], s);
+		s->trimmed += normalise_marks(&s->v[i], s);
 	prune_dead(s);
 	if (s->n > STATE_MAX_ARTICLES) {
+		s->trimmed += s->n - STATE_MAX_ARTICLES;
 		qsort(s->v, s->n, sizeof *s->v, cmp_article_newest);
 		for (size_t i = STATE_MAX_ARTICLES; i < s->n; i++)
 			state_article_fini(&s->v[i]);

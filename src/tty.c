@@ -36,6 +36,7 @@ struct tty {
 	bool color;
 	bool ascii;
 	int watch_fd;                          /* also waited on; -1 for none */
+	int saver_fd;                          /* likewise, for K_SAVER */
 	struct style groups[256 - ROLE_COUNT]; /* roles ROLE_COUNT + g */
 	size_t ngroups;
 	int ncolors; /* color_fit's view: 8, 16, 256, or 0x1000000 direct */
@@ -215,6 +216,7 @@ tty_open(const struct theme *theme, bool color, bool ascii, char **note,
 	t->theme = theme;
 	t->ascii = ascii;
 	t->watch_fd = -1;
+	t->saver_fd = -1;
 	restore_len = 0;
 	add_restore("sgr0");
 	add_restore("cnorm");
@@ -455,6 +457,12 @@ tty_watch(struct tty *t, int fd)
 	t->watch_fd = fd;
 }
 
+void
+tty_watch_saver(struct tty *t, int fd)
+{
+	t->saver_fd = fd;
+}
+
 int
 tty_read_key(struct tty *t, int timeout_ms)
 {
@@ -492,14 +500,15 @@ tty_read_key(struct tty *t, int timeout_ms)
 			return K_ESC;
 		}
 		/* Nothing buffered: sleep until input or a signal. */
-		struct pollfd pfd[2] = {{.fd = STDIN_FILENO, .events = POLLIN},
-		                        {.fd = t->watch_fd, .events = POLLIN}};
+		struct pollfd pfd[3] = {{.fd = STDIN_FILENO, .events = POLLIN},
+		                        {.fd = t->watch_fd, .events = POLLIN},
+		                        {.fd = t->saver_fd, .events = POLLIN}};
 		sigset_t none;
 		sigemptyset(&none);
 		struct timespec ts = {timeout_ms / 1000,
 		                      (long)(timeout_ms % 1000) * 1000000L};
-		int n = ppoll(pfd, t->watch_fd >= 0 ? 2 : 1,
-		              timeout_ms < 0 ? NULL : &ts, &none);
+		/* poll skips the entries whose fd is negative. */
+		int n = ppoll(pfd, 3, timeout_ms < 0 ? NULL : &ts, &none);
 		if (n < 0 && errno != EINTR)
 			return 0;
 		if (n == 0)
@@ -509,6 +518,9 @@ tty_read_key(struct tty *t, int timeout_ms)
 			quit_signal = SIGHUP;
 			return 0;
 		}
+		if (n > 0 && t->saver_fd >= 0 &&
+		    (pfd[2].revents & (POLLIN | POLLHUP)))
+			return K_SAVER;
 		if (n > 0 && t->watch_fd >= 0 && (pfd[1].revents & POLLIN))
 			return K_WATCH;
 	}

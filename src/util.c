@@ -262,3 +262,13 @@ natural_cmp(const char *a, const char *b)
 	}
 	return (unsigned char)*a - (unsigned char)*b;
 }
+
+void
+diag_move(struct diag_list *to, struct diag_list *from)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		struct diag *d = &from->v[i];
+		diag_add(to, d->level, d->file, d->line, d->col, "%s", d->msg);
+	}
+	diag_list_fini(from);
+}

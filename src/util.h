@@ -77,6 +77,9 @@ void diag_list_fini(struct diag_list *dl);
 /* Appends a diagnostic; file is copied. */
 void diag_add(struct diag_list *dl, enum diag_level level, const char *file,
               int line, int col, const char *fmt, ...) LECTERN_PRINTF(6, 7);
+/* Adds the diagnostics of from at the end of to, and empties from (it
+ * is ready for diag_list_fini or for use again). */
+void diag_move(struct diag_list *to, struct diag_list *from);
 /* Counts the diagnostics of the given level. */
 size_t diag_count(const struct diag_list *dl, enum diag_level level);
 /*
