@@ -36,3 +36,30 @@ while [ "$i" -lt 200 ] && [ $(($(date +%s) - start)) -lt 20 ]; do
 done
 n=$("$writer" --check "$file") || fail "the final file does not load"
 echo "state-crash: $i kills, the file always loaded ($n)"
+
+# Two writers at once, each killed at random moments: saves take turns
+# under the lock, so the file still always loads.
+start=$(date +%s)
+j=0
+while [ "$j" -lt 100 ] && [ $(($(date +%s) - start)) -lt 15 ]; do
+	j=$((j + 1))
+	"$writer" "$file" &
+	a=$!
+	"$writer" "$file" &
+	b=$!
+	ms=$(($(od -An -N2 -tu2 /dev/urandom | tr -d ' \n') % 31))
+	sleep "0.0$(printf %02d "$ms")"
+	kill -9 "$a" 2>/dev/null || fail "writer A stopped by itself"
+	ms=$(($(od -An -N2 -tu2 /dev/urandom | tr -d ' \n') % 11))
+	sleep "0.0$(printf %02d "$ms")"
+	kill -9 "$b" 2>/dev/null || fail "writer B stopped by itself"
+	wait "$a" 2>/dev/null || true
+	wait "$b" 2>/dev/null || true
+	"$writer" --check "$file" >/dev/null ||
+		fail "after double kill $j the state file does not load cleanly"
+	case $(ls "$dir") in
+	*corrupt*) fail "after double kill $j a file was moved aside" ;;
+	esac
+done
+n=$("$writer" --check "$file") || fail "the final file does not load"
+echo "state-crash: $j double kills, the file always loaded ($n)"

@@ -44,16 +44,32 @@ trap cleanup EXIT
 fail() {
 	echo "FAIL: $*"
 	echo "---- screen:"
-	t capture-pane -p -t e2e 2>/dev/null || true
+	t capture-pane -p -t "$PANE" 2>/dev/null || true
 	echo "----"
 	exit 1
 }
 
 # start COLS ROWS TERM ARGS...: runs lectern ARGS in a new pane of that size
-# with that TERM; when lectern ends, the pane shows "EXIT:<status>".
+# with that TERM, on a new tmux server; when lectern ends, the pane shows
+# "EXIT:<status>".  The helpers below look at the pane named by $PANE
+# (e2e, the one start makes; also_start makes others beside it).
 start() {
-	cols=$1 rows=$2 term=$3
-	shift 3
+	t kill-server >/dev/null 2>&1 || true
+	nsock=$((nsock + 1))
+	SOCK="$SOCK_BASE-$nsock"
+	PANE=e2e
+	start_as e2e "$@"
+}
+
+# also_start NAME COLS ROWS TERM ARGS...: another lectern, at once, in a
+# session NAME of the same server (select it with PANE=NAME).
+also_start() {
+	start_as "$@"
+}
+
+start_as() {
+	name=$1 cols=$2 rows=$3 term=$4
+	shift 4
 	# A fresh reading state for each start, unless the test keeps one
 	# across starts in E2E_STATE.
 	state_dir=${E2E_STATE:-$(mktemp -d "$WORK/state.XXXXXX")}
@@ -69,17 +85,15 @@ start() {
 		echo
 		echo 'echo "EXIT:$?"'
 		echo 'exec sleep 600'
-	} >"$WORK/run.sh"
-	chmod +x "$WORK/run.sh"
-	t kill-server >/dev/null 2>&1 || true
-	nsock=$((nsock + 1))
-	SOCK="$SOCK_BASE-$nsock"
-	t new-session -d -s e2e -x "$cols" -y "$rows" "$WORK/run.sh"
-	t set-option -t e2e status off >/dev/null
+	} >"$WORK/run-$name.sh"
+	chmod +x "$WORK/run-$name.sh"
+	t new-session -d -s "$name" -x "$cols" -y "$rows" "$WORK/run-$name.sh"
+	t set-option -t "$name" status off >/dev/null
 }
 
-screen() { t capture-pane -p -t e2e; }
-screen_colors() { t capture-pane -p -e -t e2e; }
+PANE=e2e
+screen() { t capture-pane -p -t "$PANE"; }
+screen_colors() { t capture-pane -p -e -t "$PANE"; }
 
 # styles_of TEXT: for each place TEXT is on the screen, the style its first
 # character is drawn in, one line each: "bold", "dim", "italic",
@@ -176,13 +190,13 @@ wait_row() {
 	done
 }
 
-keys() { t send-keys -t e2e "$@"; }
+keys() { t send-keys -t "$PANE" "$@"; }
 
 assert_has() { screen | grep -qF -- "$1" || fail "screen lacks '$1'"; }
 assert_lacks() { ! screen | grep -qF -- "$1" || fail "screen shows '$1'"; }
 
 # pane_var NAME: a tmux format variable of the pane (#{NAME}).
-pane_var() { t display-message -p -t e2e "#{$1}"; }
+pane_var() { t display-message -p -t "$PANE" "#{$1}"; }
 
 # lectern_pid: the pid of the lectern running in the pane (its shell's
 # child; no pgrep: procps may be missing on a minimal machine).
