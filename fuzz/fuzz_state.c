@@ -85,7 +85,7 @@ fast_agrees(const char *text, size_t len)
 	struct state_parse p = {0, 0, NULL, 0};
 	state_init(&fast);
 	state_init(&slow);
-	if (state_parse_fast(text, len, &fast) == 1) {
+	if (state_parse_fast(text, len, &fast) > 0) {
 		if (state_parse_yaml(&p, text, len, &slow) != 0)
 			__builtin_trap();
 		state_normalise(&fast);

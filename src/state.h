@@ -110,6 +110,9 @@
 /* Caps on a hostile file; the writer trims to them so that what it
  * writes always loads again. */
 #define STATE_MAX_BYTES (64L * 1024 * 1024)
+/* A file not in the form lectern writes goes through libyaml, whose tree
+ * takes tens of times the text: such files are capped lower. */
+#define STATE_MAX_YAML_BYTES (4 * 1024 * 1024)
 #define STATE_MAX_ARTICLES 100000
 #define STATE_MAX_BOOKMARKS 10000 /* per article */
 #define STATE_MAX_TOMBSTONES 100000

@@ -260,12 +260,22 @@ mark_field(const struct fast *f, struct bookmark *b, unsigned *seen)
 }
 
 static bool
-article_field(const struct fast *f, struct article_state *a, unsigned *seen)
+article_field(const struct fast *f, struct article_state *a, unsigned *seen,
+              int64_t version)
 {
 	int64_t v = 0;
 	unsigned bit;
 	bool ok;
-	if (key_is(f, "path")) {
+	if (version == 1 && key_is(f, "updated")) {
+		/* Version 1: one time, in seconds, for read and place. */
+		bit = 16 | 64;
+		ok = get_int(f, INT64_MIN / 1000, INT64_MAX / 1000, &v);
+		a->read_at = a->anchor_at = v * 1000;
+	} else if (version == 1 &&
+	           (key_is(f, "read-at") || key_is(f, "anchor-at") ||
+	            key_is(f, "progress-reset") || key_is(f, "size"))) {
+		return false; /* not version 1's: for libyaml to judge */
+	} else if (key_is(f, "path")) {
 		bit = 1;
 		ok = take_str(f, &a->path, true);
 	} else if (key_is(f, "hash")) {
@@ -383,7 +393,7 @@ state_parse_fast(const char *text, size_t len, struct state *s)
 			memset(a, 0, sizeof *a);
 			seen_art = 0;
 			sec = S_ARTICLES;
-			if (!article_field(&f, a, &seen_art))
+			if (!article_field(&f, a, &seen_art, version))
 				return 0;
 			continue;
 		}
@@ -397,7 +407,7 @@ state_parse_fast(const char *text, size_t len, struct state *s)
 				continue;
 			}
 			if (sec != S_ARTICLES ||
-			    !article_field(&f, a, &seen_art))
+			    !article_field(&f, a, &seen_art, version))
 				return 0;
 			continue;
 		}
@@ -449,5 +459,5 @@ state_parse_fast(const char *text, size_t len, struct state *s)
 		for (size_t k = 0; k < s->v[i].nmarks; k++)
 			if (!s->v[i].marks[k].id)
 				return 0;
-	return version == STATE_VERSION;
+	return version >= 1 && version <= STATE_VERSION ? (int)version : 0;
 }

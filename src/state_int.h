@@ -88,15 +88,18 @@ struct state_parse {
 int state_parse_text(struct state_parse *p, const char *text, size_t len,
                      struct state *s);
 /* state_parse.c: the same through libyaml alone (state_parse_text tries
- * state_parse_fast first); for the tests that hold the two together. */
+ * state_parse_fast first); for the tests that hold the two together.
+ * libyaml's node tree takes some 35 times the text: a file that is not in
+ * lectern's own form is refused above STATE_MAX_YAML_BYTES. */
 int state_parse_yaml(struct state_parse *p, const char *text, size_t len,
                      struct state *s);
 
 /*
  * state_fast.c: parses text[0..len) into s (empty on entry) when it is in
- * the form state_format writes, current version: 1, and s filled as
- * state_parse_text would fill it; 0 when it is anything else (s then
- * holds a part: state_fini it and use state_parse_text).
+ * the form state_format writes (version 2, or version 1 as lectern wrote
+ * it): the version, and s filled as state_parse_text would fill it; 0
+ * when it is anything else (s then holds a part: state_fini it and use
+ * state_parse_yaml).
  */
 int state_parse_fast(const char *text, size_t len, struct state *s);
 

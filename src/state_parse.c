@@ -328,12 +328,19 @@ state_parse_text(struct state_parse *p, const char *text, size_t len,
                  struct state *s)
 {
 	/* What lectern wrote, fast; anything else through libyaml. */
-	if (state_parse_fast(text, len, s) == 1) {
-		p->version = STATE_VERSION;
+	int v = state_parse_fast(text, len, s);
+	if (v > 0) {
+		p->version = v;
 		return 0;
 	}
 	state_fini(s);
 	state_init(s);
+	if (len > STATE_MAX_YAML_BYTES) {
+		p->why = xasprintf("larger than %d bytes and not in the form "
+		                   "lectern writes",
+		                   STATE_MAX_YAML_BYTES);
+		return -1;
+	}
 	return state_parse_yaml(p, text, len, s);
 }
 

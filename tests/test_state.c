@@ -1211,7 +1211,7 @@ Test(state, the_fast_reader_and_libyaml_read_lectern_s_files_alike)
 	char *text = read_text(path);
 	state_init(&fast);
 	state_init(&slow);
-	cr_assert_eq(state_parse_fast(text, strlen(text), &fast), 1,
+	cr_assert_eq(state_parse_fast(text, strlen(text), &fast), 2,
 	             "lectern's own file is read fast");
 	cr_assert_eq(state_parse_yaml(&p, text, strlen(text), &slow), 0);
 	state_normalise(&fast);
@@ -1230,6 +1230,33 @@ Test(state, the_fast_reader_and_libyaml_read_lectern_s_files_alike)
 	state_fini(&fast);
 	state_fini(&slow);
 	state_fini(&s);
+	free(path);
+	free(dir);
+}
+
+Test(state, a_big_file_not_in_lectern_s_form_is_refused_unparsed)
+{
+	char *dir = make_tmpdir(), *path = xasprintf("%s/s.yaml", dir);
+	/* Valid YAML, a flow list of small numbers: libyaml would build
+	 * a node for each, tens of times the file in memory. */
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addstr(&sb, "version: 2\njunk: [");
+	while (sb.len < STATE_MAX_YAML_BYTES + 100)
+		sb_addstr(&sb, "1, 2, 3, 4, 5, 6, 7, 8, 9, 0, ");
+	sb_addstr(&sb, "1]\n");
+	write_file(path, sb.buf, sb.len);
+	struct diag_list dl;
+	struct state s;
+	diag_list_init(&dl);
+	state_init(&s);
+	state_load(&s, path, &dl);
+	cr_assert_eq(dl.n, 1);
+	cr_assert(strstr(dl.v[0].msg, "not in the form lectern writes"), "%s",
+	          dl.v[0].msg);
+	diag_list_fini(&dl);
+	state_fini(&s);
+	sb_fini(&sb);
 	free(path);
 	free(dir);
 }
