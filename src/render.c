@@ -293,14 +293,21 @@ draw_prompt(struct app *a)
 	                    : a->prompt_kind == PROMPT_NOTE ? "bookmark note: "
 	                    : a->search.backward            ? "?"
 	                                                    : "/";
+	/* A label that leaves no room for what is typed gives way: its
+	 * last character (": ", "/") is enough to say it is a prompt. */
+	if ((int)strlen(label) > a->cols / 2 && a->prompt_kind != PROMPT_SEARCH)
+		label = a->prompt_kind == PROMPT_NOTE ? "note: " : ": ";
+	if ((int)strlen(label) > a->cols / 2)
+		label = a->prompt_kind == PROMPT_SEARCH ? label : ":";
 	int c = frame_put_str(f, r, 0, a->cols, label, ROLE_NORMAL);
-	/* Keep the cursor on screen: drop the start of a long query. */
+	/* Keep the cursor on screen: drop the start of a long query (down
+	 * to nothing before the cursor on the narrowest screens). */
 	size_t from = 0;
-	while (glyph_text_width(p->text.buf + from, p->cursor - from) >
-	       a->cols - c - 2) {
+	while (from < p->cursor &&
+	       glyph_text_width(p->text.buf + from, p->cursor - from) >
+	               a->cols - c - 2) {
 		uint32_t cp;
-		from += utf8_decode(p->text.buf + from, p->text.len - from,
-		                    &cp);
+		from += utf8_decode(p->text.buf + from, p->cursor - from, &cp);
 	}
 	int cur = frame_put_text(f, r, c, a->cols, p->text.buf + from,
 	                         p->cursor - from, ROLE_NORMAL, c);

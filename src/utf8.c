@@ -74,6 +74,12 @@ size_t
 utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
 	bool ok;
+	if (len == 0) {
+		/* Nothing to read: nothing read (a caller's loop must not
+		 * step past its end on our account). */
+		*cp = UTF8_REPLACEMENT;
+		return 0;
+	}
 	return decode((const unsigned char *)s, len, cp, &ok);
 }
 

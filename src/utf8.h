@@ -19,7 +19,8 @@
  * (stray continuation byte, invalid lead byte, overlong form, surrogate,
  * value above U+10FFFF, sequence cut short) gives U+FFFD and consumes its
  * "maximal subpart" as Unicode 15 section 3.9 recommends: at least one byte,
- * never a byte that could start the next valid sequence.
+ * never a byte that could start the next valid sequence.  With len 0 it
+ * reads nothing, returns 0 and sets U+FFFD.
  */
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 

@@ -4,7 +4,7 @@
 # each `make check`, under the sanitizers in that build tree.
 set -eu
 : "${TOP_SRCDIR:?}" "${BUILDDIR:?}"
-for target in frontmatter script wrap config match state links cite; do
+for target in frontmatter script wrap config match state links cite app; do
 	"$BUILDDIR/fuzz/replay_$target" "$TOP_SRCDIR/fuzz/seeds/$target"/*
 done
-echo "fuzz-replay: 8 passed, 0 failed"
+echo "fuzz-replay: 9 passed, 0 failed"
