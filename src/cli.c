@@ -16,6 +16,15 @@
 #include "layout.h"
 #include "search.h"
 
+char *
+cli_escape(const char *s)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	glyph_escape(s, strlen(s), &sb);
+	return sb_detach(&sb);
+}
+
 /* Prints diagnostics to stderr; file names and messages can hold
  * anything a directory entry or an article holds, so they are escaped. */
 void
@@ -131,10 +140,13 @@ cli_check_config(int nfiles, char **files, const struct config_source *dflt)
 		if (cli_load_config(&cfg, &src, &dl))
 			rc = EXIT_TROUBLE;
 		cli_print_diags(&dl, 0);
-		if (dl.n == 0)
-			printf("%s: ok\n", src.path && file_exists(src.path)
-			                           ? src.path
-			                           : "built-in defaults");
+		if (dl.n == 0) {
+			char *e = cli_escape(src.path && file_exists(src.path)
+			                             ? src.path
+			                             : "built-in defaults");
+			printf("%s: ok\n", e);
+			free(e);
+		}
 		config_fini(&cfg);
 		diag_list_fini(&dl);
 	}
@@ -154,7 +166,9 @@ cli_list_keys(const struct config *cfg)
 				continue;
 			sb_reset(&sb);
 			keyseq_format(&b->seq, &sb);
-			printf("  %-12s %s\n", sb.buf, action_name(b->action));
+			char *e = cli_escape(sb.buf);
+			printf("  %-12s %s\n", e, action_name(b->action));
+			free(e);
 		}
 	}
 	sb_fini(&sb);
@@ -165,7 +179,9 @@ cli_list_keys(const struct config *cfg)
 		printf("conflicts:\n");
 		for (size_t i = 0; i < dl.n; i++) {
 			char *m = diag_format(&dl.v[i]);
-			printf("  %s\n", m);
+			char *e = cli_escape(m);
+			printf("  %s\n", e);
+			free(e);
 			free(m);
 		}
 	} else {
@@ -186,8 +202,9 @@ cli_grep(struct corpus *c, const char *pattern, struct diag_list *dl)
 	struct search s;
 	search_init(&s);
 	if (search_set(&s, pattern, false) < 0 || !*pattern) {
-		fprintf(stderr, "lectern: --grep: %s\n",
-		        s.error ? s.error : "empty pattern");
+		char *e = cli_escape(s.error ? s.error : "empty pattern");
+		fprintf(stderr, "lectern: --grep: %s\n", e);
+		free(e);
 		search_fini(&s);
 		return EXIT_USAGE;
 	}
@@ -200,16 +217,19 @@ cli_grep(struct corpus *c, const char *pattern, struct diag_list *dl)
 		cli_print_diags(dl, before);
 		struct article *art = &c->v[i];
 		search_run(&s, art->body, art->body_len);
+		/* A file's name can hold anything a name can: escaped, like
+		 * everything else printed. */
+		char *path = cli_escape(art->path);
 		if (s.limited)
 			fprintf(stderr,
 			        "lectern: %s: --grep: pattern too costly "
 			        "(PCRE2 limit); matches may be missing\n",
-			        art->path);
+			        path);
 		if (s.spans.n) {
 			found++;
 			sb_reset(&line);
 			glyph_escape(art->title, strlen(art->title), &line);
-			printf("%s: %s (%zu match%s)\n", art->path, line.buf,
+			printf("%s: %s (%zu match%s)\n", path, line.buf,
 			       s.spans.n, s.spans.n == 1 ? "" : "es");
 			/* Each line holding a match, once. */
 			size_t ln = art->body_line, pos = 0, k = 0;
@@ -234,6 +254,7 @@ cli_grep(struct corpus *c, const char *pattern, struct diag_list *dl)
 				ln++;
 			}
 		}
+		free(path);
 		corpus_unload_body(c, i);
 	}
 	sb_fini(&line);

@@ -22,6 +22,9 @@ struct config_source {
 	bool must_exist; /* named explicitly: missing is an error */
 };
 
+/* s made safe to print (glyph_escape): every string from outside (a path,
+ * a title, a config value, a pattern) goes through it.  Caller frees. */
+char *cli_escape(const char *s);
 /* Prints diagnostics from index from on, escaped, to stderr. */
 void cli_print_diags(const struct diag_list *dl, size_t from);
 /* --list: number, title, words per article, tab-separated. */

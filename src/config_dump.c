@@ -38,9 +38,14 @@ plain_ok(const char *s)
 static bool
 needs_escape(uint32_t cp)
 {
+	/* Bidi controls too: a dump printed on a terminal must not turn
+	 * the line around (libyaml reads the \u forms back). */
 	return (cp < 0x20 && cp != '\n') || cp == 0x7f || cp == '\n' ||
 	       (cp >= 0x80 && cp <= 0x9f) || cp == 0xfeff || cp == 0xfffe ||
-	       cp == 0xffff;
+	       cp == 0xffff || cp == 0x2028 || cp == 0x2029 ||
+	       (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f ||
+	       cp == 0x061c;
 }
 
 /* Writes s as a YAML scalar: plain when that reads back the same. */

@@ -313,8 +313,9 @@ do_headless(struct corpus *c, const struct options *o, struct diag_list *dl,
 	int rc = 0;
 	FILE *out = o->output ? fopen(o->output, "w") : stdout;
 	if (!out) {
-		fprintf(stderr, "lectern: %s: %s\n", o->output,
-		        strerror(errno));
+		char *e = cli_escape(o->output);
+		fprintf(stderr, "lectern: %s: %s\n", e, strerror(errno));
+		free(e);
 		rc = EXIT_TROUBLE;
 	} else {
 		fwrite(sb.buf, 1, sb.len, out);
@@ -367,7 +368,9 @@ do_interactive(struct corpus *c, struct diag_list *load_diags, bool ascii,
 	char *note = NULL, *err = NULL;
 	struct tty *t = tty_open(&cfg->theme, color, ascii, &note, &err);
 	if (!t) {
-		fprintf(stderr, "lectern: %s\n", err);
+		char *e = cli_escape(err);
+		fprintf(stderr, "lectern: %s\n", e);
+		free(e);
 		free(err);
 		return EXIT_TROUBLE;
 	}

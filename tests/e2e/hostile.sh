@@ -27,4 +27,21 @@ assert_has "<U+202E>reversed<U+202C>"
 title=$(pane_var pane_title)
 case "$title" in *PWNED*) fail "the article retitled the window" ;; esac
 quit_and_check
+
+# Hostile file names: on the screen, and in the warnings printed on the
+# terminal at exit.  tmux is told to take OSC 52 (set-clipboard on): a
+# name that reached the terminal raw would fill a paste buffer.
+mkdir "$WORK/names"
+osc52="${esc}]52;c;UFdORUQtRk5BTUU=${bel}"
+osc0="${esc}]0;PWNED-FNAME${bel}"
+printf -- '---\ntitle: x\n\nText\n' >"$WORK/names/a${osc52}${osc0}.md"
+printf 'B title\n\nText\n' >"$WORK/names/b${osc0}.txt"
+start 100 30 xterm-256color "$WORK/names"
+t set-option -g set-clipboard on
+wait_for "B title"
+wait_for "^[]0;PWNED-FNAME^G.md:1:"
+quit_and_check
+wait_for "no closing '---' line"
+case "$(pane_var pane_title)" in *PWNED*) fail "a file name retitled the window" ;; esac
+[ -z "$(t list-buffers 2>/dev/null)" ] || fail "a file name wrote the clipboard: $(t list-buffers)"
 echo "PASS"
