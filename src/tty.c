@@ -99,6 +99,11 @@ install_signals(void)
 	sa.sa_handler = on_quit_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	/* Ctrl-\ quits like SIGTERM (the terminal restored, the state
+	 * saved), unless a core dump is asked for. */
+	bool core = getenv("LECTERN_CORE_DUMP") && *getenv("LECTERN_CORE_DUMP");
+	if (!core)
+		sigaction(SIGQUIT, &sa, NULL);
 	/* SIGHUP asks for the config to be read again, as daemons do; a
 	 * real hang-up also shows as POLLHUP on the terminal, and ends us. */
 	sa.sa_handler = on_hup_signal;
@@ -117,6 +122,8 @@ install_signals(void)
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);
 	sigaddset(&block, SIGTERM);
+	if (!core)
+		sigaddset(&block, SIGQUIT);
 	sigaddset(&block, SIGHUP);
 	sigaddset(&block, SIGWINCH);
 	sigprocmask(SIG_BLOCK, &block, NULL);

@@ -122,4 +122,19 @@ start 100 30 xterm-256color "$CORPUS"
 wait_for "(7 unread)"
 quit_and_check
 ! ls "$f".pending-* >/dev/null 2>&1 || fail "the pending file stayed"
+
+# Ctrl-\ (SIGQUIT) quits like SIGTERM: the terminal given back, the
+# reading saved.
+rm -rf "$E2E_STATE"/lectern
+start 100 30 xterm-256color "$CORPUS"
+wait_for "(9 unread)"
+keys Tab G
+wait_for "(8 unread)"
+kill -QUIT "$(lectern_pid)"
+wait_for "EXIT:0"
+[ "$(pane_var alternate_on)" = 0 ] || fail "SIGQUIT left the alternate screen"
+[ "$(pane_var cursor_flag)" = 1 ] || fail "SIGQUIT left the cursor hidden"
+start 100 30 xterm-256color "$CORPUS"
+wait_for "(8 unread)"
+quit_and_check
 echo "PASS"
