@@ -22,6 +22,13 @@
 
 enum {
 	HEAD_SIZE = 64 * 1024,
+	/* Reading on for a long front matter or title line stops here: a
+	 * file whose first line is megabytes long is not read whole at
+	 * start-up (the rest of the line is body). */
+	HEAD_MAX = 1024 * 1024,
+	/* Titles (from the front matter or the first line) are cut here:
+	 * 25 two-megabyte titles made every key take most of a second. */
+	TITLE_MAX = 400,
 	MAX_DIR_DEPTH = 64, /* deeper folders are reported, not read */
 };
 
@@ -149,6 +156,19 @@ first_text_line(const char *head, size_t len, size_t from, size_t *start,
  * The title taken from a body line: leading blanks and a heading marker
  * ("#" to "######" and a space) dropped, trailing blanks trimmed.
  */
+/* A copy of s[0..n) cut to TITLE_MAX bytes on a character boundary,
+ * with an ellipsis when cut. */
+static char *
+cut_title(const char *s, size_t n)
+{
+	if (n <= TITLE_MAX)
+		return xstrndup(s, n);
+	size_t k = TITLE_MAX;
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	return xasprintf("%.*s\xe2\x80\xa6", (int)k, s);
+}
+
 static char *
 title_from_line(const char *s, size_t n)
 {
@@ -163,7 +183,7 @@ title_from_line(const char *s, size_t n)
 		i++;
 	while (n > i && is_blank_char(s[n - 1]))
 		n--;
-	return xstrndup(s + i, n - i);
+	return cut_title(s + i, n - i);
 }
 
 /*
@@ -206,8 +226,9 @@ read_head(int fd, const char *path, struct article *a, struct diag_list *dl)
 		 */
 		bool has_title = a->fm.title && *a->fm.title;
 		bool found = first_text_line(head.buf, head.len, off, &s, &e);
-		if (!eof && ((st == FM_ERROR && off <= 3) ||
-		             (!has_title && (!found || e == head.len)))) {
+		if (!eof && want < HEAD_MAX &&
+		    ((st == FM_ERROR && off <= 3) ||
+		     (!has_title && (!found || e == head.len)))) {
 			want *= 2;
 			continue;
 		}
@@ -224,7 +245,7 @@ read_head(int fd, const char *path, struct article *a, struct diag_list *dl)
 		}
 		a->body_offset = off;
 		if (has_title) {
-			a->title = xstrdup(a->fm.title);
+			a->title = cut_title(a->fm.title, strlen(a->fm.title));
 		} else {
 			if (found) {
 				a->title = title_from_line(head.buf + s, e - s);

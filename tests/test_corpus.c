@@ -15,6 +15,7 @@
 
 #include "doc.h"
 #include "support.h"
+#include "utf8.h"
 
 #ifndef TEST_DATADIR
 #define TEST_DATADIR "tests/data"
@@ -662,12 +663,13 @@ Test(corpus, a_title_line_beyond_the_head_is_found)
 	corpus_fini(&c);
 	diag_list_fini(&dl);
 
-	/* A first line longer than the head is the title, whole. */
+	/* A first line longer than the head is the title, cut to 400
+	 * bytes and an ellipsis; the body starts after the line. */
 	for (int i = 0; i < 100000; i++)
 		sb_addch(&sb, 'x');
 	sb_addstr(&sb, "\nBody\n");
 	load_one_len(&c, &dl, "b.md", sb.buf, sb.len);
-	cr_expect_eq(strlen(c.v[0].title), 100000);
+	cr_expect_eq(strlen(c.v[0].title), 403);
 	cr_expect_str_eq(c.v[0].body, "Body\n");
 	sb_fini(&sb);
 	corpus_fini(&c);
@@ -840,4 +842,41 @@ Test(corpus, the_bundled_corpus_has_the_nine_articles_in_order)
 	doc_fini(&d);
 	corpus_fini(&c);
 	diag_list_fini(&dl);
+}
+
+Test(corpus, long_titles_are_cut_and_a_huge_first_line_is_not_read_whole)
+{
+	struct corpus c;
+	struct diag_list dl;
+	/* A 3 MB first line of 'é': cut on a character boundary. */
+	size_t n = 3 * 1024 * 1024;
+	char *text = xmalloc(n + 16);
+	for (size_t i = 0; i < n; i += 2)
+		memcpy(text + i, "\xc3\xa9", 2);
+	memcpy(text + n, "\n\nBody\n", 8);
+	load_one_len(&c, &dl, "long.txt", text, n + 7);
+	cr_assert_eq(c.n, 1);
+	size_t tl = strlen(c.v[0].title);
+	cr_assert_leq(tl, 400 + 3, "title of %zu bytes", tl);
+	cr_assert_gt(tl, 300);
+	cr_assert(utf8_valid(c.v[0].title, tl));
+	cr_assert_str_eq(c.v[0].title + tl - 3, "\xe2\x80\xa6");
+	/* The head stopped at a megabyte: the rest of the line is body. */
+	cr_assert_leq(c.v[0].body_offset, 1024 * 1024);
+	corpus_fini(&c);
+	diag_list_fini(&dl);
+	free(text);
+
+	/* A front matter title, likewise. */
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addstr(&sb, "---\ntitle: '");
+	for (int i = 0; i < 5000; i++)
+		sb_addstr(&sb, "word ");
+	sb_addstr(&sb, "'\n---\nBody\n");
+	load_one(&c, &dl, "fm.md", sb.buf);
+	cr_assert_leq(strlen(c.v[0].title), 400 + 3);
+	corpus_fini(&c);
+	diag_list_fini(&dl);
+	sb_fini(&sb);
 }
