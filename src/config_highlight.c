@@ -30,6 +30,10 @@ add_string(struct load *ld, const struct ydoc_node *n, const char *s,
 		        "nothing");
 		return;
 	}
+	if (strlen(s) > CFG_MAX_WORD) {
+		cfg_err(ld, n, path, "longer than %d bytes", CFG_MAX_WORD);
+		return;
+	}
 	xgrow(list->v, &list->cap, *list->n + 1, sizeof **list->v);
 	(*list->v)[(*list->n)++] = xstrdup(s);
 }
@@ -175,6 +179,18 @@ cfg_load_highlight(struct load *ld, const struct ydoc_node *n)
 		}
 	}
 	free(lines);
+	size_t total = 0;
+	for (size_t i = 0; i < ng; i++) {
+		for (size_t j = 0; j < groups[i].nwords; j++)
+			total += strlen(groups[i].words[j]);
+		for (size_t j = 0; j < groups[i].npatterns; j++)
+			total += strlen(groups[i].patterns[j]);
+	}
+	if (total > CFG_MAX_HIGHLIGHT_BYTES)
+		cfg_err(ld, n, "highlight",
+		        "%zu bytes of words and patterns, more than %d (a list "
+		        "an alias repeats counts each time)",
+		        total, CFG_MAX_HIGHLIGHT_BYTES);
 	struct config *cfg = ld->cfg;
 	for (size_t i = 0; i < cfg->ngroups; i++)
 		cfg_group_fini(&cfg->groups[i]);

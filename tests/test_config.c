@@ -882,3 +882,48 @@ Test(config, a_bad_pattern_is_an_error_at_its_place)
 	diag_list_fini(&dl);
 	config_fini(&cfg);
 }
+
+Test(config, keywords_are_capped_as_aliases_expand_them)
+{
+	/* 300 words of 200 bytes, repeated by 63 aliases: small as text,
+	 * 3.8 MB of keywords. */
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addstr(&sb, "highlight:\n  - name: g0\n    words: &w [");
+	for (int i = 0; i < 300; i++) {
+		sb_addf(&sb, "%sw%03d", i ? ", " : "", i);
+		for (int k = 0; k < 196; k++)
+			sb_addch(&sb, 'x');
+	}
+	sb_addstr(&sb, "]\n");
+	for (int g = 1; g < 64; g++)
+		sb_addf(&sb, "  - name: g%d\n    words: *w\n", g);
+	struct config cfg;
+	struct diag_list dl;
+	config_init(&cfg);
+	diag_list_init(&dl);
+	cr_assert_eq(load(&cfg, sb.buf, &dl), -1);
+	cr_assert_eq(dl.n, 1);
+	cr_assert(strstr(dl.v[0].msg, "bytes of words and patterns, more "
+	                              "than 524288"),
+	          "%s", dl.v[0].msg);
+	/* One word too long is said where it is. */
+	diag_list_fini(&dl);
+	config_fini(&cfg);
+	config_init(&cfg);
+	diag_list_init(&dl);
+	sb_reset(&sb);
+	sb_addstr(&sb, "highlight:\n  - name: g\n    words: [ok, ");
+	for (int k = 0; k < 300; k++)
+		sb_addch(&sb, 'y');
+	sb_addstr(&sb, "]\n");
+	cr_assert_eq(load(&cfg, sb.buf, &dl), -1);
+	cr_assert_eq(dl.n, 1);
+	cr_assert_str_eq(dl.v[0].msg,
+	                 "highlight[0].words: longer than 256 bytes");
+	cr_assert_eq(dl.v[0].line, 3);
+	cr_assert_eq(dl.v[0].col, 17);
+	diag_list_fini(&dl);
+	config_fini(&cfg);
+	sb_fini(&sb);
+}
