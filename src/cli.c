@@ -107,23 +107,29 @@ cli_print(struct corpus *c, long n, int width, struct diag_list *dl)
 	return fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
 }
 
+/* Whether there is something at path: a link that leads nowhere, or to
+ * itself, is something (loading it says what is wrong with it). */
 static bool
 file_exists(const char *path)
 {
 	struct stat st;
-	return stat(path, &st) == 0;
+	return lstat(path, &st) == 0;
 }
 
 /* Loads defaults, then the file if there is one.  Returns 0 or -1. */
 int
-cli_load_config(struct config *cfg, const struct config_source *src,
+cli_load_config(struct config *cfg, struct config_source *src,
                 struct diag_list *dl)
 {
 	config_init(cfg);
 	if (config_load_defaults(cfg, dl))
 		return -1;
-	if (src->path && (src->must_exist || file_exists(src->path)))
-		return config_load_file(cfg, src->path, dl);
+	if (src->path && (src->must_exist || file_exists(src->path))) {
+		int rc = config_load_file(cfg, src->path, dl);
+		if (rc == 0)
+			src->had_file = true;
+		return rc;
+	}
 	return 0;
 }
 
@@ -133,7 +139,8 @@ cli_check_config(int nfiles, char **files, const struct config_source *dflt)
 	int rc = 0;
 	for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
 		struct config_source src = {nfiles ? files[i] : dflt->path,
-		                            nfiles ? true : dflt->must_exist};
+		                            nfiles ? true : dflt->must_exist,
+		                            false};
 		struct config cfg;
 		struct diag_list dl;
 		diag_list_init(&dl);

@@ -20,6 +20,8 @@ enum { EXIT_TROUBLE = 1, EXIT_USAGE = 2 };
 struct config_source {
 	char *path;      /* NULL: built-in defaults only */
 	bool must_exist; /* named explicitly: missing is an error */
+	bool had_file;   /* a file was loaded from path: its going away
+	                  * later is not a change to the defaults */
 };
 
 /* s made safe to print (glyph_escape): every string from outside (a path,
@@ -34,7 +36,7 @@ int cli_print(struct corpus *c, long n, int width, struct diag_list *dl);
 /* --grep: matching articles and lines; 0 found, 1 none, 2 error. */
 int cli_grep(struct corpus *c, const char *pattern, struct diag_list *dl);
 /* Loads defaults, then src's file if there is one.  Returns 0 or -1. */
-int cli_load_config(struct config *cfg, const struct config_source *src,
+int cli_load_config(struct config *cfg, struct config_source *src,
                     struct diag_list *dl);
 /* --check-config: files[0..nfiles), or the default source. */
 int cli_check_config(int nfiles, char **files,

@@ -128,11 +128,25 @@ apply_groups(struct app *a, struct tty *t, const struct config *cfg)
  * why in the status line; a good one replaces keys and theme.
  */
 static void
-reload_config(struct config *cfg, const struct config_source *src,
-              struct app *a, struct tty *t)
+reload_config(struct config *cfg, struct config_source *src, struct app *a,
+              struct tty *t)
 {
 	struct config fresh;
 	struct diag_list dl;
+	struct stat st;
+	/* The file the config came from is gone: that is not the user
+	 * asking for the defaults (an editor saving by rename makes it go
+	 * for a moment, too).  Keep what is in force, and say why. */
+	if (src->path && src->had_file && lstat(src->path, &st) < 0) {
+		char *e = cli_escape(src->path);
+		app_message(a, true,
+		            "%s: %s; the config in force stays (config not "
+		            "reloaded)",
+		            e, strerror(errno));
+		free(e);
+		a->reload = false;
+		return;
+	}
 	diag_list_init(&dl);
 	if (cli_load_config(&fresh, src, &dl) == 0) {
 		config_fini(cfg);
@@ -173,6 +187,8 @@ reload_config(struct config *cfg, const struct config_source *src,
 	a->reload = false;
 }
 
+#define KEYS_FILE_MAX (4 * 1024 * 1024)
+
 static char *
 read_file_all(const char *path, struct diag_list *dl)
 {
@@ -185,8 +201,20 @@ read_file_all(const char *path, struct diag_list *dl)
 	sb_init(&sb);
 	char buf[4096];
 	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+	bool big = false;
+	/* A key script is a few lines: /dev/zero must not fill memory. */
+	while (!big && (n = fread(buf, 1, sizeof buf, fp)) > 0) {
 		sb_add(&sb, buf, n);
+		big = sb.len > KEYS_FILE_MAX;
+	}
+	if (big) {
+		if (fp != stdin)
+			fclose(fp);
+		diag_add(dl, DIAG_ERROR, path, 0, 0,
+		         "a key script larger than %d bytes", KEYS_FILE_MAX);
+		sb_fini(&sb);
+		return NULL;
+	}
 	int bad = ferror(fp);
 	if (fp != stdin)
 		fclose(fp);
@@ -254,8 +282,7 @@ start_session(struct session *ses, struct app *a, const char *root,
 
 static int
 do_headless(struct corpus *c, const struct options *o, struct diag_list *dl,
-            struct config *cfg, const struct config_source *src,
-            const char *root)
+            struct config *cfg, struct config_source *src, const char *root)
 {
 	struct script sc;
 	script_init(&sc);
@@ -362,7 +389,7 @@ saved_in_background(struct saver *sv, struct session *ses, struct app *a)
 
 static int
 do_interactive(struct corpus *c, struct diag_list *load_diags, bool ascii,
-               bool color, struct config *cfg, const struct config_source *src,
+               bool color, struct config *cfg, struct config_source *src,
                const char *root, bool keep_state)
 {
 	char *note = NULL, *err = NULL;
@@ -511,7 +538,7 @@ setup_locale(void)
  * errors inside gets the hint to check it.
  */
 static int
-load_config(struct config *cfg, const struct config_source *src)
+load_config(struct config *cfg, struct config_source *src)
 {
 	struct diag_list dl;
 	diag_list_init(&dl);
@@ -553,7 +580,7 @@ main(int argc, char **argv)
 	int npaths = argc - o.first_path;
 	char **paths = argv + o.first_path;
 
-	struct config_source src;
+	struct config_source src = {NULL, false, false};
 	src.path = config_path(o.config, &src.must_exist);
 	if (o.check_config) {
 		int rc = cli_check_config(npaths, paths, &src);

@@ -74,4 +74,9 @@ expect_status 0 "$LECTERN" --config "$WORK/c.yaml" --size 120x24 --keys R "$CORP
 out_has "config reloaded from $WORK/c.yaml"
 ok
 
+# A key script is read up to a bound: /dev/zero is refused, not read.
+expect_status 2 timeout 10 "$LECTERN" --keys-file /dev/zero "$CORPUS"
+err_has "/dev/zero: a key script larger than 4194304 bytes"
+ok
+
 echo "cli-options: $n passed, 0 failed"

@@ -47,6 +47,31 @@ wait_for "unknown action 'scrol-down'"
 assert_has "config not reloaded"
 keys y
 wait_for "line 3/"
+
+# The config going away, or looping on itself, is not a wish for the
+# defaults: the config in force stays, and the reason is said.
+printf 'keys:\n  pager:\n    scroll-down: y\n' >"$real"
+keys R
+wait_for "config reloaded from $cfg"
+mv "$real" "$WORK/real/moved.yaml"
+keys R
+wait_for "No such file or directory (config not reloaded)"
+keys y
+wait_for "line 4/"
+rm "$cfg"
+keys R
+wait_for "No such file or directory; the config in force stays"
+keys y
+wait_for "line 5/"
+ln -s "$cfg" "$cfg"
+keys R
+wait_for "Too many levels of symbolic links (config not reloaded)"
+keys y
+wait_for "line 6/"
+rm "$cfg"
+mv "$WORK/real/moved.yaml" "$real"
+ln -s "$real" "$cfg"
+cp "$real" "$WORK/last"
 quit_and_check
 
 # Never written: the file, the link and their folders are as the test
