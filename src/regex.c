@@ -222,6 +222,15 @@ regex_leading_verbs(const char *p)
 	return n;
 }
 
+/* LECTERN_NO_JIT set: PCRE2 interprets, no code is generated (valgrind
+ * then sees only our memory, not the JIT's). */
+static bool
+no_jit(void)
+{
+	const char *v = getenv("LECTERN_NO_JIT");
+	return v && *v;
+}
+
 struct regex *
 regex_new(const char *pattern, unsigned flags, char **err)
 {
@@ -277,7 +286,7 @@ out:
 	r->code = re;
 	/* JIT failing (no JIT support, no executable memory) only makes
 	 * matching slower: pcre2_match interprets the same code. */
-	r->jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
+	r->jit = !no_jit() && pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
 	r->mctx = pcre2_match_context_create(NULL);
 	if (!r->mctx)
 		abort(); /* out of memory, as xmalloc would */
