@@ -14,15 +14,17 @@ search_report(struct app *a, bool forward, bool moved_article)
 	struct search *s = &a->search;
 	if (s->cur == SIZE_MAX) {
 		app_message(a, s->limited, "%s: %s", s->query,
-		            s->limited ? "pattern too costly (PCRE2 limit)"
+		            s->limited ? "pattern too costly: search cut short"
 		                       : "pattern not found");
 		return;
 	}
-	app_message(a, false, "match %zu/%zu%s%s", s->cur + 1, s->spans.n,
-	            moved_article ? " in the next matching article" : "",
-	            s->wrapped ? forward ? " (wrapped to the top)"
-	                                 : " (wrapped to the bottom)"
-	                       : "");
+	app_message(
+	        a, s->limited, "match %zu/%zu%s%s%s", s->cur + 1, s->spans.n,
+	        moved_article ? " in the next matching article" : "",
+	        s->wrapped ? forward ? " (wrapped to the top)"
+	                             : " (wrapped to the bottom)"
+	                   : "",
+	        s->limited ? " (pattern too costly: search cut short)" : "");
 }
 
 /*

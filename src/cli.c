@@ -218,6 +218,7 @@ cli_grep(struct corpus *c, const char *pattern, struct diag_list *dl)
 	struct strbuf line;
 	sb_init(&line);
 	size_t found = 0;
+	bool limited = false;
 	for (size_t i = 0; i < c->n; i++) {
 		size_t before = dl->n;
 		corpus_load_body(c, i, dl);
@@ -227,11 +228,13 @@ cli_grep(struct corpus *c, const char *pattern, struct diag_list *dl)
 		/* A file's name can hold anything a name can: escaped, like
 		 * everything else printed. */
 		char *path = cli_escape(art->path);
-		if (s.limited)
+		if (s.limited) {
 			fprintf(stderr,
-			        "lectern: %s: --grep: pattern too costly "
-			        "(PCRE2 limit); matches may be missing\n",
+			        "lectern: %s: --grep: pattern too costly, "
+			        "search cut short; matches may be missing\n",
 			        path);
+			limited = true;
+		}
 		if (s.spans.n) {
 			found++;
 			sb_reset(&line);
@@ -268,5 +271,6 @@ cli_grep(struct corpus *c, const char *pattern, struct diag_list *dl)
 	search_fini(&s);
 	if (fflush(stdout) != 0)
 		return EXIT_USAGE;
-	return found ? 0 : 1;
+	/* A search cut short cannot say "none": as grep on a read error. */
+	return limited ? EXIT_USAGE : found ? 0 : 1;
 }

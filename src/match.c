@@ -296,11 +296,12 @@ span_cmp(const void *a, const void *b)
  */
 static bool
 scan(const struct regex *re, int group, const char *text, size_t len,
-     struct match_spans *cand)
+     struct match_spans *cand, const struct regex_budget *budget)
 {
 	size_t pos = 0, s, e;
 	while (pos <= len) {
-		enum regex_result r = regex_find(re, text, len, pos, &s, &e);
+		enum regex_result r =
+		        regex_find_in(re, text, len, pos, &s, &e, budget);
 		if (r == REGEX_NOMATCH)
 			return true;
 		if (r != REGEX_MATCH)
@@ -419,11 +420,14 @@ matcher_find(const struct matcher *m, const char *text, size_t len, size_t base,
 	match_spans_init(&cand);
 	if (m->kw)
 		kw_scan(m, text, len, enabled, &cand);
+	/* One budget for every pattern over this text. */
+	struct regex_budget budget;
+	regex_budget_start(&budget, MATCHER_BUDGET_MS);
 	for (size_t i = 0; i < m->n; i++) {
 		int g = m->v[i].group;
 		if (enabled && !enabled[g])
 			continue;
-		if (!scan(m->v[i].re, g, text, len, &cand))
+		if (!scan(m->v[i].re, g, text, len, &cand, &budget))
 			complete = false;
 	}
 	if (cand.n > 1)

@@ -53,6 +53,10 @@ struct matcher *matcher_new_opts(const struct hl_group *groups, size_t n,
 void matcher_free(struct matcher *m);
 size_t matcher_groups(const struct matcher *m);
 
+/* How long the patterns may look through one text (a block): past it
+ * their matches there are incomplete (see regex_budget). */
+#define MATCHER_BUDGET_MS 200
+
 /*
  * Appends to out the matches of the groups enabled[g] (NULL: all) in
  * text[0..len), overlaps resolved, in order of start.  Offsets are

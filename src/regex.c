@@ -12,10 +12,14 @@
  * offsets in error messages are mapped back to the pattern the caller
  * gave, so "at offset N" points into what the user typed.
  */
+#ifdef HAVE_CONFIG_H
+#include "ac-config.h" /* clock_gettime */
+#endif
 #include "regex.h"
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 #include <wctype.h>
 
@@ -306,6 +310,29 @@ regex_free(struct regex *re)
 	pcre2_match_context_free(re->mctx);
 	pcre2_code_free(re->code);
 	free(re);
+}
+
+static long long
+now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+void
+regex_budget_start(struct regex_budget *b, int ms)
+{
+	b->deadline_ns = ms > 0 ? now_ns() + (long long)ms * 1000000LL : 0;
+}
+
+enum regex_result
+regex_find_in(const struct regex *re, const char *text, size_t len, size_t from,
+              size_t *start, size_t *end, const struct regex_budget *b)
+{
+	if (b && b->deadline_ns && now_ns() > b->deadline_ns)
+		return REGEX_LIMIT;
+	return regex_find(re, text, len, from, start, end);
 }
 
 enum regex_result

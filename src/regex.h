@@ -53,6 +53,26 @@ enum regex_result regex_find(const struct regex *re, const char *text,
                              size_t *end);
 
 /*
+ * PCRE2's limits bound one match, not the matches over a text: a pattern
+ * cheap each time but linear in what follows ("\w(?=\w*$)") is quadratic
+ * over a long word (a minute for 200,000 characters).  A budget bounds the
+ * time of all the finds over one text: regex_find_in gives REGEX_LIMIT,
+ * without matching, once it is spent.  Time, not steps: PCRE2 does not
+ * say how many steps a match took.
+ */
+struct regex_budget {
+	long long deadline_ns; /* on CLOCK_MONOTONIC; 0: no budget */
+};
+
+/* A budget of ms milliseconds from now (ms <= 0: none). */
+void regex_budget_start(struct regex_budget *b, int ms);
+
+/* regex_find within budget b (NULL: none). */
+enum regex_result regex_find_in(const struct regex *re, const char *text,
+                                size_t len, size_t from, size_t *start,
+                                size_t *end, const struct regex_budget *b);
+
+/*
  * Appends p[0..n) to out quoted as a pattern that matches it literally
  * (as REGEX_LITERAL does: each run of white space matches any run).
  */

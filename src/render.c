@@ -331,8 +331,11 @@ draw_prompt(struct app *a)
 		return;
 	}
 	if (s->re && s->spans.n)
-		snprintf(right, sizeof right, " %zu match%s ", s->spans.n,
-		         s->spans.n == 1 ? "" : "es");
+		snprintf(right, sizeof right, " %zu match%s%s ", s->spans.n,
+		         s->spans.n == 1 ? "" : "es",
+		         s->limited ? " (cut short: too costly)" : "");
+	else if (s->re && s->limited)
+		snprintf(right, sizeof right, " too costly: cut short ");
 	else if (s->re && *p->text.buf)
 		snprintf(right, sizeof right, " not found ");
 	else

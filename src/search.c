@@ -63,10 +63,12 @@ search_run(struct search *s, const char *text, size_t len)
 	if (!s->re)
 		return;
 	size_t from = 0;
+	struct regex_budget budget;
+	regex_budget_start(&budget, SEARCH_BUDGET_MS);
 	while (from <= len) {
 		size_t a, b;
 		enum regex_result r =
-		        regex_find(s->re, text, len, from, &a, &b);
+		        regex_find_in(s->re, text, len, from, &a, &b, &budget);
 		if (r == REGEX_LIMIT)
 			s->limited = true;
 		if (r != REGEX_MATCH)

@@ -33,6 +33,10 @@ void search_clear(struct search *s);
 /* Sets the query; returns 0, or -1 with s->error set (no matches). */
 int search_set(struct search *s, const char *query, bool backward);
 
+/* How long search_run may look through one text: past it, the matches
+ * found so far are kept and limited is set (a runaway pattern). */
+#define SEARCH_BUDGET_MS 300
+
 /* Finds every match of the query in text[0..len); cur is reset. */
 void search_run(struct search *s, const char *text, size_t len);
 

@@ -173,4 +173,18 @@ if command -v nm >/dev/null 2>&1; then
 	ok
 fi
 
+# A pattern cheap each time but quadratic over a long word (a minute
+# before the search budget): cut short in well under a second, said, and
+# --grep exits 2 (it cannot say "none"); the same in the search prompt
+# and for a keyword group's pattern at start-up.
+mkdir "$WORK/word"
+awk 'BEGIN { printf "Word\n\n"; for (i = 0; i < 200000; i++) printf "a"; print "" }' >"$WORK/word/a.txt"
+expect_status 2 timeout 20 "$LECTERN" --grep '\w(?=\w*$)' "$WORK/word"
+err_has "a.txt: --grep: pattern too costly, search cut short; matches may be missing"
+expect_status 0 timeout 20 "$LECTERN" --no-state --size 120x10 --keys 'Tab / \ w ( ? = \ w * $ ) Enter' "$WORK/word"
+out_has "pattern too costly: search cut short"
+printf 'highlight:\n  - name: costly\n    patterns: ["\\\\w(?=\\\\w*$)"]\n' >"$WORK/costly.yaml"
+expect_status 0 timeout 20 "$LECTERN" --no-state --config "$WORK/costly.yaml" --keys q "$WORK/word"
+ok
+
 echo "cli: $n passed, 0 failed"
