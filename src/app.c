@@ -4,12 +4,16 @@
  * The sidebar order, keyword hits, search and reading state have files of
  * their own; app_int.h is what they share.
  */
+#ifdef HAVE_CONFIG_H
+#include "ac-config.h" /* clock_gettime */
+#endif
 #include "app.h"
 
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app_int.h"
 #include "help.h"
@@ -266,6 +270,20 @@ app_fini(struct app *a)
 	free(a->prompt_saved);
 	prompt_history_fini(&a->history);
 	memset(a, 0, sizeof *a);
+}
+
+bool
+app_interrupted(struct app *a)
+{
+	if (!a->interrupt)
+		return false;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	long long now = (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	if (now - a->interrupt_checked < 20)
+		return false;
+	a->interrupt_checked = now;
+	return a->interrupt(a->interrupt_ctx);
 }
 
 void

@@ -165,6 +165,13 @@ struct app {
 	char *prompt_saved; /* the query before the prompt opened */
 	bool prompt_saved_back;
 
+	/* Asked, now and then, during work over the whole corpus (a search
+	 * going on to other articles, the filter): true stops it, because
+	 * a key is waiting (Esc) or the process is to end.  NULL: never. */
+	bool (*interrupt)(void *ctx);
+	void *interrupt_ctx;
+	long long interrupt_checked; /* ms, of the last time it was asked */
+
 	char *message; /* shown in the status line until the next key */
 	bool message_is_error;
 
@@ -221,6 +228,10 @@ void app_filter(struct app *a, const char *query);
 void app_set_group_on(struct app *a, size_t g, bool on);
 /* Sets the search query without moving the view. */
 void app_set_search(struct app *a, const char *query);
+
+/* Whether work over the corpus should stop now (a->interrupt says,
+ * asked at most every 20 ms). */
+bool app_interrupted(struct app *a);
 
 /* Number of unread articles. */
 size_t app_unread(const struct app *a);

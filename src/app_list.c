@@ -205,13 +205,28 @@ app_apply_filter(struct app *a, const char *query)
 	size_t n = a->corpus->n, found = 0;
 	size_t *counts = xcalloc(n, sizeof *counts);
 	char **snippets = xcalloc(n, sizeof *snippets);
+	bool limited = false;
 	for (size_t i = 0; i < n; i++) {
+		if (app_interrupted(a)) {
+			for (size_t k = 0; k < i; k++)
+				free(snippets[k]);
+			free(counts);
+			free(snippets);
+			search_fini(&probe);
+			app_message(
+			        a, false,
+			        "filter stopped (%zu of %zu articles looked "
+			        "in)",
+			        i, n);
+			return;
+		}
 		struct article *art = &a->corpus->v[i];
 		bool was_loaded = art->body_loaded;
 		corpus_load_body(a->corpus, i, &a->diags);
 		search_run(&probe, art->title, strlen(art->title));
 		size_t in_title = probe.spans.n;
 		search_run(&probe, art->body, art->body_len);
+		limited |= probe.limited;
 		counts[i] = in_title + probe.spans.n;
 		if (probe.spans.n)
 			snippets[i] = make_snippet(art->body, art->body_len,
@@ -227,7 +242,12 @@ app_apply_filter(struct app *a, const char *query)
 	if (!found) {
 		free(counts);
 		free(snippets);
-		app_message(a, false, "no article matches '%s'", query);
+		if (limited)
+			app_message(a, true,
+			            "%s: pattern too costly: search cut short",
+			            query);
+		else
+			app_message(a, false, "no article matches '%s'", query);
 		return;
 	}
 	if (!a->filter)
@@ -246,7 +266,8 @@ app_apply_filter(struct app *a, const char *query)
 		a->search.cur = 0;
 		app_reveal(a, a->search.spans.v[0].start);
 	}
-	app_message(a, false, "%zu article%s match%s '%s' (Esc shows all)",
-	            found, found == 1 ? "" : "s", found == 1 ? "es" : "",
-	            query);
+	app_message(a, limited, "%zu article%s match%s '%s'%s (Esc shows all)",
+	            found, found == 1 ? "" : "s", found == 1 ? "es" : "", query,
+	            limited ? "; pattern too costly: some searches cut short"
+	                    : "");
 }

@@ -63,31 +63,51 @@ app_search_move(struct app *a, bool forward)
 		at_end = forward ? n == 0 || s->spans.v[n - 1].start < vo
 		                 : n == 0 || s->spans.v[0].start >= vo;
 	}
-	if ((n == 0 || at_end) && a->corpus->n > 1) {
-		/* Look in the other articles, in corpus order. */
-		size_t N = a->corpus->n;
+	if ((n == 0 || at_end) && a->norder > 1) {
+		/* Look in the other articles, in the order of the sidebar
+		 * (so under a filter, only in the filter). */
+		size_t N = a->norder;
+		struct search probe;
+		search_init(&probe);
+		search_set(&probe, s->query, s->backward);
+		bool limited = false;
 		for (size_t k = 1; k < N; k++) {
-			size_t i = forward ? (a->open + k) % N
-			                   : (a->open + N - k) % N;
+			if (app_interrupted(a)) {
+				search_fini(&probe);
+				app_message(
+				        a, false,
+				        "search stopped (%zu of %zu articles "
+				        "looked in)",
+				        k - 1, N - 1);
+				return;
+			}
+			size_t r = forward ? (a->row + k) % N
+			                   : (a->row + N - k) % N;
+			size_t i = a->order[r];
 			struct article *art = &a->corpus->v[i];
 			bool was_loaded = art->body_loaded;
 			corpus_load_body(a->corpus, i, &a->diags);
-			struct search probe;
-			search_init(&probe);
-			search_set(&probe, s->query, s->backward);
 			search_run(&probe, art->body, art->body_len);
 			bool hit = probe.spans.n > 0;
-			search_fini(&probe);
+			limited |= probe.limited;
 			if (!was_loaded && !hit)
 				corpus_unload_body(a->corpus, i);
 			if (!hit)
 				continue;
-			bool wrapped = forward ? i < a->open : i > a->open;
+			search_fini(&probe);
+			bool wrapped = forward ? r < a->row : r > a->row;
 			app_select(a, i);
 			s->cur = forward ? 0 : s->spans.n - 1;
 			s->wrapped = wrapped;
 			app_reveal(a, s->spans.v[s->cur].start);
 			search_report(a, forward, true);
+			return;
+		}
+		search_fini(&probe);
+		if (limited && n == 0) {
+			app_message(a, true,
+			            "%s: pattern too costly: search cut short",
+			            s->query);
 			return;
 		}
 	}

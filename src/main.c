@@ -405,6 +405,8 @@ do_interactive(struct corpus *c, struct diag_list *load_diags, bool ascii,
 	tty_size(t, &rows, &cols);
 	struct app a;
 	app_init(&a, c, rows, cols, &cfg->keymap);
+	a.interrupt = tty_interrupt; /* Esc stops a search over the corpus */
+	a.interrupt_ctx = t;
 	apply_groups(&a, t, cfg);
 	struct session ses;
 	size_t nload = load_diags->n;

@@ -534,6 +534,26 @@ tty_read_key(struct tty *t, int timeout_ms)
 }
 
 bool
+tty_interrupt(void *ctx)
+{
+	struct tty *t = ctx;
+	/* A key waiting (ncurses has none of its own buffered while the
+	 * app works: keys are read one at a time, between events). */
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+	if (poll(&p, 1, 0) > 0)
+		return true;
+	/* A quit signal waits, blocked, for the next ppoll: end the work
+	 * now so that it comes. */
+	sigset_t pending;
+	if (sigpending(&pending) == 0 &&
+	    (sigismember(&pending, SIGINT) || sigismember(&pending, SIGTERM) ||
+	     sigismember(&pending, SIGHUP) || sigismember(&pending, SIGQUIT)))
+		return true;
+	(void)t;
+	return false;
+}
+
+bool
 tty_quit_requested(const struct tty *t)
 {
 	(void)t;

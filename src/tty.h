@@ -55,6 +55,9 @@ int tty_read_key(struct tty *t, int timeout_ms);
 /* Also wait on fd (the config watch); tty_read_key returns K_WATCH when
  * it is readable.  -1 for none. */
 void tty_watch(struct tty *t, int fd);
+/* Whether long work should stop (for app.interrupt; ctx is the tty): a
+ * key is waiting, the terminal hung up, or a quit signal is pending. */
+bool tty_interrupt(void *ctx);
 /* Also waits for fd (-1: none); tty_read_key returns K_SAVER when it is
  * readable or closed. */
 void tty_watch_saver(struct tty *t, int fd);
