@@ -283,7 +283,10 @@ app_interrupted(struct app *a)
 	if (now - a->interrupt_checked < 20)
 		return false;
 	a->interrupt_checked = now;
-	return a->interrupt(a->interrupt_ctx);
+	if (!a->interrupt(a->interrupt_ctx))
+		return false;
+	a->interrupted = true;
+	return true;
 }
 
 void

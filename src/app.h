@@ -171,6 +171,7 @@ struct app {
 	bool (*interrupt)(void *ctx);
 	void *interrupt_ctx;
 	long long interrupt_checked; /* ms, of the last time it was asked */
+	bool interrupted; /* it said stop: an Esc read next only did that */
 
 	char *message; /* shown in the status line until the next key */
 	bool message_is_error;

@@ -462,7 +462,13 @@ do_interactive(struct corpus *c, struct diag_list *load_diags, bool ascii,
 		} else if (key == K_SAVER) {
 			if (saved_in_background(&sv, &ses, &a) != 0)
 				due = session_clock_ms() + SAVE_RETRY_MS;
+		} else if (key == K_ESC && a.interrupted) {
+			/* The Esc that stopped a search over the corpus: it
+			 * did its job (and the message of how far it got
+			 * stays). */
+			a.interrupted = false;
 		} else if (key) {
+			a.interrupted = false;
 			app_key(&a, key);
 		}
 		if (a.repaint_all) {

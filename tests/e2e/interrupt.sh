@@ -1,8 +1,8 @@
 #!/bin/sh
 # End to end: work over the whole corpus never holds the reader.  A filter
 # with a pattern that is costly in every article (each search bounded,
-# but forty of them a dozen seconds) stops at Esc, says how far it got,
-# and the keys answer; SIGTERM during such work ends lectern at once, the
+# but forty of them a dozen seconds) stops at Esc, which does nothing
+# more, says how far it got, and the keys answer; SIGTERM during such work ends lectern at once, the
 # terminal given back.
 . "$(dirname "$0")/lib.sh"
 
@@ -23,8 +23,10 @@ keys Enter
 # The filter is running: Esc stops it.
 keys Escape
 wait_for "filter stopped ("
+# The Esc that stopped it does nothing else: the message stays.
 wait_for "articles looked in)"
-# Down, not j: an Esc and a printable key read together are Alt-j.
+# Down, not j: lectern may not have read the Esc yet, and an Esc and a
+# j read together are Alt-j.
 keys Down
 wait_for " 2/40 "
 quit_and_check
