@@ -85,6 +85,13 @@ frame_put_text(struct frame *f, int r, int c, int cmax, const char *s,
 		glyph_next(s, len, &pos, c - tab0, &g);
 		switch (g.kind) {
 		case GLYPH_COMBINING:
+			/* A joiner or a presentation selector is not drawn:
+			 * terminals disagree on how wide what they join is
+			 * (tmux draws a family emoji 2 columns wide, xterm
+			 * 6), and a disagreement leaves stale cells.  Apart,
+			 * the pieces have one width everywhere. */
+			if (glyph_is_joiner(g.cp))
+				break;
 			if (last >= 0) {
 				struct cell *cl = frame_at(f, r, last);
 				for (int i = 0; i < FRAME_MAX_COMBINING; i++)

@@ -87,6 +87,12 @@ glyph_of(uint32_t cp, int col, struct glyph *g)
 	}
 }
 
+bool
+glyph_is_joiner(uint32_t cp)
+{
+	return cp == 0x200D || cp == 0xFE0E || cp == 0xFE0F;
+}
+
 void
 glyph_next(const char *s, size_t len, size_t *pos, int col, struct glyph *g)
 {

@@ -12,7 +12,9 @@
  *               -> "<U+202E>"
  *   other code points wcwidth() calls unprintable (-1) -> "<U+XXXX>"
  * Everything else is shown as itself, 1 or 2 columns wide (wcwidth), or
- * 0 for combining marks, which attach to the preceding character.
+ * 0 for combining marks, which attach to the preceding character; but a
+ * zero-width joiner or a variation selector is not drawn (see
+ * glyph_is_joiner).
  *
  * Widths come from wcwidth(), so the caller must have set an LC_CTYPE
  * locale with UTF-8 (main does setlocale; tests use C.UTF-8).
@@ -20,6 +22,7 @@
 #ifndef LECTERN_GLYPH_H
 #define LECTERN_GLYPH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -40,6 +43,13 @@ struct glyph {
 	int width;     /* display columns */
 	char text[12]; /* PLACEHOLDER only: NUL-terminated ASCII */
 };
+
+/*
+ * Whether cp is a zero-width joiner or a variation selector (text or emoji
+ * presentation): drawn as nothing, since terminals disagree on the width
+ * of what they join.
+ */
+bool glyph_is_joiner(uint32_t cp);
 
 /*
  * Classifies cp for display at column col (col only matters for a tab,
