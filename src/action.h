@@ -96,7 +96,18 @@
 	  "bookmark the place in the article, with a note")                    \
 	X(BOOKMARKS, "bookmarks", "list the bookmarks")                        \
 	X(OPEN_BOOKMARK, "open-bookmark", "go to the selected bookmark")       \
-	X(DELETE_BOOKMARK, "delete-bookmark", "delete the selected bookmark")
+	X(DELETE_BOOKMARK, "delete-bookmark", "delete the selected bookmark")  \
+	X(GOTO_PERCENT, "goto-percent",                                        \
+	  "go to N percent of the article (a count first: 50%)")               \
+	X(JUMP_BACK, "jump-back", "go back to the place before the last jump") \
+	X(JUMP_FORWARD, "jump-forward",                                        \
+	  "go forward again to the place jump-back left")                      \
+	X(PREV_UNREAD, "prev-unread", "go to the previous unread article")     \
+	X(MARK_ALL_READ, "mark-all-read",                                      \
+	  "mark every article of the sidebar read (again: undo)")              \
+	X(TOGGLE_NUMBERS, "toggle-numbers",                                    \
+	  "show or hide numbers (articles in the sidebar, lines in the pane)") \
+	X(MESSAGES, "messages", "show the messages said so far")
 
 enum action {
 #define ACTION_ENUM(e, name, help) ACT_##e,

@@ -50,6 +50,19 @@ app_geometry(int rows, int cols, struct geometry *g)
 		g->text_w = 1;
 }
 
+/* Line numbers (less -N) take a gutter from the pane's text. */
+#define GUTTER_W 7
+static void
+set_geometry(struct app *a)
+{
+	app_geometry(a->rows, a->cols, &a->geo);
+	if (a->line_numbers && a->geo.text_w >= 3 * GUTTER_W) {
+		a->geo.gutter = GUTTER_W;
+		a->geo.text_x += GUTTER_W;
+		a->geo.text_w -= GUTTER_W;
+	}
+}
+
 static void
 build_meta(struct app *a, const struct article *art)
 {
@@ -162,6 +175,20 @@ app_select(struct app *a, size_t i)
 }
 
 void
+app_set_line_numbers(struct app *a, bool on)
+{
+	if (a->line_numbers == on)
+		return;
+	app_remember_place(a);
+	a->line_numbers = on;
+	int old_w = a->geo.text_w;
+	set_geometry(a);
+	if (a->geo.text_w != old_w)
+		relayout(a);
+	a->dirty = true;
+}
+
+void
 app_set_keymap(struct app *a, const struct keymap *keymap)
 {
 	a->keymap.n = 0;
@@ -217,7 +244,7 @@ app_init(struct app *a, struct corpus *corpus, int rows, int cols,
 	prompt_history_init(&a->history);
 	a->rows = rows;
 	a->cols = cols;
-	app_geometry(rows, cols, &a->geo);
+	set_geometry(a);
 	app_select(a, 0);
 }
 
@@ -269,6 +296,10 @@ app_fini(struct app *a)
 		prompt_fini(&a->prompt);
 	free(a->prompt_saved);
 	prompt_history_fini(&a->history);
+	free(a->jumps);
+	free(a->undo_read);
+	for (size_t i = 0; i < a->nsaid; i++)
+		free(a->said[i]);
 	memset(a, 0, sizeof *a);
 }
 
@@ -299,11 +330,23 @@ app_message(struct app *a, bool error, const char *fmt, ...)
 	va_end(ap);
 	a->message_is_error = error;
 	a->dirty = true;
+	/* The message history (neomutt's error history) keeps the last. */
+	size_t max = sizeof a->said / sizeof *a->said;
+	if (a->nsaid == max) {
+		free(a->said[0]);
+		memmove(a->said, a->said + 1, (max - 1) * sizeof *a->said);
+		a->nsaid--;
+	}
+	a->said_seq++;
+	a->said[a->nsaid++] =
+	        xasprintf("%s%s", error ? "error: " : "", a->message);
 }
 
 static size_t
 help_line_count(const struct app *a)
 {
+	if (a->messages_view)
+		return a->nsaid ? a->nsaid + 2 : 3;
 	struct help h;
 	help_build(&h, &a->keymap);
 	size_t n = h.n;
@@ -325,7 +368,7 @@ app_resize(struct app *a, int rows, int cols)
 	a->rows = rows;
 	a->cols = cols;
 	int old_w = a->geo.text_w;
-	app_geometry(rows, cols, &a->geo);
+	set_geometry(a);
 	if (a->geo.text_w != old_w)
 		relayout(a);
 	else if (a->top > app_max_top(a))
@@ -377,8 +420,8 @@ scroll(size_t *top, long delta, size_t max)
 }
 
 /* Scroll actions: on the help screen when it is up, else on the pane. */
-static void
-scroll_action(struct app *a, enum action act)
+void
+app_scroll(struct app *a, enum action act)
 {
 	if (a->marks_view && !a->help) {
 		if (act == ACT_SCROLL_DOWN && a->mark_sel + 1 < a->nmarks)
@@ -446,16 +489,18 @@ app_view_offset(const struct app *a)
 	return place ? place - 1 : 0;
 }
 
-/* Scrolls so that body offset off is in view, with two lines above it. */
+/* Scrolls so that body offset off is in view, three lines (fewer on a
+ * short pane) from either edge, like vim's scrolloff. */
 void
 app_reveal(struct app *a, size_t off)
 {
 	size_t line = layout_find_anchor(&a->layout, off + 1);
 	size_t rows = a->geo.body_rows > 0 ? (size_t)a->geo.body_rows : 1;
-	if (line >= a->top && line < a->top + rows &&
+	size_t so = rows >= 9 ? 3 : (rows - 1) / 3;
+	if (line >= a->top + so && line + so < a->top + rows &&
 	    a->top + rows <= a->layout.n)
 		return;
-	a->top = line > 2 ? line - 2 : 0;
+	a->top = line > so ? line - so : 0;
 	if (a->top > app_max_top(a))
 		a->top = app_max_top(a);
 }
@@ -464,6 +509,8 @@ void
 app_action(struct app *a, enum action act)
 {
 	a->dirty = true;
+	if (app_nav_action(a, act))
+		return;
 	/* The numbered actions: one per keyword group 1..9. */
 	if (act >= ACT_NEXT_HIT_1 && act <= ACT_NEXT_HIT_9) {
 		app_goto_hit(a, (int)(act - ACT_NEXT_HIT_1), true);
@@ -495,6 +542,7 @@ app_action(struct app *a, enum action act)
 		break;
 	case ACT_CLOSE_HELP:
 		a->help = false;
+		a->messages_view = false;
 		break;
 	case ACT_TOGGLE_FOCUS:
 		a->focus = a->focus == FOCUS_LIST ? FOCUS_PAGER : FOCUS_LIST;
@@ -504,22 +552,6 @@ app_action(struct app *a, enum action act)
 		break;
 	case ACT_FOCUS_PAGER:
 		a->focus = FOCUS_PAGER;
-		break;
-	case ACT_NEXT_ARTICLE:
-		if (a->row + 1 < a->norder)
-			app_select(a, a->order[a->row + 1]);
-		break;
-	case ACT_PREV_ARTICLE:
-		if (a->row > 0 && a->norder)
-			app_select(a, a->order[a->row - 1]);
-		break;
-	case ACT_FIRST_ARTICLE:
-		if (a->norder)
-			app_select(a, a->order[0]);
-		break;
-	case ACT_LAST_ARTICLE:
-		if (a->norder)
-			app_select(a, a->order[a->norder - 1]);
 		break;
 	case ACT_SORT:
 		a->sort = (enum sort_order)((a->sort + 1) % SORT_COUNT);
@@ -567,9 +599,6 @@ app_action(struct app *a, enum action act)
 		app_message(a, false, "marked %s",
 		            a->read[a->sel] ? "read" : "unread");
 		break;
-	case ACT_NEXT_UNREAD:
-		app_next_unread(a);
-		break;
 	case ACT_ADD_BOOKMARK:
 		app_prompt_open(a, a->search.backward);
 		a->prompt_kind = PROMPT_NOTE;
@@ -610,20 +639,35 @@ app_action(struct app *a, enum action act)
 	case ACT_CLEAR_SEARCH:
 		search_clear(&a->search);
 		break;
-	case ACT_SCROLL_DOWN:
-	case ACT_SCROLL_UP:
-	case ACT_PAGE_DOWN:
-	case ACT_PAGE_UP:
-	case ACT_HALF_PAGE_DOWN:
-	case ACT_HALF_PAGE_UP:
-	case ACT_TOP:
-	case ACT_BOTTOM:
-		scroll_action(a, act);
-		break;
-	default: /* the numbered actions, handled above */
+	default: /* the numbered and moving actions, handled above */
 		break;
 	}
 }
+
+/* What a key may change on the screen, to see that it did. */
+#define VIEW_SIG_N 14
+static void
+view_sig(const struct app *a, size_t v[VIEW_SIG_N])
+{
+	size_t k = 0;
+	v[k++] = a->top;
+	v[k++] = a->sel;
+	v[k++] = a->row;
+	v[k++] = a->list_top;
+	v[k++] = (size_t)a->focus;
+	v[k++] = a->help | (size_t)a->marks_view << 1 |
+	         (size_t)a->groups_view << 2 | (size_t)a->messages_view << 3;
+	v[k++] = a->help_top;
+	v[k++] = a->mark_sel;
+	v[k++] = a->group_sel;
+	v[k++] = a->search.cur;
+	v[k++] = a->search.spans.n;
+	v[k++] = a->hit_cur;
+	v[k++] = a->norder;
+	v[k++] = (size_t)a->sort;
+}
+
+static void key_in(struct app *a, int key);
 
 void
 app_key(struct app *a, int key)
@@ -643,15 +687,30 @@ app_key(struct app *a, int key)
 		return;
 	}
 	a->dirty = true;
-	if (a->message) {
+	/* A message stays until a key changes what is on the screen. */
+	size_t before[VIEW_SIG_N], after[VIEW_SIG_N];
+	unsigned long seq0 = a->said_seq;
+	view_sig(a, before);
+	key_in(a, key);
+	view_sig(a, after);
+	if (a->said_seq == seq0 && a->message &&
+	    memcmp(before, after, sizeof before) != 0) {
 		free(a->message);
 		a->message = NULL;
 	}
-	/* Esc abandons a half-typed sequence. */
-	if (a->npending && key == K_ESC) {
+}
+
+static void
+key_in(struct app *a, int key)
+{
+	/* Esc abandons a half-typed sequence or count. */
+	if ((a->npending || a->count) && key == K_ESC) {
 		a->npending = 0;
+		a->count = 0;
 		return;
 	}
+	if (app_count_key(a, key))
+		return;
 	a->pending[a->npending++] = key;
 	enum action act = ACT_NONE;
 	enum keymap_result r = keymap_lookup(&a->keymap, app_context(a),
@@ -668,6 +727,7 @@ app_key(struct app *a, int key)
 	memcpy(seq.keys, a->pending, sizeof seq.keys);
 	seq.n = a->npending;
 	a->npending = 0;
+	a->count = 0;
 	struct strbuf sb, help;
 	sb_init(&sb);
 	sb_init(&help);

@@ -73,6 +73,7 @@ struct geometry {
 	int side_w;     /* sidebar columns, 0 when the screen is too narrow */
 	int text_x;     /* first column of article text */
 	int text_w;     /* columns article text is wrapped to */
+	int gutter;     /* columns of line numbers left of the text, or 0 */
 	int body_rows;  /* rows above the status line */
 	int status_row;
 };
@@ -135,6 +136,29 @@ struct app {
 
 	int pending[KEYSEQ_MAX]; /* keys of a sequence typed so far */
 	int npending;
+	long count; /* a count typed before a key (5j), 0: none */
+
+	/* Places the reader jumped from (another article, a search, a hit,
+	 * a bookmark, g and G), for jump-back and jump-forward, like vim's
+	 * jump list: jumps[0..njumps), jump_pos where the reader is in it
+	 * (njumps when at the newest). */
+	struct jump {
+		size_t article;
+		size_t anchor; /* layout_anchor of the top line */
+	} * jumps;
+	size_t njumps;
+	size_t jumps_cap;
+	size_t jump_pos;
+
+	bool numbers;       /* the sidebar shows article numbers */
+	bool line_numbers;  /* the pane shows line numbers (less -N) */
+	bool messages_view; /* the message history is up */
+	size_t messages_top;
+	char *said[32]; /* the last messages, oldest first */
+	size_t nsaid;
+	bool *undo_read; /* read marks before mark-all-read, to undo it */
+	bool undo_ready; /* the last action was mark-all-read */
+	unsigned long said_seq; /* counts the messages, to see a new one */
 
 	/* The open article (always sel once the app is initialised). */
 	size_t open;
@@ -208,6 +232,8 @@ void app_key(struct app *a, int key);
 void app_action(struct app *a, enum action act);
 /* The screen is now rows x cols: re-wraps, keeping the reader's place. */
 void app_resize(struct app *a, int rows, int cols);
+/* Shows or hides line numbers in the pane (less -N), keeping the place. */
+void app_set_line_numbers(struct app *a, bool on);
 /* Selects and opens article i (clamped to the corpus). */
 void app_select(struct app *a, size_t i);
 /* Sets the status-line message (replacing the previous one). */

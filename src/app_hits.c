@@ -155,6 +155,7 @@ app_goto_hit(struct app *a, int g, bool forward)
 		app_message(a, true, "there is no keyword group %d", g + 1);
 		return;
 	}
+	app_jump_push(a);
 	if (g >= 0 && !a->group_on[g]) {
 		app_message(a, false, "group %d (%s) is off: t %d turns it on",
 		            g + 1, name, g + 1);

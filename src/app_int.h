@@ -22,8 +22,20 @@
 /* The body offset (bytes) of the first body line in view (0 in the
  * title). */
 size_t app_view_offset(const struct app *a);
-/* Scrolls so that body offset off is in view, with two lines above it. */
+/* Scrolls so that body offset off is in view, at least three lines
+ * from the top and the bottom of the pane (vim's scrolloff). */
 void app_reveal(struct app *a, size_t off);
+/* A scroll action on what is up: the help, a list view or the pane. */
+void app_scroll(struct app *a, enum action act);
+
+/* app_nav.c: counts, the jump list, moving as less and neomutt move. */
+
+/* Takes a digit typed as a count (5j); false when key is no count. */
+bool app_count_key(struct app *a, int key);
+/* Remembers where the reader is before a jump, for jump-back. */
+void app_jump_push(struct app *a);
+/* Does act if it is a moving action; false to let app_action do it. */
+bool app_nav_action(struct app *a, enum action act);
 
 /* app_list.c: the sidebar. */
 

@@ -108,6 +108,7 @@ app_open_mark(struct app *a, size_t k)
 		return;
 	size_t off = a->marks[k].offset;
 	a->marks_view = false;
+	app_jump_push(a);
 	if (a->filter && !a->snippets[a->marks[k].article])
 		app_clear_filter(a);
 	app_select(a, a->marks[k].article);

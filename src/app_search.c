@@ -43,6 +43,7 @@ app_search_move(struct app *a, bool forward)
 		app_message(a, true, "%s", s->error);
 		return;
 	}
+	app_jump_push(a);
 	size_t n = s->spans.n;
 	/* The reader scrolled away from the current match: search from
 	 * the view instead, as less does. */
@@ -220,6 +221,11 @@ app_prompt_key_in(struct app *a, int key)
 			           a->corpus->v[a->open].body_len);
 		free(saved);
 	} else {
+		/* A search is a jump: C-o comes back to where / was typed. */
+		size_t found = a->top;
+		a->top = a->prompt_top;
+		app_jump_push(a);
+		a->top = found;
 		prompt_history_add(&a->history, a->prompt.text.buf);
 		if (!*a->prompt.text.buf) {
 			search_clear(s);

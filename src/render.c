@@ -42,6 +42,17 @@ put_clipped(struct frame *f, int r, int c, int w, const char *s, enum role role)
 	return frame_put_str(f, r, end, c + w, ellipsis, role);
 }
 
+static unsigned char
+digits(size_t n)
+{
+	unsigned char d = 1;
+	while (n >= 10) {
+		n /= 10;
+		d++;
+	}
+	return d;
+}
+
 /*
  * The sidebar: one row per article (two with a filter: the title and a
  * snippet of the first match), the selection marked with '>', and at the
@@ -94,8 +105,19 @@ draw_sidebar(struct app *a)
 		if (nw > g->side_w / 3)
 			nw = 0;
 		frame_put_str(f, r, 0, 1, i == a->sel ? ">" : " ", role);
-		put_clipped(f, r, 1, g->side_w - 1 - nw, a->corpus->v[i].title,
-		            role);
+		int tx = 1;
+		if (a->numbers) {
+			/* The number 10G goes to, right-aligned. */
+			char rn[48];
+			snprintf(rn, sizeof rn, "%*zu ", digits(a->norder) % 24,
+			         row + 1);
+			if ((int)strlen(rn) < (g->side_w - 1 - nw) / 2)
+				tx = frame_put_str(f, r, 1, g->side_w - nw, rn,
+				                   i == a->sel ? role
+				                               : ROLE_META);
+		}
+		put_clipped(f, r, tx, g->side_w - tx - nw,
+		            a->corpus->v[i].title, role);
 		if (nw)
 			frame_put_str(f, r, g->side_w - nw, g->side_w, num,
 			              role);
@@ -217,6 +239,18 @@ draw_pane(struct app *a)
 		if (i >= a->layout.n)
 			continue;
 		const struct line *ln = &a->layout.v[i];
+		if (g->gutter) {
+			/* The numbers G goes to (10G), as less -N shows. */
+			char num[24];
+			snprintf(num, sizeof num, "%*zu", g->gutter - 2, i + 1);
+			size_t len = strlen(num);
+			const char *p =
+			        num + (len > (size_t)g->gutter - 2
+			                       ? len - (size_t)g->gutter + 2
+			                       : 0);
+			frame_put_str(f, r, g->text_x - g->gutter,
+			              g->text_x - 1, p, ROLE_META);
+		}
 		const char *src = art->body;
 		if (ln->kind == LINE_TITLE)
 			src = art->title;
@@ -236,14 +270,50 @@ draw_pane(struct app *a)
 			paint_spans(f, r, g->text_x, xmax, src, ln->start,
 			            ln->end, a->search.spans.v,
 			            a->search.spans.n, ROLE_MATCH, false);
+		/* The match (or hit) n (or ]) moved to, told from the rest. */
+		if (a->search.cur < a->search.spans.n)
+			paint_spans(f, r, g->text_x, xmax, src, ln->start,
+			            ln->end, a->search.spans.v + a->search.cur,
+			            1, ROLE_CURRENT_MATCH, false);
+		else if (a->highlight && a->hit_cur < a->hits.n)
+			paint_spans(f, r, g->text_x, xmax, src, ln->start,
+			            ln->end, a->hits.v + a->hit_cur, 1,
+			            ROLE_CURRENT_MATCH, false);
 	}
 	draw_hit_map(a);
+}
+
+/* The messages said so far, oldest first (neomutt's error history). */
+static void
+draw_messages(struct app *a)
+{
+	struct frame *f = &a->frame;
+	for (int r = 0; r < a->geo.body_rows; r++) {
+		frame_fill(f, r, 0, a->cols, ROLE_NORMAL);
+		size_t i = a->help_top + (size_t)r;
+		if (i == 0)
+			put_clipped(f, r, 1, a->cols - 1,
+			            "Messages, oldest first",
+			            ROLE_HELP_HEADING);
+		else if (i == 2 && !a->nsaid)
+			put_clipped(f, r, 3, a->cols - 3, "none yet",
+			            ROLE_META);
+		else if (i >= 2 && i - 2 < a->nsaid)
+			put_clipped(f, r, 3, a->cols - 3, a->said[i - 2],
+			            strncmp(a->said[i - 2], "error: ", 7)
+			                    ? ROLE_NORMAL
+			                    : ROLE_ERROR);
+	}
 }
 
 static void
 draw_help(struct app *a)
 {
 	struct frame *f = &a->frame;
+	if (a->messages_view) {
+		draw_messages(a);
+		return;
+	}
 	struct help h;
 	help_build(&h, &a->keymap);
 	int kw = h.keys_w + 2;
@@ -421,7 +491,24 @@ draw_status(struct app *a)
 	else
 		snprintf(pos, sizeof pos, " %zu/%zu ", a->row + 1, a->norder);
 	int c = frame_put_str(f, r, 0, left_w, pos, ROLE_STATUS);
-	if (a->npending) {
+	/* What narrows or orders the sidebar stays in sight while on (a
+	 * message, which says it when it changes, goes first). */
+	bool quiet = a->help || a->message || a->npending || a->count;
+	if (a->filter && !quiet) {
+		c = frame_put_str(f, r, c, left_w, "filter: ", ROLE_STATUS);
+		c = put_clipped(f, r, c, (left_w - c) / 2, a->filter,
+		                ROLE_STATUS);
+		c = frame_put_str(f, r, c, left_w, " ", ROLE_STATUS);
+	}
+	if (a->sort && !quiet) {
+		snprintf(pos, sizeof pos, "sort: %s ", app_sort_name(a->sort));
+		c = frame_put_str(f, r, c, left_w, pos, ROLE_STATUS);
+	}
+	if (a->count && !a->npending) {
+		/* A count being typed, as vim's showcmd shows it. */
+		snprintf(pos, sizeof pos, "%ld -", a->count);
+		put_clipped(f, r, c, left_w - c, pos, ROLE_MESSAGE);
+	} else if (a->npending) {
 		struct strbuf sb;
 		sb_init(&sb);
 		struct keyseq seq;

@@ -28,7 +28,9 @@
 	X(HELP_KEY, "help-key", "key names in the help screen")                \
 	X(POPUP, "popup", "the popup listing keys that can follow")            \
 	X(UNREAD, "unread", "unread articles in the sidebar")                  \
-	X(MATCH, "search-match", "search matches in the text")
+	X(MATCH, "search-match", "search matches in the text")                 \
+	X(CURRENT_MATCH, "current-match",                                      \
+	  "the match or keyword hit n or ] last moved to")
 
 enum role {
 #define ROLE_ENUM(e, name, help) ROLE_##e,

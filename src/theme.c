@@ -100,6 +100,7 @@ static const struct role_style dark[] = {
 	{ROLE_POPUP, {D, D, ATTR_REVERSE}},
 	{ROLE_UNREAD, {D, D, ATTR_BOLD}},
 	{ROLE_MATCH, {0, 3, ATTR_BOLD}},
+	{ROLE_CURRENT_MATCH, {0, 6, ATTR_BOLD | ATTR_UNDERLINE}},
 };
 
 /*
@@ -125,6 +126,7 @@ static const struct role_style light[] = {
 	{ROLE_POPUP, {D, D, ATTR_REVERSE}},
 	{ROLE_UNREAD, {D, D, ATTR_BOLD}},
 	{ROLE_MATCH, {0, 11, ATTR_BOLD}},
+	{ROLE_CURRENT_MATCH, {15, 4, ATTR_BOLD | ATTR_UNDERLINE}},
 };
 
 /* Bright colours (8-15) on the default background, bold wherever
@@ -145,6 +147,7 @@ static const struct role_style high_contrast[] = {
 	{ROLE_POPUP, {15, D, ATTR_REVERSE | ATTR_BOLD}},
 	{ROLE_UNREAD, {15, D, ATTR_BOLD}},
 	{ROLE_MATCH, {0, 11, ATTR_BOLD}},
+	{ROLE_CURRENT_MATCH, {15, 4, ATTR_BOLD | ATTR_UNDERLINE}},
 };
 
 /* Attributes only, for terminals without colour or readers who want
@@ -165,6 +168,7 @@ static const struct role_style monochrome[] = {
 	{ROLE_POPUP, {D, D, ATTR_REVERSE}},
 	{ROLE_UNREAD, {D, D, ATTR_BOLD}},
 	{ROLE_MATCH, {D, D, ATTR_REVERSE | ATTR_BOLD}},
+	{ROLE_CURRENT_MATCH, {D, D, ATTR_REVERSE | ATTR_BOLD | ATTR_UNDERLINE}},
 };
 
 /* clang-format on */

@@ -107,6 +107,28 @@ differ "keys: the default keymap (<) and lectern(1) KEYS (>) disagree" \
 	"$WORK/keys.prog" "$WORK/keys.man"
 ok
 
+# The reader's habits (issue 11) are in the README's key table and in
+# --help as well, each key as the keymap binds it.
+sed -n '/^Keys (press/,/^Keyword highlighting/p' "$README" >"$WORK/readme.keys"
+"$LECTERN" --help >"$WORK/help.txt"
+for pair in "pager C-o jump-back" "pager M-o jump-forward" \
+	"global P prev-unread" "global M mark-all-read" "global # toggle-numbers" \
+	"global M-m messages" "pager q focus-list" "global Q quit" \
+	"pager % goto-percent" "pager C-d half-page-down" "pager Enter scroll-down"; do
+	set -- $pair
+	# The binding is the default ...
+	case "$1" in pager) ctxs="pager global" ;; *) ctxs="$1" ;; esac
+	found=
+	for c in $ctxs; do
+		if grep -qxF "$c	$2	$3" "$WORK/keys.prog"; then found=1; fi
+	done
+	[ -n "$found" ] || fail "keys: $2 is not $3 by default"
+	# ... and the README and --help name its key.
+	grep -qF -- "$2" "$WORK/readme.keys" || fail "keys: README lacks $2 ($3)"
+	grep -qF -- "$2" "$WORK/help.txt" || fail "keys: --help lacks $2 ($3)"
+done
+ok
+
 # ------------------------------------------------------------ sort orders
 # Every order s goes round, as the status line names it.
 keys="s"

@@ -9,6 +9,10 @@
 
 #include <criterion/criterion.h>
 
+#include "app.h"
+#include "keys.h"
+#include "render.h"
+
 /* nobody and nogroup on Debian (and most systems). */
 #define NOBODY 65534
 
@@ -23,4 +27,33 @@ support_drop_root(const char *dir)
 	cr_assert_eq(setgid(NOBODY), 0, "setgid: %s", strerror(errno));
 	cr_assert_eq(setuid(NOBODY), 0, "setuid: %s", strerror(errno));
 	cr_assert_neq(geteuid(), 0);
+}
+
+void
+support_keys(struct app *a, const char *names)
+{
+	const char *p = names;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		const char *e = p;
+		while (*e && *e != ' ')
+			e++;
+		if (e == p)
+			break;
+		int k = keys_parse(p, (size_t)(e - p));
+		cr_assert_neq(k, -1, "bad key in test: %.*s", (int)(e - p), p);
+		app_key(a, k);
+		p = e;
+	}
+}
+
+char *
+support_screen(struct app *a)
+{
+	render_app(a);
+	struct strbuf sb;
+	sb_init(&sb);
+	frame_to_text(&a->frame, &sb);
+	return sb_detach(&sb);
 }

@@ -13,4 +13,13 @@
  */
 void support_drop_root(const char *dir);
 
+struct app;
+
+/* Gives app the keys named in names ("j j Enter", names as in key
+ * scripts), one app_key each; fails the test on a bad name. */
+void support_keys(struct app *a, const char *names);
+
+/* The screen app draws now, as text; caller frees. */
+char *support_screen(struct app *a);
+
 #endif

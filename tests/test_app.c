@@ -13,76 +13,9 @@
 #include "keys.h"
 #include "render.h"
 
-static struct corpus corpus;
-static struct app app;
-
-static void
-setup(void)
-{
-	setlocale(LC_ALL, "C.UTF-8");
-	struct diag_list dl;
-	diag_list_init(&dl);
-	corpus_init(&corpus);
-	cr_assert_eq(corpus_add_path(&corpus, TEST_DATADIR "/app", &dl), 3);
-	diag_list_fini(&dl);
-	app_init(&app, &corpus, 24, 80, NULL);
-}
-
-static void
-teardown(void)
-{
-	app_fini(&app);
-	corpus_fini(&corpus);
-}
+#include "app_fixture.h"
 
 TestSuite(app, .init = setup, .fini = teardown);
-
-static void
-keys(const char *names)
-{
-	struct keyseq seq;
-	const char *p = names;
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		const char *e = p;
-		while (*e && *e != ' ')
-			e++;
-		if (e == p)
-			break;
-		int k = keys_parse(p, (size_t)(e - p));
-		cr_assert_neq(k, -1, "bad key in test: %.*s", (int)(e - p), p);
-		app_key(&app, k);
-		p = e;
-	}
-	(void)seq;
-}
-
-static char *
-screen(void)
-{
-	render_app(&app);
-	struct strbuf sb;
-	sb_init(&sb);
-	frame_to_text(&app.frame, &sb);
-	return sb_detach(&sb);
-}
-
-static void
-assert_screen_has(const char *needle)
-{
-	char *s = screen();
-	cr_assert(strstr(s, needle), "screen lacks '%s':\n%s", needle, s);
-	free(s);
-}
-
-static void
-assert_screen_lacks(const char *needle)
-{
-	char *s = screen();
-	cr_assert(!strstr(s, needle), "screen has '%s':\n%s", needle, s);
-	free(s);
-}
 
 Test(app, starts_on_the_first_article_with_sidebar_and_status)
 {
@@ -112,7 +45,7 @@ Test(app, j_in_the_list_selects_and_opens_the_next_article)
 	cr_assert_eq(app.sel, 2);
 }
 
-Test(app, tab_and_enter_move_focus)
+Test(app, tab_enter_and_q_move_focus)
 {
 	keys("Tab");
 	cr_assert_eq(app.focus, FOCUS_PAGER);
@@ -121,7 +54,12 @@ Test(app, tab_and_enter_move_focus)
 	keys("Enter");
 	cr_assert_eq(app.focus, FOCUS_PAGER);
 	keys("Enter");
-	cr_assert_eq(app.focus, FOCUS_LIST);
+	cr_assert_eq(app.focus, FOCUS_PAGER, "Enter in the pane scrolls");
+	keys("q");
+	cr_assert_eq(app.focus, FOCUS_LIST, "q in the pane goes back");
+	cr_assert(!app.quit);
+	keys("q");
+	cr_assert(app.quit, "q in the sidebar quits");
 }
 
 Test(app, pager_keys_scroll_and_stop_at_the_ends)
@@ -572,7 +510,7 @@ Test(app, reaching_the_end_marks_read_and_u_finds_the_next_unread)
 	cr_assert_eq(app.progress[2], 100);
 	/* alpha fits on the screen: shown from the sidebar, it is not
 	 * read; read once the pane has the focus. */
-	keys("Enter g");
+	keys("q g");
 	cr_assert(!app.read[0],
 	          "passing over it in the sidebar is not reading");
 	cr_assert_eq(app.progress[0], 0);

@@ -75,9 +75,19 @@ Test(keymap, defaults_bind_the_documented_keys)
 	cr_assert_eq(a, ACT_SCROLL_DOWN);
 	cr_assert_eq(keymap_lookup(&km, CTX_LIST, &k, 1, &a), KEYMAP_ACTION);
 	cr_assert_eq(a, ACT_NEXT_ARTICLE);
-	k = 'q';
+	k = 'U';
 	cr_assert_eq(keymap_lookup(&km, CTX_PAGER, &k, 1, &a), KEYMAP_ACTION);
-	cr_assert_eq(a, ACT_QUIT, "global binding reached from a context");
+	cr_assert_eq(a, ACT_NEXT_UNREAD,
+	             "global binding reached from a context");
+	k = 'q';
+	cr_assert_eq(keymap_lookup(&km, CTX_LIST, &k, 1, &a), KEYMAP_ACTION);
+	cr_assert_eq(a, ACT_QUIT, "q in the sidebar quits");
+	cr_assert_eq(keymap_lookup(&km, CTX_PAGER, &k, 1, &a), KEYMAP_ACTION);
+	cr_assert_eq(a, ACT_FOCUS_LIST, "q in the pane goes back (neomutt)");
+	k = K_ENTER;
+	cr_assert_eq(keymap_lookup(&km, CTX_PAGER, &k, 1, &a), KEYMAP_ACTION);
+	cr_assert_eq(a, ACT_SCROLL_DOWN, "Enter in the pane: a line (less)");
+	k = 'q';
 	cr_assert_eq(keymap_lookup(&km, CTX_HELP, &k, 1, &a), KEYMAP_ACTION);
 	cr_assert_eq(a, ACT_CLOSE_HELP, "context binding wins over global");
 	k = K_TAB;
@@ -127,8 +137,8 @@ Test(keymap, describe_lists_every_key_of_an_action)
 	builtin_keymap(&km);
 	struct strbuf sb;
 	sb_init(&sb);
-	cr_assert_eq(keymap_describe(&km, CTX_PAGER, ACT_PAGE_DOWN, &sb), 3);
-	cr_assert_str_eq(sb.buf, "Space, PageDown, f");
+	cr_assert_eq(keymap_describe(&km, CTX_PAGER, ACT_PAGE_DOWN, &sb), 4);
+	cr_assert_str_eq(sb.buf, "Space, PageDown, f, C-f");
 	sb_fini(&sb);
 	keymap_fini(&km);
 }

@@ -14,6 +14,7 @@
 #include "corpus.h"
 #include "keys.h"
 #include "session.h"
+#include "support.h"
 
 static char home[] = "/tmp/lectern-session-XXXXXX";
 static char root[600];
@@ -80,37 +81,18 @@ run_stop(struct run *r, int64_t now)
 	diag_list_fini(&r->dl);
 }
 
-static void
-keys(struct app *a, const char *names)
-{
-	const char *p = names;
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		const char *e = p;
-		while (*e && *e != ' ')
-			e++;
-		if (e == p)
-			break;
-		int k = keys_parse(p, (size_t)(e - p));
-		cr_assert_neq(k, -1);
-		app_key(a, k);
-		p = e;
-	}
-}
-
 Test(session, read_marks_places_bookmarks_and_selection_come_back)
 {
 	struct run r;
 	run_start(&r);
-	keys(&r.a, "G Enter Space Space");
+	support_keys(&r.a, "G Enter Space Space");
 	size_t top = r.a.top;
 	cr_assert_gt(top, 0);
 	/* The place is the first text line in view (a blank line at the
 	 * top is not a place of its own). */
 	size_t place = layout_anchor(&r.a.layout, top);
 	app_add_mark(&r.a, 2, r.a.layout.v[top].start, "note one", 100);
-	keys(&r.a, "Enter g Tab"); /* alpha, which fits: read in the pane */
+	support_keys(&r.a, "q g Tab"); /* alpha, which fits: read in the pane */
 	cr_assert(r.a.read[0]);
 	run_stop(&r, 1000);
 
@@ -122,7 +104,7 @@ Test(session, read_marks_places_bookmarks_and_selection_come_back)
 	cr_assert_eq(r.a.nmarks, 1);
 	cr_assert_str_eq(r.a.marks[0].note, "note one");
 	cr_assert_not_null(r.a.marks[0].id);
-	keys(&r.a, "G");
+	support_keys(&r.a, "G");
 	cr_assert_eq(r.a.sel, 2);
 	cr_assert_eq(layout_anchor(&r.a.layout, r.a.top), place,
 	             "same place in gamma");
@@ -134,7 +116,7 @@ Test(session, places_survive_a_different_width)
 {
 	struct run r;
 	run_start(&r);
-	keys(&r.a, "G Enter Space");
+	support_keys(&r.a, "G Enter Space");
 	size_t off = r.a.layout.v[r.a.top].start;
 	run_stop(&r, 1000);
 
@@ -155,7 +137,7 @@ Test(session, sort_filter_search_and_groups_come_back)
 {
 	struct run r;
 	run_start(&r);
-	keys(&r.a, "s");
+	support_keys(&r.a, "s");
 	cr_assert_eq(r.a.sort, SORT_TITLE);
 	app_filter(&r.a, "paragraph");
 	app_set_search(&r.a, "alpha");
@@ -172,9 +154,10 @@ Test(session, an_article_renamed_keeps_its_state)
 {
 	struct run r;
 	run_start(&r);
-	keys(&r.a, "j Tab"); /* beta: fits, read in the pane */
+	support_keys(&r.a, "j Tab"); /* beta: fits, read in the pane */
 	cr_assert(r.a.read[1]);
-	keys(&r.a, "Tab g"); /* beta must not be the open article at save */
+	support_keys(&r.a,
+	             "Tab g"); /* beta must not be the open article at save */
 	run_stop(&r, 1000);
 
 	char from[700], to[700];
@@ -191,7 +174,7 @@ Test(session, an_article_edited_in_place_keeps_its_state)
 {
 	struct run r;
 	run_start(&r);
-	keys(&r.a, "j Tab Tab g"); /* beta: fits, read in the pane */
+	support_keys(&r.a, "j Tab Tab g"); /* beta: fits, read in the pane */
 	run_stop(&r, 1000);
 	char p[700];
 	snprintf(p, sizeof p, "%s/2-beta.txt", root);
@@ -229,7 +212,7 @@ Test(session, a_corrupt_state_file_is_moved_aside_and_reading_goes_on)
 {
 	struct run r;
 	run_start(&r);
-	keys(&r.a, "j");
+	support_keys(&r.a, "j");
 	run_stop(&r, 1000);
 	/* Garble the file. */
 	struct session s;
@@ -266,7 +249,7 @@ Test(session, disabled_keeps_nothing)
 	app_init(&r.a, &r.c, 24, 80, NULL);
 	session_open(&r.s, root, false, &r.c, &r.dl);
 	session_apply(&r.s, &r.a);
-	keys(&r.a, "j");
+	support_keys(&r.a, "j");
 	cr_assert_eq(session_save(&r.s, &r.a, 10, &r.dl), 0);
 	char state[800];
 	snprintf(state, sizeof state, "%s/state/lectern", home);
@@ -289,7 +272,7 @@ Test(session, a_later_save_does_not_undo_another_instances_marks)
 	run_stop(&b, 1000);
 	/* a saves twice, never having touched beta. */
 	cr_assert_eq(session_save(&a.s, &a.a, 1001, &a.dl), 0);
-	keys(&a.a, "G");
+	support_keys(&a.a, "G");
 	cr_assert_eq(session_save(&a.s, &a.a, 1002, &a.dl), 0);
 	run_stop(&a, 1003);
 	struct run c;
@@ -304,7 +287,7 @@ Test(session, passing_over_articles_changes_nothing)
 {
 	struct run r;
 	run_start(&r);
-	keys(&r.a, "j j j k k k j j G g");
+	support_keys(&r.a, "j j j k k k j j G g");
 	for (size_t i = 0; i < r.c.n; i++) {
 		cr_assert(!r.a.read[i], "article %zu read by passing", i);
 		cr_assert_eq(r.a.progress[i], 0, "article %zu", i);
@@ -329,10 +312,10 @@ Test(session, the_first_article_keeps_its_place_when_another_is_selected)
 	cr_assert_eq(rename(from, to), 0);
 	struct run r;
 	run_start(&r);
-	keys(&r.a, "Tab Space Space");
+	support_keys(&r.a, "Tab Space Space");
 	size_t place = layout_anchor(&r.a.layout, r.a.top);
 	cr_assert_gt(place, 0);
-	keys(&r.a, "Tab j");
+	support_keys(&r.a, "Tab j");
 	run_stop(&r, 1000);
 	/* Twice: the run that starts on gamma and goes to the selected
 	 * article must not write gamma's top as its place. */
@@ -343,7 +326,7 @@ Test(session, the_first_article_keeps_its_place_when_another_is_selected)
 		run_stop(&r, 2000 + run);
 	}
 	run_start(&r);
-	keys(&r.a, "g Tab");
+	support_keys(&r.a, "g Tab");
 	cr_assert_eq(layout_anchor(&r.a.layout, r.a.top), place);
 	run_stop(&r, 3000);
 }
@@ -352,14 +335,14 @@ Test(session, the_first_m_after_a_restart_marks_unread)
 {
 	struct run r;
 	run_start(&r);
-	keys(&r.a, "Tab"); /* alpha fits: read */
+	support_keys(&r.a, "Tab"); /* alpha fits: read */
 	cr_assert(r.a.read[0]);
 	run_stop(&r, 1000);
 	run_start(&r);
 	cr_assert(r.a.read[0]);
-	keys(&r.a, "m");
+	support_keys(&r.a, "m");
 	cr_assert(!r.a.read[0], "m marks it unread");
-	keys(&r.a, "j k");
+	support_keys(&r.a, "j k");
 	cr_assert(!r.a.read[0], "and it stays unread");
 	run_stop(&r, 2000);
 	run_start(&r);
@@ -371,7 +354,7 @@ Test(session, a_place_does_not_drift_at_another_width)
 {
 	struct run r;
 	run_start_at(&r, 80);
-	keys(&r.a, "G Tab Space Space j");
+	support_keys(&r.a, "G Tab Space Space j");
 	size_t place = layout_anchor(&r.a.layout, r.a.top);
 	run_stop(&r, 1000);
 	/* Shown at other widths, not moved: the place stays. */
@@ -398,11 +381,11 @@ two_readers(bool a_first)
 	struct run a, b;
 	run_start(&a);
 	run_start(&b);
-	keys(&a.a, "G Tab G k k");
+	support_keys(&a.a, "G Tab G k k");
 	size_t place = layout_anchor(&a.a.layout, a.a.top);
-	keys(&a.a, "G");
+	support_keys(&a.a, "G");
 	cr_assert(a.a.read[2]);
-	keys(&b.a, "j Tab"); /* beta fits: read */
+	support_keys(&b.a, "j Tab"); /* beta fits: read */
 	cr_assert(b.a.read[1]);
 	if (a_first) {
 		run_stop(&a, 5000);
@@ -437,13 +420,13 @@ Test(session, an_unmark_in_one_reader_beats_an_older_mark_in_another)
 {
 	struct run a;
 	run_start(&a);
-	keys(&a.a, "Tab"); /* alpha read */
+	support_keys(&a.a, "Tab"); /* alpha read */
 	run_stop(&a, 1000);
 	struct run b, c;
 	run_start(&b);
 	run_start(&c);
-	keys(&b.a, "m"); /* b: unread */
-	keys(&c.a, "j"); /* c: only moves the cursor */
+	support_keys(&b.a, "m"); /* b: unread */
+	support_keys(&c.a, "j"); /* c: only moves the cursor */
 	run_stop(&b, 2000);
 	run_stop(&c, 3000);
 	run_start(&a);
@@ -457,7 +440,7 @@ Test(session, a_new_file_where_a_moved_one_was_starts_fresh)
 {
 	struct run r;
 	run_start(&r);
-	keys(&r.a, "G Tab G"); /* gamma read */
+	support_keys(&r.a, "G Tab G"); /* gamma read */
 	cr_assert(r.a.read[2]);
 	run_stop(&r, 1000);
 	/* gamma moves away; a different file takes its name. */

@@ -59,6 +59,11 @@ keys q
 wait_gone "quit lectern  (quit)"
 wait_for "IBM and Google executives"
 
+# q in the pane goes back to the sidebar (neomutt, tig): j there moves
+# the selection.
+keys q j
+wait_for " 4/9 "
+
 quit_and_check
 
 # A warning about the corpus: in the status line while running, printed

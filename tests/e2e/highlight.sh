@@ -32,7 +32,22 @@ wait_for "5 matches"
 keys Enter
 wait_for "match 1/5"
 assert_has "Supply Chain Review"
-keys n n n n
+# The current match is drawn in its own role (current-match: underlined,
+# on cyan, where the others are on yellow): one of those in view, and n
+# moves it.
+current_of() {
+	styles_of "upply" >"$WORK/$1"
+	[ "$(grep -c underline "$WORK/$1")" = 1 ] ||
+		fail "not one current match in view: $(cat "$WORK/$1")"
+	grep underline "$WORK/$1" | grep -q 'bg=46' ||
+		fail "the current match is not on cyan: $(cat "$WORK/$1")"
+}
+current_of cur1
+keys n
+wait_for "match 2/5"
+current_of cur2
+! cmp -s "$WORK/cur1" "$WORK/cur2" || fail "n did not move the current match"
+keys n n n
 wait_for "match 5/5"
 keys n
 wait_for "in the next matching article"

@@ -212,9 +212,10 @@ lectern_pid() {
 	fail "no lectern process under the pane"
 }
 
-# quit_and_check: q ends lectern with status 0 and gives the terminal back.
+# quit_and_check: Q (quit from anywhere, as in tig) ends lectern with
+# status 0 and gives the terminal back.
 quit_and_check() {
-	keys q
+	keys Q
 	wait_for "EXIT:"
 	assert_has "EXIT:0"
 	[ "$(pane_var alternate_on)" = 0 ] || fail "still on the alternate screen"

@@ -1,0 +1,282 @@
+/*
+ * Unit tests of moving as a daily reader of less, vim and neomutt moves:
+ * counts, the jump list, Space at an article's end, saying why nothing
+ * moved, marking many articles, numbers, the message history and the
+ * current match drawn in its own role.  Keys in, state and screen out.
+ */
+#include <criterion/criterion.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "corpus.h"
+#include "keys.h"
+#include "render.h"
+#include "utf8.h"
+
+#include "app_fixture.h"
+
+TestSuite(nav, .init = setup, .fini = teardown);
+
+static char *
+status_line(void)
+{
+	char *s = screen();
+	char *last = strrchr(s, '\n');
+	while (last && last > s && !last[1]) {
+		*last = '\0';
+		last = strrchr(s, '\n');
+	}
+	char *line = xstrdup(last ? last + 1 : s);
+	free(s);
+	return line;
+}
+
+static void
+assert_status_has(const char *needle)
+{
+	char *s = status_line();
+	cr_assert(strstr(s, needle), "status line lacks '%s': %s", needle, s);
+	free(s);
+}
+
+/* gamma, in the pane. */
+static void
+open_gamma(void)
+{
+	keys("G Tab");
+	cr_assert_eq(app.sel, 2);
+	cr_assert_eq(app.focus, FOCUS_PAGER);
+	cr_assert_eq(app.top, 0);
+}
+
+Test(nav, a_count_repeats_a_key_and_shows_while_typed)
+{
+	open_gamma();
+	keys("5");
+	assert_status_has("5 -");
+	cr_assert_eq(app.top, 0, "a digit alone does not move");
+	keys("j");
+	cr_assert_eq(app.top, 5);
+	keys("j");
+	cr_assert_eq(app.top, 6, "the count is used up");
+	keys("1 2 k");
+	cr_assert_eq(app.top, 0, "a count past the top stops there");
+	keys("3 Esc j");
+	cr_assert_eq(app.top, 1, "Esc forgets a half-typed count");
+	keys("2 C-e 1 C-y");
+	cr_assert_eq(app.top, 2, "C-e and C-y scroll a line, as in less");
+}
+
+Test(nav, counts_with_g_G_and_percent_go_to_a_line)
+{
+	open_gamma();
+	keys("1 0 G");
+	cr_assert_eq(app.top, 9, "10G: line 10 at the top");
+	keys("g");
+	cr_assert_eq(app.top, 0);
+	keys("5 0 %");
+	size_t half = app.layout.n / 2;
+	cr_assert_eq(app.top, half, "50%%: half-way (%zu of %zu)", app.top,
+	             app.layout.n);
+	keys("%");
+	assert_status_has("50%");
+	keys("9 9 9 9 G");
+	cr_assert_eq(app.top, app_max_top(&app), "past the end: the end");
+}
+
+Test(nav, a_count_in_the_sidebar_goes_to_that_article)
+{
+	keys("2 G");
+	cr_assert_eq(app.sel, 1, "2G: the second article");
+	keys("1 g");
+	cr_assert_eq(app.sel, 0);
+	keys("2 j");
+	cr_assert_eq(app.sel, 2);
+	keys("j");
+	cr_assert_eq(app.sel, 2);
+	assert_status_has("this is the last article");
+	keys("k k k");
+	cr_assert_eq(app.sel, 0);
+	assert_status_has("this is the first article");
+}
+
+Test(nav, space_at_the_end_goes_to_the_next_unread_article)
+{
+	keys("Tab");
+	cr_assert_eq(app.sel, 0);
+	/* alpha fits the screen: it is at its end already. */
+	keys("Space");
+	cr_assert_eq(app.sel, 1, "Space at the end: the next unread");
+	cr_assert_eq(app.focus, FOCUS_PAGER);
+	keys("Space");
+	cr_assert_eq(app.sel, 2);
+	keys("Space");
+	cr_assert_gt(app.top, 0);
+	keys("2 0 Space");
+	cr_assert_eq(app.top, app_max_top(&app));
+	cr_assert_eq(app.sel, 2, "a page that reaches the end stays");
+	assert_status_has("end of the last unread article");
+	keys("Space");
+	cr_assert_eq(app.sel, 2);
+	assert_status_has("no more unread articles");
+}
+
+Test(nav, the_end_says_space_goes_on)
+{
+	app_resize(&app, 5, 80); /* alpha no longer fits */
+	keys("Tab Space");
+	cr_assert_eq(app.sel, 0);
+	keys("9 Space");
+	cr_assert_eq(app.sel, 0);
+	cr_assert_eq(app.top, app_max_top(&app));
+	assert_status_has("end: Space for the next unread");
+	keys("Space");
+	cr_assert_eq(app.sel, 1);
+}
+
+Test(nav, the_jump_list_goes_back_and_forth_across_articles)
+{
+	open_gamma();
+	keys("1 0 G");
+	size_t there = app.top;
+	keys("K");
+	cr_assert_eq(app.sel, 1, "K: beta");
+	keys("C-o");
+	cr_assert_eq(app.sel, 2, "back to gamma");
+	cr_assert_eq(app.top, there, "at line 10");
+	keys("C-o");
+	cr_assert_eq(app.sel, 2);
+	cr_assert_eq(app.top, 0, "where 10G jumped from");
+	keys("C-o");
+	assert_status_has("no earlier place");
+	keys("M-o");
+	cr_assert_eq(app.top, there);
+	keys("M-o");
+	cr_assert_eq(app.sel, 1, "forward again to beta");
+	keys("M-o");
+	assert_status_has("no later place");
+}
+
+Test(nav, a_search_is_a_jump)
+{
+	open_gamma();
+	keys("/ P a r a g r a p h Space 3 0 Enter");
+	cr_assert_gt(app.top, 0);
+	keys("C-o");
+	cr_assert_eq(app.top, 0);
+}
+
+Test(nav, prev_unread_and_mark_all_read_with_undo)
+{
+	keys("G P");
+	cr_assert_eq(app.sel, 1, "P: the previous unread");
+	keys("g P");
+	assert_status_has("no unread article before this one");
+	keys("M");
+	for (size_t i = 0; i < 3; i++)
+		cr_assert(app.read[i]);
+	assert_status_has("3 articles marked read (M again undoes it)");
+	keys("M");
+	for (size_t i = 0; i < 3; i++)
+		cr_assert(!app.read[i], "M again: undone");
+	assert_status_has("undone: 3 articles unread again");
+	keys("M j M");
+	cr_assert(app.read[0], "a key between: M marks again, no undo");
+}
+
+Test(nav, a_count_before_m_marks_a_range)
+{
+	keys("j 2 m");
+	cr_assert(!app.read[0]);
+	cr_assert(app.read[1]);
+	cr_assert(app.read[2]);
+	assert_status_has("2 articles marked read");
+	keys("2 m");
+	cr_assert(!app.read[1] && !app.read[2]);
+}
+
+Test(nav, numbers_in_the_sidebar_and_in_the_pane)
+{
+	keys("#");
+	assert_screen_has(">1 Alpha");
+	assert_screen_has(" 3 Gamma");
+	open_gamma();
+	keys("#");
+	cr_assert_gt(app.geo.gutter, 0);
+	assert_screen_has("     1 ");
+	keys("1 0 G");
+	assert_screen_has("    10 ");
+	keys("#");
+	cr_assert_eq(app.geo.gutter, 0);
+}
+
+Test(nav, a_message_stays_until_the_screen_changes_and_is_kept)
+{
+	open_gamma();
+	keys("g k");
+	keys("m");
+	assert_status_has("marked");
+	keys("k");
+	assert_status_has("marked"); /* k at the top changed nothing */
+	keys("j");
+	char *s = status_line();
+	cr_assert_null(strstr(s, "marked"), "%s", s);
+	free(s);
+	keys("M-m");
+	assert_screen_has("Messages, oldest first");
+	assert_screen_has("marked");
+	keys("q");
+	cr_assert(!app.help);
+}
+
+/* The role of the cell showing body text t on the screen, or -1. */
+static int
+role_of(const char *t)
+{
+	char *s = screen();
+	char *at = strstr(s, t);
+	int role = -1;
+	if (at) {
+		int row = 0;
+		const char *line = s;
+		for (const char *p = s; p < at; p++)
+			if (*p == '\n') {
+				row++;
+				line = p + 1;
+			}
+		/* Columns: the text before it on its row is one cell a
+		 * character wide except the sidebar's border (3 bytes). */
+		int col = 0;
+		for (const char *p = line; p < at;) {
+			uint32_t cp;
+			p += utf8_decode(p, (size_t)(at - p), &cp);
+			col++;
+		}
+		role = frame_at(&app.frame, row, col)->role;
+	}
+	free(s);
+	return role;
+}
+
+Test(nav, the_current_match_has_its_own_role_and_margin)
+{
+	open_gamma();
+	keys("/ P a r a g r a p h Space 1 Enter");
+	/* Paragraph 1, 10..19: the first is current. */
+	cr_assert_eq(role_of("Paragraph 1 of"), ROLE_CURRENT_MATCH);
+	cr_assert_eq(role_of("Paragraph 10 of"), ROLE_MATCH);
+	keys("n");
+	cr_assert_eq(role_of("Paragraph 10 of"), ROLE_CURRENT_MATCH);
+	cr_assert_eq(role_of("Paragraph 11 of"), ROLE_MATCH);
+	keys("n");
+	cr_assert_eq(role_of("Paragraph 10 of"), ROLE_MATCH);
+	cr_assert_eq(role_of("Paragraph 11 of"), ROLE_CURRENT_MATCH);
+	/* The current match's line is kept three lines from the edges. */
+	keys("n n n n n");
+	size_t line = layout_find_anchor(
+	        &app.layout, app.search.spans.v[app.search.cur].start + 1);
+	cr_assert_geq(line, app.top + 3);
+	cr_assert_lt(line + 3, app.top + (size_t)app.geo.body_rows);
+}
