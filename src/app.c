@@ -296,6 +296,7 @@ app_fini(struct app *a)
 		prompt_fini(&a->prompt);
 	free(a->prompt_saved);
 	prompt_history_fini(&a->history);
+	free(a->hint);
 	free(a->jumps);
 	free(a->undo_read);
 	for (size_t i = 0; i < a->nsaid; i++)

@@ -104,6 +104,9 @@ struct app {
 	size_t *filter_counts; /* per article */
 	char **snippets;       /* per article, NULL when it does not match */
 	size_t unfiltered_sel; /* selection to go back to */
+	size_t filter_sel;     /* what the filter selected first */
+	size_t *snippet_at;    /* where in each snippet its match starts */
+	char *hint;            /* how to leave the filter, in words */
 	enum focus focus;
 
 	/* Reading state: kept across runs by main through state.h. */
@@ -270,6 +273,10 @@ void app_background_step(struct app *a);
 /* Total hits of the enabled groups in article i, or SIZE_MAX while not
  * counted yet. */
 size_t app_article_hits(const struct app *a, size_t i);
+/* How to show every article again from where the focus is ("Esc shows
+ * all", "Esc in the sidebar shows all"); valid until the next call. */
+const char *app_filter_hint(struct app *a);
+
 /* Rows one sidebar entry takes (2 with a filter: title and snippet). */
 int app_entry_rows(const struct app *a);
 const char *app_sort_name(enum sort_order s);

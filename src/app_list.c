@@ -128,9 +128,10 @@ app_rebuild_order(struct app *a)
 }
 
 /* A keyword-in-context line around body[start..end): a few words before,
- * the rest of the paragraph after, newlines as spaces. */
+ * the rest of the paragraph after, newlines as spaces; *at is where the
+ * match starts in it (the sidebar centres the match on it). */
 static char *
-make_snippet(const char *body, size_t len, size_t start, size_t end)
+make_snippet(const char *body, size_t len, size_t start, size_t end, size_t *at)
 {
 	size_t from = start > 24 ? start - 24 : 0;
 	/* Start on a character, after a space, inside the paragraph. */
@@ -153,6 +154,7 @@ make_snippet(const char *body, size_t len, size_t start, size_t end)
 	sb_init(&sb);
 	if (from > 0)
 		sb_addstr(&sb, "\xe2\x80\xa6"); /* … */
+	*at = sb.len + (start - from);
 	for (size_t k = from; k < to; k++) {
 		if (body[k] == '\n' && k + 1 < to && body[k + 1] == '\n')
 			break; /* the paragraph ends */
@@ -169,9 +171,11 @@ free_filter(struct app *a)
 		for (size_t i = 0; i < a->corpus->n; i++)
 			free(a->snippets[i]);
 	free(a->snippets);
+	free(a->snippet_at);
 	free(a->filter_counts);
 	free(a->filter);
 	a->snippets = NULL;
+	a->snippet_at = NULL;
 	a->filter_counts = NULL;
 	a->filter = NULL;
 }
@@ -181,9 +185,12 @@ app_clear_filter(struct app *a)
 {
 	if (!a->filter)
 		return;
+	/* Back to the article selected before, unless the reader moved
+	 * to another in the filtered list: that one stays. */
+	size_t keep = a->sel == a->filter_sel ? a->unfiltered_sel : a->sel;
 	free_filter(a);
 	app_rebuild_order(a);
-	app_select(a, a->unfiltered_sel);
+	app_select(a, keep);
 	app_message(a, false, "showing every article");
 }
 
@@ -205,6 +212,7 @@ app_apply_filter(struct app *a, const char *query)
 	size_t n = a->corpus->n, found = 0;
 	size_t *counts = xcalloc(n, sizeof *counts);
 	char **snippets = xcalloc(n, sizeof *snippets);
+	size_t *at = xcalloc(n, sizeof *at);
 	bool limited = false;
 	for (size_t i = 0; i < n; i++) {
 		if (app_interrupted(a)) {
@@ -212,6 +220,7 @@ app_apply_filter(struct app *a, const char *query)
 				free(snippets[k]);
 			free(counts);
 			free(snippets);
+			free(at);
 			search_fini(&probe);
 			app_message(
 			        a, false,
@@ -229,9 +238,10 @@ app_apply_filter(struct app *a, const char *query)
 		limited |= probe.limited;
 		counts[i] = in_title + probe.spans.n;
 		if (probe.spans.n)
-			snippets[i] = make_snippet(art->body, art->body_len,
-			                           probe.spans.v[0].start,
-			                           probe.spans.v[0].end);
+			snippets[i] =
+			        make_snippet(art->body, art->body_len,
+			                     probe.spans.v[0].start,
+			                     probe.spans.v[0].end, &at[i]);
 		else if (in_title)
 			snippets[i] = xstrdup("(in the title)");
 		found += counts[i] > 0;
@@ -242,6 +252,7 @@ app_apply_filter(struct app *a, const char *query)
 	if (!found) {
 		free(counts);
 		free(snippets);
+		free(at);
 		if (limited)
 			app_message(a, true,
 			            "%s: pattern too costly: search cut short",
@@ -256,18 +267,37 @@ app_apply_filter(struct app *a, const char *query)
 	a->filter = xstrdup(query);
 	a->filter_counts = counts;
 	a->snippets = snippets;
+	a->snippet_at = at;
 	a->list_top = 0;
 	app_rebuild_order(a);
 	search_set(&a->search, query, false);
 	app_select(a, a->order[0]);
+	a->filter_sel = a->sel;
 	const struct article *art = &a->corpus->v[a->open];
 	search_run(&a->search, art->body, art->body_len);
 	if (a->search.spans.n) {
 		a->search.cur = 0;
 		app_reveal(a, a->search.spans.v[0].start);
 	}
-	app_message(a, limited, "%zu article%s match%s '%s'%s (Esc shows all)",
-	            found, found == 1 ? "" : "s", found == 1 ? "es" : "", query,
+	app_message(a, limited, "%zu article%s match%s '%s'%s (%s)", found,
+	            found == 1 ? "" : "s", found == 1 ? "es" : "", query,
 	            limited ? "; pattern too costly: some searches cut short"
-	                    : "");
+	                    : "",
+	            app_filter_hint(a));
+}
+
+const char *
+app_filter_hint(struct app *a)
+{
+	struct strbuf key;
+	sb_init(&key);
+	free(a->hint);
+	if (keymap_key_for(&a->keymap, app_context(a), ACT_CLEAR_FILTER, &key))
+		a->hint = xasprintf("%s shows all", key.buf);
+	else if (keymap_key_for(&a->keymap, CTX_LIST, ACT_CLEAR_FILTER, &key))
+		a->hint = xasprintf("%s in the sidebar shows all", key.buf);
+	else
+		a->hint = xstrdup("an empty filter shows all");
+	sb_fini(&key);
+	return a->hint;
 }

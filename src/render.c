@@ -53,6 +53,30 @@ digits(size_t n)
 	return d;
 }
 
+/* The snippet line of a filtered entry: the match a third of the way in,
+ * what comes before it cut (at a word) to make room. */
+static void
+draw_snippet(struct app *a, int r, size_t i, enum role role)
+{
+	const char *sn = a->snippets[i];
+	size_t at = a->snippet_at ? a->snippet_at[i] : 0;
+	int w = a->geo.side_w - 2;
+	size_t from = 0;
+	while (from < at && glyph_text_width(sn + from, at - from) > w / 3) {
+		uint32_t cp;
+		from += utf8_decode(sn + from, at - from, &cp);
+	}
+	int c = 2;
+	if (from > 0) {
+		size_t k = from;
+		while (k < at && sn[k - 1] != ' ')
+			k++;
+		from = k; /* a whole word, or the match first */
+		c = frame_put_str(&a->frame, r, c, c + 1, "\xe2\x80\xa6", role);
+	}
+	put_clipped(&a->frame, r, c, a->geo.side_w - c, sn + from, role);
+}
+
 /*
  * The sidebar: one row per article (two with a filter: the title and a
  * snippet of the first match), the selection marked with '>', and at the
@@ -65,11 +89,18 @@ draw_sidebar(struct app *a)
 	const struct geometry *g = &a->geo;
 	int er = app_entry_rows(a);
 	char num[24];
+	enum role border =
+	        a->focus == FOCUS_PAGER ? ROLE_FOCUS_BORDER : ROLE_BORDER;
 	for (int r = 0; r < g->body_rows; r++) {
 		frame_fill(f, r, 0, g->side_w, ROLE_SIDEBAR);
-		frame_fill(f, r, g->side_w, g->side_w + 1, ROLE_BORDER);
-		frame_put_str(f, r, g->side_w, g->side_w + 1, "\xe2\x94\x82",
-		              ROLE_BORDER); /* U+2502 */
+		/* The focused side at a glance: the sidebar's cursor bold
+		 * while it has the focus, dimmed and the border heavy and
+		 * lit while the pane has it. */
+		frame_fill(f, r, g->side_w, g->side_w + 1, border);
+		frame_put_str(f, r, g->side_w, g->side_w + 1,
+		              border == ROLE_BORDER ? "\xe2\x94\x82"  /* │ */
+		                                    : "\xe2\x94\x83", /* ┃ */
+		              border);
 		size_t row = a->list_top + (size_t)(r / er);
 		if (row >= a->norder)
 			continue;
@@ -81,9 +112,7 @@ draw_sidebar(struct app *a)
 			               : ROLE_SELECTED_INACTIVE;
 		frame_fill(f, r, 0, g->side_w, role);
 		if (r % er == 1) {
-			/* The snippet line of a filtered entry. */
-			put_clipped(f, r, 2, g->side_w - 2, a->snippets[i],
-			            i == a->sel ? role : ROLE_META);
+			draw_snippet(a, r, i, i == a->sel ? role : ROLE_META);
 			continue;
 		}
 		num[0] = '\0';

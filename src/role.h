@@ -16,6 +16,8 @@
 	X(SELECTED_INACTIVE, "selected-inactive",                              \
 	  "the selected article, reading pane focused")                        \
 	X(BORDER, "border", "the line between sidebar and pane")               \
+	X(FOCUS_BORDER, "focus-border",                                        \
+	  "that line while the reading pane has the focus")                    \
 	X(TITLE, "title", "the article title in the pane")                     \
 	X(META, "metadata", "the metadata line under the title")               \
 	X(TEXT, "text", "article body text")                                   \

@@ -394,6 +394,9 @@ session_apply(struct session *s, struct app *a)
 	}
 	free(a->message);
 	a->message = NULL;
+	if (a->filter) /* the sidebar is narrowed: say so, and why */
+		app_message(a, false, "filter '%s' kept from the last run (%s)",
+		            a->filter, app_filter_hint(a));
 	a->dirty = true;
 }
 

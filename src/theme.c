@@ -86,8 +86,9 @@ struct role_style {
 /* For dark backgrounds; lectern's original look. */
 static const struct role_style dark[] = {
 	{ROLE_SELECTED, {D, D, ATTR_REVERSE | ATTR_BOLD}},
-	{ROLE_SELECTED_INACTIVE, {D, D, ATTR_REVERSE}},
+	{ROLE_SELECTED_INACTIVE, {D, D, ATTR_REVERSE | ATTR_DIM}},
 	{ROLE_BORDER, {4, D, 0}},
+	{ROLE_FOCUS_BORDER, {3, D, ATTR_BOLD}},
 	{ROLE_TITLE, {3, D, ATTR_BOLD}},
 	{ROLE_META, {6, D, ATTR_DIM}},
 	{ROLE_HEADING, {2, D, ATTR_BOLD | ATTR_UNDERLINE}},
@@ -112,8 +113,9 @@ static const struct role_style dark[] = {
  */
 static const struct role_style light[] = {
 	{ROLE_SELECTED, {D, D, ATTR_REVERSE | ATTR_BOLD}},
-	{ROLE_SELECTED_INACTIVE, {D, D, ATTR_REVERSE}},
+	{ROLE_SELECTED_INACTIVE, {D, D, ATTR_REVERSE | ATTR_DIM}},
 	{ROLE_BORDER, {8, D, 0}},
+	{ROLE_FOCUS_BORDER, {4, D, ATTR_BOLD}},
 	{ROLE_TITLE, {4, D, ATTR_BOLD}},
 	{ROLE_META, {8, D, 0}},
 	{ROLE_HEADING, {5, D, ATTR_BOLD | ATTR_UNDERLINE}},
@@ -133,8 +135,9 @@ static const struct role_style light[] = {
  * something must be found at a glance. */
 static const struct role_style high_contrast[] = {
 	{ROLE_SELECTED, {D, D, ATTR_REVERSE | ATTR_BOLD}},
-	{ROLE_SELECTED_INACTIVE, {D, D, ATTR_REVERSE}},
+	{ROLE_SELECTED_INACTIVE, {D, D, ATTR_REVERSE | ATTR_DIM}},
 	{ROLE_BORDER, {15, D, 0}},
+	{ROLE_FOCUS_BORDER, {11, D, ATTR_BOLD}},
 	{ROLE_TITLE, {11, D, ATTR_BOLD}},
 	{ROLE_META, {14, D, 0}},
 	{ROLE_HEADING, {10, D, ATTR_BOLD | ATTR_UNDERLINE}},
@@ -155,7 +158,8 @@ static const struct role_style high_contrast[] = {
  * placeholder, bold and underline a heading a match may sit in. */
 static const struct role_style monochrome[] = {
 	{ROLE_SELECTED, {D, D, ATTR_REVERSE | ATTR_BOLD}},
-	{ROLE_SELECTED_INACTIVE, {D, D, ATTR_REVERSE}},
+	{ROLE_SELECTED_INACTIVE, {D, D, ATTR_REVERSE | ATTR_DIM}},
+	{ROLE_FOCUS_BORDER, {D, D, ATTR_BOLD}},
 	{ROLE_TITLE, {D, D, ATTR_BOLD}},
 	{ROLE_META, {D, D, ATTR_DIM}},
 	{ROLE_HEADING, {D, D, ATTR_BOLD | ATTR_UNDERLINE}},

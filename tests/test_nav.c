@@ -13,6 +13,7 @@
 #include "corpus.h"
 #include "keys.h"
 #include "render.h"
+#include "theme.h"
 #include "utf8.h"
 
 #include "app_fixture.h"
@@ -279,4 +280,69 @@ Test(nav, the_current_match_has_its_own_role_and_margin)
 	        &app.layout, app.search.spans.v[app.search.cur].start + 1);
 	cr_assert_geq(line, app.top + 3);
 	cr_assert_lt(line + 3, app.top + (size_t)app.geo.body_rows);
+}
+
+Test(nav, esc_after_a_filter_keeps_the_article_moved_to)
+{
+	keys("F b e t a | g a m m a Enter");
+	cr_assert_eq(app.norder, 2);
+	cr_assert_eq(app.sel, 1);
+	assert_status_has("(Esc shows all)");
+	keys("Esc");
+	cr_assert_eq(app.norder, 3);
+	cr_assert_eq(app.sel, 0, "not moved: back to where it was");
+	keys("F b e t a | g a m m a Enter j");
+	cr_assert_eq(app.sel, 2);
+	keys("Esc");
+	cr_assert_eq(app.norder, 3);
+	cr_assert_eq(app.sel, 2, "moved: the article moved to stays");
+}
+
+Test(nav, the_filter_hint_is_right_where_the_focus_is)
+{
+	keys("Tab F b e t a Enter");
+	assert_status_has("(Esc in the sidebar shows all)");
+	keys("Esc");
+	cr_assert_eq(app.norder, 1, "Esc in the pane clears the search only");
+	keys("q Esc");
+	cr_assert_eq(app.norder, 3);
+}
+
+Test(nav, the_snippet_shows_the_match_on_a_narrow_sidebar)
+{
+	/* 80 columns: a 24-column sidebar, 22 for the snippet. */
+	keys("F w r a p Enter");
+	char *s = screen();
+	char *row = strstr(s, "\n");
+	cr_assert_not_null(row);
+	char *bar = strstr(row, "\xe2\x94\x82"); /* the sidebar's edge */
+	cr_assert_not_null(bar);
+	*bar = '\0';
+	cr_assert(strstr(row, "wrap"), "the match is cut from its snippet: %s",
+	          row);
+	free(s);
+}
+
+Test(nav, the_focused_side_shows_at_a_glance)
+{
+	render_app(&app);
+	int x = app.geo.side_w;
+	cr_assert_eq(frame_at(&app.frame, 0, x)->role, ROLE_BORDER);
+	cr_assert_eq(frame_at(&app.frame, 0, 1)->role, ROLE_SELECTED);
+	keys("Tab");
+	render_app(&app);
+	cr_assert_eq(frame_at(&app.frame, 0, x)->role, ROLE_FOCUS_BORDER);
+	cr_assert_eq(frame_at(&app.frame, 0, x)->cp, 0x2503, "a heavy line");
+	cr_assert_eq(frame_at(&app.frame, 0, 1)->role, ROLE_SELECTED_INACTIVE);
+	/* Dimmed in every built-in theme, so it never looks focused. */
+	for (size_t t = 0; t < theme_builtin_count(); t++) {
+		struct theme th;
+		cr_assert_eq(theme_builtin(theme_builtin_name(t), &th), 0);
+		cr_assert(th.roles[ROLE_SELECTED_INACTIVE].attrs & ATTR_DIM,
+		          "%s", theme_builtin_name(t));
+		const struct style *fb = &th.roles[ROLE_FOCUS_BORDER];
+		const struct style *b = &th.roles[ROLE_BORDER];
+		cr_assert(fb->attrs != b->attrs || fb->fg != b->fg, "%s",
+		          theme_builtin_name(t));
+	}
 }

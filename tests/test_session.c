@@ -147,6 +147,10 @@ Test(session, sort_filter_search_and_groups_come_back)
 	cr_assert_eq(r.a.sort, SORT_TITLE);
 	cr_assert_str_eq(r.a.filter, "paragraph");
 	cr_assert_str_eq(r.a.search.query, "alpha");
+	/* A sidebar narrowed at start-up says so, and how to widen it. */
+	cr_assert_not_null(r.a.message);
+	cr_assert_str_eq(r.a.message, "filter 'paragraph' kept from the last "
+	                              "run (Esc shows all)");
 	run_stop(&r, 2000);
 }
 

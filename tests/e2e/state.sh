@@ -14,7 +14,7 @@ wait_for "Parliament committee"
 # Article 3, paged down twice: the place is the paragraph at the top.
 keys j j Enter Space Space
 wait_for "line 57/"
-top=$(screen | sed -n 1p | sed 's/^[^│]*│ //' | cut -c1-40)
+top=$(screen | sed -n 1p | sed 's/^[^│┃]*[│┃] //' | cut -c1-40)
 [ -n "$top" ] || fail "no text at the top"
 # A bookmark with a note, and a sort by title.
 keys B
