@@ -23,6 +23,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -30,7 +31,9 @@
 
 #include "utf8.h"
 
-static const char *const sections[] = {"keys", "theme", "themes", "highlight"};
+static const char *const sections[] = {"keys", "theme", "themes", "highlight",
+                                       "view"};
+#define NSECTIONS (sizeof sections / sizeof *sections)
 
 /* Allocation and copying of the parts of a config. */
 
@@ -95,6 +98,8 @@ config_copy(struct config *dst, const struct config *src)
 		dst->groups[i].patterns = strv_copy(g->patterns, g->npatterns);
 	}
 	dst->ngroups = src->ngroups;
+	dst->line_numbers = src->line_numbers;
+	dst->article_numbers = src->article_numbers;
 }
 
 void
@@ -369,10 +374,64 @@ check_utf8(struct load *ld)
 	return -1;
 }
 
+/* A YAML boolean (true/false, and YAML 1.1's yes/no/on/off), or -1. */
+static int
+yaml_bool(const char *s)
+{
+	static const char *const t[] = {"true", "True", "TRUE", "yes",
+	                                "Yes",  "YES",  "on",   "On"};
+	static const char *const f[] = {"false", "False", "FALSE", "no",
+	                                "No",    "NO",    "off",   "Off"};
+	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
+		if (strcmp(s, t[i]) == 0)
+			return 1;
+		if (strcmp(s, f[i]) == 0)
+			return 0;
+	}
+	return -1;
+}
+
+/* view: line-numbers, article-numbers (true or false). */
+static void
+load_view(struct load *ld, const struct ydoc_node *n)
+{
+	static const char *const names[] = {"line-numbers", "article-numbers"};
+	bool *fields[] = {&ld->cfg->line_numbers, &ld->cfg->article_numbers};
+	n = cfg_mapping(ld, n, "view", "a mapping (line-numbers: true)");
+	if (!n)
+		return;
+	const char **keys = cfg_map_keys(ld, n, "view");
+	for (size_t i = 0; i < n->npairs; i++) {
+		const struct ydoc_node *k = n->pairs[i].key;
+		if (!keys[i])
+			continue;
+		size_t f = 0;
+		while (f < 2 && strcmp(keys[i], names[f]))
+			f++;
+		if (f == 2) {
+			cfg_err_unknown(ld, k->line, k->col, "view", "setting",
+			                keys[i], names, 2,
+			                "line-numbers or article-numbers");
+			continue;
+		}
+		char path[32];
+		snprintf(path, sizeof path, "view.%s", names[f]);
+		const char *v = cfg_string(ld, n->pairs[i].value, path,
+		                           "true or false");
+		int b = v ? yaml_bool(v) : -1;
+		if (v && b < 0)
+			cfg_err(ld, n->pairs[i].value, path,
+			        "expected true or false, not '%s'", v);
+		else if (b >= 0)
+			*fields[f] = b;
+	}
+	free(keys);
+}
+
 static void
 load_root(struct load *ld, const struct ydoc_node *root)
 {
-	const struct ydoc_node *sec[4] = {NULL, NULL, NULL, NULL};
+	const struct ydoc_node *sec[NSECTIONS] = {NULL};
 	const char **keys = cfg_map_keys(ld, root, NULL);
 
 	for (size_t i = 0; i < root->npairs; i++) {
@@ -380,14 +439,15 @@ load_root(struct load *ld, const struct ydoc_node *root)
 		if (!keys[i])
 			continue;
 		size_t s = 0;
-		while (s < 4 && strcmp(keys[i], sections[s]))
+		while (s < NSECTIONS && strcmp(keys[i], sections[s]))
 			s++;
-		if (s < 4)
+		if (s < NSECTIONS)
 			sec[s] = root->pairs[i].value;
 		else
-			cfg_err_unknown(ld, k->line, k->col, NULL, "section",
-			                keys[i], sections, 4,
-			                "keys, theme, themes or highlight");
+			cfg_err_unknown(
+			        ld, k->line, k->col, NULL, "section", keys[i],
+			        sections, NSECTIONS,
+			        "keys, theme, themes, highlight or view");
 	}
 	free(keys);
 	/* themes before theme, which may name one of them. */
@@ -399,6 +459,8 @@ load_root(struct load *ld, const struct ydoc_node *root)
 		cfg_load_theme_name(ld, sec[1]);
 	if (sec[3])
 		cfg_load_highlight(ld, sec[3]);
+	if (sec[4])
+		load_view(ld, sec[4]);
 }
 
 static void
@@ -426,7 +488,7 @@ parse_and_apply(struct load *ld)
 	} else if (doc.root && !ydoc_is_null(doc.root)) {
 		cfg_err(ld, doc.root, NULL,
 		        "expected a mapping of sections (keys, theme, themes, "
-		        "highlight)");
+		        "highlight, view)");
 	}
 	ydoc_error_fini(&err);
 	ydoc_fini(&doc);

@@ -72,6 +72,9 @@ struct config {
 	struct theme theme; /* theme_name resolved, inheritance applied */
 	struct hl_group *groups;
 	size_t ngroups;
+	/* view: what is shown from the start (the keys toggle them). */
+	bool line_numbers;    /* view.line-numbers: in the pane (less -N) */
+	bool article_numbers; /* view.article-numbers: in the sidebar */
 };
 
 /* The built-in config, as YAML (generated from data/config.yaml). */

@@ -190,6 +190,9 @@ void
 config_dump(const struct config *cfg, struct strbuf *out)
 {
 	dump_keys(&cfg->keymap, out);
+	sb_addf(out, "view:\n  line-numbers: %s\n  article-numbers: %s\n",
+	        cfg->line_numbers ? "true" : "false",
+	        cfg->article_numbers ? "true" : "false");
 	sb_addstr(out, "theme: ");
 	dump_str(out, cfg->theme_name);
 	sb_addch(out, '\n');

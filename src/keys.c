@@ -23,6 +23,7 @@ static const struct {
         {K_BACKSPACE, "BS"},
         {K_INSERT, "Ins"},
         {K_SPACE, "Space"},
+        {'#', "Hash"}, /* # in key scripts, where # starts a comment */
 };
 
 /* Control keys that terminals send as keys with names of their own. */

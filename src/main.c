@@ -100,7 +100,8 @@ terminal_width(void)
 	return 80;
 }
 
-/* Gives the app (and the terminal) the config's keyword groups. */
+/* Gives the app (and the terminal) the config's keyword groups and its
+ * view settings. */
 static void
 apply_groups(struct app *a, struct tty *t, const struct config *cfg)
 {
@@ -113,6 +114,9 @@ apply_groups(struct app *a, struct tty *t, const struct config *cfg)
 		free(m);
 	}
 	diag_list_fini(&dl);
+	/* view: numbers on from the start (the keys still toggle them). */
+	a->numbers = cfg->article_numbers;
+	app_set_line_numbers(a, cfg->line_numbers);
 	if (t) {
 		struct style *styles = xcalloc(cfg->ngroups ? cfg->ngroups : 1,
 		                               sizeof *styles);

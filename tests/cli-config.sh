@@ -157,4 +157,20 @@ expect_status 2 "$LECTERN" --color=sometimes --list "$CORPUS"
 err_has "--color: 'sometimes' is not auto, always or never"
 ok
 
+# view: numbers from the start, in the pane and the sidebar; # turns the
+# line numbers off again.
+printf 'view:\n  line-numbers: true\n  article-numbers: true\n' >"$WORK/view.yaml"
+expect_status 0 "$LECTERN" --no-state --config "$WORK/view.yaml" --size 80x8 \
+	--keys "Tab" "$CORPUS"
+head -n 1 "$WORK/out" | grep -q '^>1 .*     1  ' ||
+	fail "no numbers from view: $(head -n 1 "$WORK/out")"
+expect_status 0 "$LECTERN" --no-state --config "$WORK/view.yaml" --size 80x8 \
+	--keys "Tab Hash" "$CORPUS"
+head -n 1 "$WORK/out" | grep -q '     1  ' &&
+	fail "# left the line numbers on: $(head -n 1 "$WORK/out")"
+printf 'view:\n  line-numbers: 2\n' >"$WORK/view2.yaml"
+expect_status 1 "$LECTERN" --check-config "$WORK/view2.yaml"
+err_has "view2.yaml:2:17: view.line-numbers: expected true or false, not '2'"
+ok
+
 echo "cli-config: $n passed, 0 failed"

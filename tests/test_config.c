@@ -356,9 +356,9 @@ ParameterizedTestParameters(config, reports_each_error)
 	         "t.yaml:1:1: unknown section 'kyes' (did you mean 'keys'?)"},
 	        {"colours: 1\n",
 	         "t.yaml:1:1: unknown section 'colours' (expected keys, theme, "
-	         "themes or highlight)"},
+	         "themes, highlight or view)"},
 	        {"- a\n- b\n", "t.yaml:1:1: expected a mapping of sections "
-	                       "(keys, theme, themes, highlight)"},
+	                       "(keys, theme, themes, highlight, view)"},
 	        {"theme: dark\ntheme: light\n",
 	         "t.yaml:2:1: 'theme' given twice (first on line 1)"},
 	        {"keys:\n  pagr:\n    top: g\n",
@@ -926,4 +926,38 @@ Test(config, keywords_are_capped_as_aliases_expand_them)
 	diag_list_fini(&dl);
 	config_fini(&cfg);
 	sb_fini(&sb);
+}
+
+Test(config, view_settings_are_read_and_checked)
+{
+	struct config cfg;
+	struct diag_list dl;
+	defaults(&cfg);
+	diag_list_init(&dl);
+	cr_assert(!cfg.line_numbers && !cfg.article_numbers);
+	cr_assert_eq(load(&cfg,
+	                  "view:\n  line-numbers: true\n"
+	                  "  article-numbers: yes\n",
+	                  &dl),
+	             0);
+	cr_assert(cfg.line_numbers && cfg.article_numbers);
+	char *d = dump(&cfg);
+	cr_assert(strstr(d, "line-numbers: true"), "%s", d);
+	free(d);
+	cr_assert_eq(load(&cfg,
+	                  "view:\n  line-numbers: maybe\n"
+	                  "  article-number: false\n",
+	                  &dl),
+	             -1);
+	cr_assert_eq(dl.n, 2);
+	cr_assert_eq(dl.v[0].line, 2);
+	cr_assert_eq(dl.v[0].col, 17);
+	cr_assert(strstr(dl.v[0].msg, "view.line-numbers: expected true or "
+	                              "false, not 'maybe'"),
+	          "%s", dl.v[0].msg);
+	cr_assert(strstr(dl.v[1].msg, "did you mean 'article-numbers'"), "%s",
+	          dl.v[1].msg);
+	cr_assert(cfg.line_numbers, "a bad config changes nothing");
+	diag_list_fini(&dl);
+	config_fini(&cfg);
 }

@@ -28,6 +28,7 @@ ParameterizedTestParameters(keys, names)
 	        {"?", '?', "?"},
 	        {"Space", ' ', "Space"},
 	        {"space", ' ', "Space"},
+	        {"Hash", '#', "#"},
 	        {"C-a", 1, "C-a"},
 	        {"C-X", 24, "C-x"},
 	        {"C-i", K_TAB, "Tab"},
