@@ -27,14 +27,20 @@ app_find_hits(struct app *a)
 {
 	a->hits.n = 0;
 	a->hit_cur = SIZE_MAX;
+	a->hits_limited = false;
 	for (size_t g = 0; g < a->ngroups; g++)
 		a->group_counts[g] = 0;
 	if (!a->matcher || a->open >= a->corpus->n)
 		return;
-	matcher_find_blocks(a->matcher, a->corpus->v[a->open].body, &a->doc,
-	                    a->group_on, &a->hits);
+	a->hits_limited = !matcher_find_blocks(
+	        a->matcher, a->corpus->v[a->open].body, &a->doc, a->group_on,
+	        &a->hits);
 	for (size_t i = 0; i < a->hits.n; i++)
 		a->group_counts[a->hits.v[i].group]++;
+	/* A runaway pattern is never a silent count. */
+	if (a->hits_limited)
+		app_message(a, true,
+		            "keyword pattern too costly here: hits cut short");
 }
 
 size_t

@@ -460,7 +460,8 @@ draw_counts(struct app *a, int r, int c, int cmax)
 			c = frame_put_str(f, r, c, cmax, " ", ROLE_STATUS);
 		c = put_clipped(f, r, c, cmax - c, a->group_names[g],
 		                (enum role)(ROLE_COUNT + g));
-		snprintf(num, sizeof num, " %zu ", a->group_counts[g]);
+		snprintf(num, sizeof num, " %zu%s ", a->group_counts[g],
+		         a->hits_limited ? "+" : "");
 		c = frame_put_str(f, r, c, cmax, num, ROLE_STATUS);
 	}
 	return c;

@@ -173,4 +173,19 @@ expect_status 1 "$LECTERN" --check-config "$WORK/view2.yaml"
 err_has "view2.yaml:2:17: view.line-numbers: expected true or false, not '2'"
 ok
 
+# A keyword pattern that runs out of its budget says so: an error on
+# opening, and its counts marked as cut short (+), never a silent count.
+mkdir -p "$WORK/runaway"
+awk 'BEGIN { print "Title\n"; s = "a"; for (i = 0; i < 17; i++) s = s s; print s }' \
+	>"$WORK/runaway/a.txt"
+printf 'highlight:\n  - name: bad\n    patterns: ["\\\\w(?=\\\\w*$)"]\n' >"$WORK/runaway.yaml"
+expect_status 0 "$LECTERN" --no-state --config "$WORK/runaway.yaml" --size 80x6 \
+	--keys "" "$WORK/runaway"
+out_has "keyword pattern too costly here: hits cut short"
+expect_status 0 "$LECTERN" --no-state --config "$WORK/runaway.yaml" --size 80x6 \
+	--keys "Tab j" "$WORK/runaway"
+tail -n 1 "$WORK/out" | grep -qE 'bad [0-9]+\+' ||
+	fail "a cut-short count without its +: $(tail -n 1 "$WORK/out")"
+ok
+
 echo "cli-config: $n passed, 0 failed"
