@@ -134,3 +134,26 @@ glyph_escape(const char *s, size_t len, struct strbuf *out)
 		}
 	}
 }
+
+char
+glyph_ascii(uint32_t cp)
+{
+	static const struct {
+		uint32_t cp;
+		char c;
+	} look_alike[] = {
+	        {0x00a0, ' '}, /* no-break space */
+	        {0x00ab, '"'}, {0x00bb, '"'},  {0x00b7, '-'}, /* middle dot */
+	        {0x2010, '-'}, {0x2011, '-'},  {0x2012, '-'},  {0x2013, '-'},
+	        {0x2014, '-'}, {0x2018, '\''}, {0x2019, '\''}, {0x201c, '"'},
+	        {0x201d, '"'}, {0x2022, '*'},  {0x2026, '~'}, /* ellipsis */
+	        {0x2190, '<'}, {0x2192, '>'},  {0x2500, '-'},  {0x2502, '|'},
+	        {0x2503, '|'}, {0x2588, '#'},  {0x2590, '#'}, /* hit map */
+	};
+	if (cp >= 0x20 && cp < 0x7f)
+		return (char)cp;
+	for (size_t i = 0; i < sizeof look_alike / sizeof *look_alike; i++)
+		if (look_alike[i].cp == cp)
+			return look_alike[i].c;
+	return '?';
+}

@@ -77,4 +77,12 @@ int glyph_text_width(const char *s, size_t len);
  */
 void glyph_escape(const char *s, size_t len, struct strbuf *out);
 
+/*
+ * What an ASCII-only terminal (a locale that is not UTF-8) shows for cp,
+ * a printable ASCII character: the lines, bars and marks lectern draws
+ * and common punctuation get a look-alike (│ ┃ as |, ▐ as #, … as ~,
+ * · as -, curly quotes as straight ones, dashes as -), anything else ?.
+ */
+char glyph_ascii(uint32_t cp);
+
 #endif

@@ -421,8 +421,7 @@ do_interactive(struct corpus *c, struct diag_list *load_diags, bool ascii,
 		app_message(&a, false, "%s", note);
 	else if (ascii)
 		app_message(&a, false,
-		            "the locale is not UTF-8: characters "
-		            "outside ASCII are shown as ?");
+		            "locale not UTF-8: non-ASCII shown as ?");
 	else if (nload && load_diags->n == nload) {
 		char *m = diag_format(&load_diags->v[0]);
 		app_message(&a, false, "%s%s", m,

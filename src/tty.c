@@ -9,6 +9,7 @@
 #include "ac-config.h"
 #endif
 #include "tty.h"
+#include "glyph.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -176,7 +177,20 @@ pick_terminal(char **note)
 	*note = NULL;
 	if (name && *name &&
 	    setupterm((char *)name, STDOUT_FILENO, &err) == OK) {
+		/* A terminal that cannot move the cursor (dumb, a
+		 * printing terminal) cannot show a full screen. */
+		const char *cup = tigetstr((char *)"cup");
+		bool can_move = cup && cup != (char *)-1;
 		del_curterm(cur_term);
+		if (!can_move) {
+			*note = xasprintf("TERM '%s' cannot move the cursor: "
+			                  "lectern needs a full-screen "
+			                  "terminal (for scripts and plain "
+			                  "terminals use --list, --print or "
+			                  "--grep)",
+			                  name);
+			return NULL;
+		}
 		return name;
 	}
 	for (size_t i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++) {
@@ -203,6 +217,11 @@ tty_open(const struct theme *theme, bool color, bool ascii, char **note,
 		return NULL;
 	}
 	const char *name = pick_terminal(note);
+	if (!name && *note) {
+		*err = *note; /* a terminal that cannot do it: say why */
+		*note = NULL;
+		return NULL;
+	}
 	if (!name) {
 		*err = xasprintf("no usable terminfo entry for TERM='%s' "
 		                 "(nor xterm-256color, xterm, vt100)",
@@ -379,7 +398,7 @@ tty_paint(struct tty *t, const struct frame *f)
 			if (cl->width == 2 && c + 1 >= cols)
 				wc[0] = L' ';
 			if (t->ascii && (wc[0] > 0x7e || wc[1])) {
-				wc[0] = L'?';
+				wc[0] = (wchar_t)glyph_ascii((uint32_t)wc[0]);
 				wc[1] = 0;
 				if (cl->width == 2 && c + 1 < cols)
 					mvaddch(r, c + 1, '?');

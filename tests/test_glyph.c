@@ -303,3 +303,17 @@ ParameterizedTest(struct width_case *c, glyph, text_width_table)
 	cr_assert_eq(w, c->width, "%s: %d columns, not %d", c->name, w,
 	             c->width);
 }
+
+Test(glyph, ascii_look_alikes_for_what_lectern_draws)
+{
+	cr_assert_eq(glyph_ascii('a'), 'a');
+	cr_assert_eq(glyph_ascii(0x2502), '|'); /* the border */
+	cr_assert_eq(glyph_ascii(0x2503), '|'); /* the focused border */
+	cr_assert_eq(glyph_ascii(0x2590), '#'); /* a hit map mark */
+	cr_assert_eq(glyph_ascii(0x2026), '~'); /* an ellipsis */
+	cr_assert_eq(glyph_ascii(0x00b7), '-'); /* the metadata's dots */
+	cr_assert_eq(glyph_ascii(0x2019), '\'');
+	cr_assert_eq(glyph_ascii(0x201c), '"');
+	cr_assert_eq(glyph_ascii(0x4e2d), '?');
+	cr_assert_eq(glyph_ascii(0x1b), '?');
+}

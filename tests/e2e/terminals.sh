@@ -24,11 +24,32 @@ wait_for " 2/9"
 quit_and_check
 t kill-server
 
-# A locale that is not UTF-8 (LANG=C): said so, and characters outside
-# ASCII shown as ? rather than as mojibake.
+# A terminal that cannot move the cursor (TERM=dumb): a clear error that
+# points to the plain modes, exit 1, rather than a blank screen.
+start 100 30 dumb "$CORPUS"
+wait_for "EXIT:"
+assert_has "TERM 'dumb' cannot move the cursor"
+assert_has "--print"
+assert_has "EXIT:1"
+t kill-server
+
+# A locale that is not UTF-8 (LANG=C): said so, in full; what lectern
+# draws (the border, the hit map, ellipses, the metadata's dots) and
+# common punctuation in ASCII look-alikes, anything else as ? rather than
+# as mojibake.
 E2E_LOCALE="LANG=C" start 100 30 xterm-256color "$CORPUS"
-wait_for "the locale is not UTF-8"
-assert_has "?No technical grounds? to ban Huawei"
+wait_for "locale not UTF-8: non-ASCII shown as ?"
+assert_has "'No technical grounds' to ban Huawei"
+assert_has "'No technical grounds' to~ 31|"
+assert_has "telecoms.com - #huawei"
+screen | grep -q '#$' || fail "no hit map marks in ASCII"
+! screen | grep -v 'shown as ?' | grep -qF '?' ||
+	fail "a ? drawn for lectern's own glyphs: $(screen | grep -F '?')"
+# The heavy border of the focused pane too.
+keys Tab
+wait_for "F1 help"
+! screen | grep -v 'shown as ?' | grep -qF '?' ||
+	fail "a ? drawn with the pane focused: $(screen | grep -F '?')"
 quit_and_check
 t kill-server
 
