@@ -16,6 +16,30 @@ push(struct help *h, char *keys, char *text)
 	h->n++;
 }
 
+/* What the marks on the screen mean, after the keys. */
+static void
+legend(struct help *h)
+{
+	static const char *const rows[][2] = {
+	        {"\xe2\x94\x82 \xe2\x96\x88",
+	         "right margin: the part in view (\xe2\x96\x88: with hits)"},
+	        {"\xe2\x96\x90", "right margin: hits out of view, in their "
+	                         "group's colour"},
+	        {"12 40%", "sidebar: keyword hits; how far it was read"},
+	        {"\xe2\x94\x83", "between the sides, heavy: the pane has "
+	                         "the focus"},
+	        {"5 -", "status line: a count being typed (5j)"},
+	};
+	push(h, NULL, NULL);
+	push(h, NULL, xstrdup("on the screen: what the marks mean"));
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		int w = glyph_text_width(rows[i][0], strlen(rows[i][0]));
+		if (w > h->keys_w)
+			h->keys_w = w;
+		push(h, xstrdup(rows[i][0]), xstrdup(rows[i][1]));
+	}
+}
+
 void
 help_build(struct help *h, const struct keymap *km)
 {
@@ -49,6 +73,7 @@ help_build(struct help *h, const struct keymap *km)
 		}
 	}
 	sb_fini(&sb);
+	legend(h);
 }
 
 void

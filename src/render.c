@@ -209,10 +209,29 @@ paint_spans(struct frame *f, int r, int x, int xmax, const char *src, size_t ls,
 		           by_group ? role_base + v[i].group : role_base);
 }
 
+/* The first hit whose line is at or after line l (hit_lines is sorted). */
+static size_t
+first_hit_from(const struct app *a, size_t l)
+{
+	size_t lo = 0, hi = a->hits.n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a->hit_lines[mid] < l)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /*
- * The hit map: the pane's right margin stands for the whole article, top
- * to bottom; a mark shows that some part holds keyword hits (or search
- * matches), so the reader sees where they are without scrolling.
+ * The hit map, in the pane's right margin.  When the article fits, each
+ * row is its line: a mark beside each line that holds a hit.  When it
+ * does not, the margin stands for the whole article, each row a fixed
+ * slice of its lines, and the slice in view is the scroll thumb: │ where
+ * it has no hit, █ where it has one, so hits never hide it; ▐ marks a
+ * slice out of view that holds hits.  Marks take the colour of the
+ * group of the slice's first hit.
  */
 static void
 draw_hit_map(struct app *a)
@@ -222,32 +241,31 @@ draw_hit_map(struct app *a)
 	size_t n = a->layout.n;
 	if (rows <= 0 || n == 0 || x <= a->geo.text_x)
 		return;
+	bool fits = n <= (size_t)rows;
 	for (int r = 0; r < rows; r++) {
-		size_t l0 = n * (size_t)r / (size_t)rows;
-		size_t l1 = n * (size_t)(r + 1) / (size_t)rows;
-		if (l1 <= l0)
+		size_t l0, l1;
+		if (fits) {
+			l0 = a->top + (size_t)r;
 			l1 = l0 + 1;
-		/* hit_lines is sorted: is there one in [l0, l1)? */
-		size_t lo = 0, hi = a->hits.n;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (a->hit_lines[mid] < l0)
-				lo = mid + 1;
-			else
-				hi = mid;
+			if (l0 >= n)
+				break;
+		} else {
+			l0 = n * (size_t)r / (size_t)rows;
+			l1 = n * (size_t)(r + 1) / (size_t)rows;
+			if (l1 <= l0)
+				l1 = l0 + 1;
 		}
-		bool hit =
-		        a->highlight && lo < a->hits.n && a->hit_lines[lo] < l1;
-		/* The thumb of a scroll bar, when there is anything to scroll. */
-		bool in_view = n > (size_t)rows && l0 < a->top + (size_t)rows &&
-		               l1 > a->top;
+		size_t h = first_hit_from(a, l0);
+		bool hit = a->highlight && h < a->hits.n && a->hit_lines[h] < l1;
+		bool thumb = !fits && l0 < a->top + (size_t)rows && l1 > a->top;
 		if (hit) {
-			int role = ROLE_COUNT + a->hits.v[lo].group;
 			frame_put_str(&a->frame, r, x, x + 1,
-			              "\xe2\x96\x90", /* ▐ */
+			              thumb || fits ? "\xe2\x96\x88"  /* █ */
+			                            : "\xe2\x96\x90", /* ▐ */
 			              ROLE_TEXT);
-			frame_at(&a->frame, r, x)->role = (uint8_t)role;
-		} else if (in_view) {
+			frame_at(&a->frame, r, x)->role =
+			        (uint8_t)(ROLE_COUNT + a->hits.v[h].group);
+		} else if (thumb) {
 			frame_put_str(&a->frame, r, x, x + 1,
 			              "\xe2\x94\x82", /* │ */
 			              ROLE_BORDER);

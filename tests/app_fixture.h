@@ -66,4 +66,30 @@ assert_screen_lacks(const char *needle)
 	free(s);
 }
 
+/* Two keyword groups: para (paragraph) and greek (gamma, alpha). */
+static inline void
+set_groups(void)
+{
+	static char p[] = "paragraph", ga[] = "gamma", al[] = "alpha";
+	static char n0[] = "para", n1[] = "greek";
+	static char *w1[] = {p}, *w2[] = {ga, al};
+	struct hl_group g[2];
+	memset(g, 0, sizeof g);
+	g[0].name = n0;
+	g[0].words = w1;
+	g[0].nwords = 1;
+	g[0].ignore_case = true;
+	g[0].whole_word = true;
+	g[1].name = n1;
+	g[1].words = w2;
+	g[1].nwords = 2;
+	g[1].ignore_case = true;
+	g[1].whole_word = true;
+	struct diag_list dl;
+	diag_list_init(&dl);
+	app_set_groups(&app, g, 2, &dl);
+	cr_assert_eq(dl.n, 0);
+	diag_list_fini(&dl);
+}
+
 #endif

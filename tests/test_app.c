@@ -162,9 +162,11 @@ Test(app, help_lists_bindings_from_the_keymap)
 	cr_assert(app.help);
 	assert_screen_has("quit lectern  (quit)");
 	assert_screen_lacks("help: the help screen");
-	keys("G"); /* the end of the help: the last context */
-	assert_screen_has("help: the help screen");
+	keys("G"); /* the end of the help: the legend of the marks */
+	assert_screen_has("on the screen: what the marks mean");
+	assert_screen_has("right margin: the part in view");
 	app_resize(&app, 200, 100); /* everything at once */
+	assert_screen_has("help: the help screen");
 	assert_screen_has("global: everywhere");
 	assert_screen_has("list: the article list");
 	assert_screen_has("pager: the reading pane");
@@ -303,31 +305,6 @@ Test(app, n_past_the_last_match_goes_to_the_next_matching_article)
 }
 
 /* ------------------------------------------------------------ highlights */
-
-static void
-set_groups(void)
-{
-	static char p[] = "paragraph", ga[] = "gamma", al[] = "alpha";
-	static char n0[] = "para", n1[] = "greek";
-	static char *w1[] = {p}, *w2[] = {ga, al};
-	struct hl_group g[2];
-	memset(g, 0, sizeof g);
-	g[0].name = n0;
-	g[0].words = w1;
-	g[0].nwords = 1;
-	g[0].ignore_case = true;
-	g[0].whole_word = true;
-	g[1].name = n1;
-	g[1].words = w2;
-	g[1].nwords = 2;
-	g[1].ignore_case = true;
-	g[1].whole_word = true;
-	struct diag_list dl;
-	diag_list_init(&dl);
-	app_set_groups(&app, g, 2, &dl);
-	cr_assert_eq(dl.n, 0);
-	diag_list_fini(&dl);
-}
 
 Test(app, keyword_hits_are_counted_and_drawn_in_their_group_role)
 {

@@ -346,3 +346,58 @@ Test(nav, the_focused_side_shows_at_a_glance)
 		          theme_builtin_name(t));
 	}
 }
+
+/* The hit map's cell in row r, as (code point, role). */
+static uint32_t
+map_cp(int r)
+{
+	return frame_at(&app.frame, r, app.cols - 1)->cp;
+}
+
+Test(nav, the_hit_map_of_an_article_that_fits_marks_its_lines)
+{
+	set_groups();
+	render_app(&app); /* alpha fits */
+	cr_assert_leq(app.layout.n, (size_t)app.geo.body_rows);
+	for (int r = 0; r < app.geo.body_rows; r++) {
+		bool hit = false;
+		for (size_t h = 0; h < app.hits.n; h++)
+			hit |= app.hit_lines[h] == (size_t)r;
+		if (hit)
+			cr_assert_eq(map_cp(r), 0x2588,
+			             "no mark beside line %d", r);
+		else
+			cr_assert_neq(map_cp(r), 0x2588,
+			              "a mark beside line %d", r);
+		cr_assert_neq(map_cp(r), 0x2502, "no thumb when it fits");
+	}
+}
+
+Test(nav, the_hit_map_of_a_long_article_keeps_its_thumb)
+{
+	set_groups();
+	open_gamma();
+	for (int pass = 0; pass < 2; pass++) {
+		render_app(&app);
+		size_t n = app.layout.n, rows = (size_t)app.geo.body_rows;
+		int thumb = 0;
+		for (size_t r = 0; r < rows; r++) {
+			size_t l0 = n * r / rows, l1 = n * (r + 1) / rows;
+			bool in_view = l0 < app.top + rows && l1 > app.top;
+			uint32_t cp = map_cp((int)r);
+			if (in_view) {
+				cr_assert(cp == 0x2502 || cp == 0x2588,
+				          "row %zu of the thumb hidden", r);
+				thumb++;
+			} else {
+				cr_assert(cp != 0x2502 && cp != 0x2588,
+				          "row %zu drawn as the thumb", r);
+			}
+		}
+		cr_assert_gt(thumb, 0);
+		keys("G");
+	}
+	cr_assert_eq(map_cp(app.geo.body_rows - 1) == 0x2502 ||
+	                     map_cp(app.geo.body_rows - 1) == 0x2588,
+	             true, "at the end the thumb is at the bottom");
+}
