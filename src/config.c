@@ -374,21 +374,27 @@ check_utf8(struct load *ld)
 	return -1;
 }
 
-/* A YAML boolean (true/false, and YAML 1.1's yes/no/on/off), or -1. */
-static int
-yaml_bool(const char *s)
+void
+cfg_bool(struct load *ld, const struct ydoc_node *n, const char *path, bool *b)
 {
-	static const char *const t[] = {"true", "True", "TRUE", "yes",
-	                                "Yes",  "YES",  "on",   "On"};
-	static const char *const f[] = {"false", "False", "FALSE", "no",
-	                                "No",    "NO",    "off",   "Off"};
-	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
-		if (strcmp(s, t[i]) == 0)
-			return 1;
-		if (strcmp(s, f[i]) == 0)
-			return 0;
+	static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes",
+	                                  "YES",  "on",   "On",   "ON"};
+	static const char *const no[] = {"false", "False", "FALSE", "no", "No",
+	                                 "NO",    "off",   "Off",   "OFF"};
+	const char *s = cfg_string(ld, n, path, "true or false");
+	if (!s)
+		return;
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		if (!strcmp(s, yes[i])) {
+			*b = true;
+			return;
+		}
+		if (!strcmp(s, no[i])) {
+			*b = false;
+			return;
+		}
 	}
-	return -1;
+	cfg_err(ld, n, path, "expected true or false, not '%s'", s);
 }
 
 /* view: line-numbers, article-numbers (true or false). */
@@ -416,14 +422,7 @@ load_view(struct load *ld, const struct ydoc_node *n)
 		}
 		char path[32];
 		snprintf(path, sizeof path, "view.%s", names[f]);
-		const char *v = cfg_string(ld, n->pairs[i].value, path,
-		                           "true or false");
-		int b = v ? yaml_bool(v) : -1;
-		if (v && b < 0)
-			cfg_err(ld, n->pairs[i].value, path,
-			        "expected true or false, not '%s'", v);
-		else if (b >= 0)
-			*fields[f] = b;
+		cfg_bool(ld, n->pairs[i].value, path, fields[f]);
 	}
 	free(keys);
 }
@@ -525,6 +524,14 @@ config_load_string(struct config *cfg, const char *text, size_t len,
                    const char *file, struct diag_list *diags)
 {
 	return load_text(cfg, text, len, file, diags, false);
+}
+
+struct style
+config_group_style(const struct config *cfg, size_t g)
+{
+	if (g < cfg->ngroups && cfg->groups[g].styled)
+		return cfg->groups[g].style;
+	return cfg->theme.roles[ROLE_GROUP_1 + g % THEME_GROUP_COLORS];
 }
 
 int

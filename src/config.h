@@ -51,7 +51,8 @@ struct hl_group {
 	bool ignore_case;
 	bool whole_word;
 	struct style style;
-	int line; /* where the group is defined (0 for built-ins) */
+	bool styled; /* style given; else the theme's group-N colours */
+	int line;    /* where the group is defined (0 for built-ins) */
 };
 
 /* A theme from the config (or a built-in), before inheritance. */
@@ -76,6 +77,10 @@ struct config {
 	bool line_numbers;    /* view.line-numbers: in the pane (less -N) */
 	bool article_numbers; /* view.article-numbers: in the sidebar */
 };
+
+/* The style keyword group g is drawn in: its own, or the theme's
+ * group-1 .. group-6 colours in turn for a group with none. */
+struct style config_group_style(const struct config *cfg, size_t g);
 
 /* The built-in config, as YAML (generated from data/config.yaml). */
 extern const char config_default_yaml[];

@@ -54,29 +54,6 @@ add_pattern(struct load *ld, const struct ydoc_node *n, const char *s,
 }
 
 static void
-load_bool(struct load *ld, const struct ydoc_node *n, const char *path, bool *b)
-{
-	static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes",
-	                                  "YES",  "on",   "On",   "ON"};
-	static const char *const no[] = {"false", "False", "FALSE", "no", "No",
-	                                 "NO",    "off",   "Off",   "OFF"};
-	const char *s = cfg_string(ld, n, path, "true or false");
-	if (!s)
-		return;
-	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
-		if (!strcmp(s, yes[i])) {
-			*b = true;
-			return;
-		}
-		if (!strcmp(s, no[i])) {
-			*b = false;
-			return;
-		}
-	}
-	cfg_err(ld, n, path, "expected true or false");
-}
-
-static void
 load_group(struct load *ld, const struct ydoc_node *n, size_t idx,
            struct hl_group *g)
 {
@@ -119,11 +96,12 @@ load_group(struct load *ld, const struct ydoc_node *n, size_t idx,
 			                "a pattern or a list of patterns",
 			                add_pattern, &pats);
 		} else if (!strcmp(key, "ignore-case")) {
-			load_bool(ld, v, sub, &g->ignore_case);
+			cfg_bool(ld, v, sub, &g->ignore_case);
 		} else if (!strcmp(key, "whole-word")) {
-			load_bool(ld, v, sub, &g->whole_word);
+			cfg_bool(ld, v, sub, &g->whole_word);
 		} else if (!strcmp(key, "style")) {
 			cfg_load_style(ld, v, sub, &g->style);
+			g->styled = true;
 		} else {
 			cfg_err_unknown(ld, k->line, k->col, path, "field", key,
 			                fields, 6,

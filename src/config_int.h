@@ -73,6 +73,10 @@ void cfg_err_unknown(struct load *ld, int line, int col, const char *path,
                      size_t n, const char *expected);
 
 /* config.c: nodes of the expected shape. */
+/* A YAML boolean (true/false; YAML 1.1's yes/no/on/off too) into *b,
+ * else an error at n. */
+void cfg_bool(struct load *ld, const struct ydoc_node *n, const char *path,
+              bool *b);
 
 /* The text of a string node, or NULL after an error "expected WHAT". */
 const char *cfg_string(struct load *ld, const struct ydoc_node *n,

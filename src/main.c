@@ -121,7 +121,7 @@ apply_groups(struct app *a, struct tty *t, const struct config *cfg)
 		struct style *styles = xcalloc(cfg->ngroups ? cfg->ngroups : 1,
 		                               sizeof *styles);
 		for (size_t g = 0; g < cfg->ngroups; g++)
-			styles[g] = cfg->groups[g].style;
+			styles[g] = config_group_style(cfg, g);
 		tty_set_group_styles(t, styles, cfg->ngroups);
 		free(styles);
 	}

@@ -32,7 +32,19 @@
 	X(UNREAD, "unread", "unread articles in the sidebar")                  \
 	X(MATCH, "search-match", "search matches in the text")                 \
 	X(CURRENT_MATCH, "current-match",                                      \
-	  "the match or keyword hit n or ] last moved to")
+	  "the match or keyword hit n or ] last moved to")                     \
+	X(GROUP_1, "group-1",                                                  \
+	  "keyword group 1 (and 7, 13 ...) without a style")                   \
+	X(GROUP_2, "group-2",                                                  \
+	  "keyword group 2 (and 8, 14 ...) without a style")                   \
+	X(GROUP_3, "group-3",                                                  \
+	  "keyword group 3 (and 9, 15 ...) without a style")                   \
+	X(GROUP_4, "group-4", "keyword group 4 (and 10 ...) without a style")  \
+	X(GROUP_5, "group-5", "keyword group 5 (and 11 ...) without a style")  \
+	X(GROUP_6, "group-6", "keyword group 6 (and 12 ...) without a style")
+
+/* The keyword-group colours a theme gives (group-1 .. group-6). */
+#define THEME_GROUP_COLORS 6
 
 enum role {
 #define ROLE_ENUM(e, name, help) ROLE_##e,

@@ -102,6 +102,12 @@ static const struct role_style dark[] = {
 	{ROLE_UNREAD, {D, D, ATTR_BOLD}},
 	{ROLE_MATCH, {0, 3, ATTR_BOLD}},
 	{ROLE_CURRENT_MATCH, {0, 6, ATTR_BOLD | ATTR_UNDERLINE}},
+	{ROLE_GROUP_1, {3, D, ATTR_BOLD}},
+	{ROLE_GROUP_2, {6, D, 0}},
+	{ROLE_GROUP_3, {2, D, ATTR_BOLD}},
+	{ROLE_GROUP_4, {5, D, ATTR_BOLD}},
+	{ROLE_GROUP_5, {12, D, ATTR_BOLD}},
+	{ROLE_GROUP_6, {1, D, ATTR_BOLD | ATTR_UNDERLINE}},
 };
 
 /*
@@ -129,6 +135,12 @@ static const struct role_style light[] = {
 	{ROLE_UNREAD, {D, D, ATTR_BOLD}},
 	{ROLE_MATCH, {0, 11, ATTR_BOLD}},
 	{ROLE_CURRENT_MATCH, {15, 4, ATTR_BOLD | ATTR_UNDERLINE}},
+	{ROLE_GROUP_1, {4, D, ATTR_BOLD}},
+	{ROLE_GROUP_2, {1, D, ATTR_BOLD}},
+	{ROLE_GROUP_3, {5, D, ATTR_BOLD}},
+	{ROLE_GROUP_4, {0, 14, 0}},
+	{ROLE_GROUP_5, {0, 10, 0}},
+	{ROLE_GROUP_6, {8, D, ATTR_BOLD | ATTR_UNDERLINE}},
 };
 
 /* Bright colours (8-15) on the default background, bold wherever
@@ -151,6 +163,12 @@ static const struct role_style high_contrast[] = {
 	{ROLE_UNREAD, {15, D, ATTR_BOLD}},
 	{ROLE_MATCH, {0, 11, ATTR_BOLD}},
 	{ROLE_CURRENT_MATCH, {15, 4, ATTR_BOLD | ATTR_UNDERLINE}},
+	{ROLE_GROUP_1, {11, D, ATTR_BOLD}},
+	{ROLE_GROUP_2, {14, D, ATTR_BOLD}},
+	{ROLE_GROUP_3, {10, D, ATTR_BOLD}},
+	{ROLE_GROUP_4, {13, D, ATTR_BOLD}},
+	{ROLE_GROUP_5, {9, D, ATTR_BOLD}},
+	{ROLE_GROUP_6, {15, D, ATTR_BOLD | ATTR_UNDERLINE}},
 };
 
 /* Attributes only, for terminals without colour or readers who want
@@ -173,6 +191,12 @@ static const struct role_style monochrome[] = {
 	{ROLE_UNREAD, {D, D, ATTR_BOLD}},
 	{ROLE_MATCH, {D, D, ATTR_REVERSE | ATTR_BOLD}},
 	{ROLE_CURRENT_MATCH, {D, D, ATTR_REVERSE | ATTR_BOLD | ATTR_UNDERLINE}},
+	{ROLE_GROUP_1, {D, D, ATTR_BOLD}},
+	{ROLE_GROUP_2, {D, D, ATTR_UNDERLINE}},
+	{ROLE_GROUP_3, {D, D, ATTR_ITALIC}},
+	{ROLE_GROUP_4, {D, D, ATTR_BOLD | ATTR_UNDERLINE}},
+	{ROLE_GROUP_5, {D, D, ATTR_BOLD | ATTR_ITALIC}},
+	{ROLE_GROUP_6, {D, D, ATTR_DIM | ATTR_UNDERLINE}},
 };
 
 /* clang-format on */

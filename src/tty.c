@@ -365,13 +365,30 @@ tty_paint(struct tty *t, const struct frame *f)
 	 * groups' (a role number past ROLE_COUNT is a group). */
 	attr_t attrs[256];
 	int pairs[256];
+	/* Without colour (NO_COLOR, --color=never, a terminal without
+	 * it), what a style tells by colour alone it tells by the
+	 * monochrome theme's attributes: groups, matches and the
+	 * current match stay apart. */
+	struct theme mono;
+	if (!t->color)
+		theme_builtin("monochrome", &mono);
 	for (int r = 0; r < 256; r++) {
 		const struct style *s = &t->theme->roles[ROLE_TEXT];
-		if (r < ROLE_COUNT)
+		const struct style *m = NULL;
+		if (r < ROLE_COUNT) {
 			s = &t->theme->roles[r];
-		else if ((size_t)(r - ROLE_COUNT) < t->ngroups)
+			m = &mono.roles[r];
+		} else if ((size_t)(r - ROLE_COUNT) < t->ngroups) {
 			s = &t->groups[r - ROLE_COUNT];
-		attrs[r] = style_attrs(s);
+			m = &mono.roles[ROLE_GROUP_1 +
+			                (r - ROLE_COUNT) % THEME_GROUP_COLORS];
+		}
+		attrs[r] =
+		        style_attrs(!t->color && m &&
+		                                    (s->fg != COLOR_DEFAULT ||
+		                                     s->bg != COLOR_DEFAULT)
+		                            ? m
+		                            : s);
 		pairs[r] =
 		        r < ROLE_COUNT || (size_t)(r - ROLE_COUNT) < t->ngroups
 		                ? pair_for(t, s)

@@ -428,7 +428,7 @@ ParameterizedTestParameters(config, reports_each_error)
 	         "line 2"},
 	        {"highlight:\n  - {name: a, ignore-case: maybe}\n",
 	         "t.yaml:2:28: highlight[0].ignore-case: expected true or "
-	         "false"},
+	         "false, not 'maybe'"},
 	        {"highlight:\n  - name: a\n    style: red\n",
 	         "t.yaml:3:12: highlight[0].style: expected a style: a mapping "
 	         "like {fg: red, bg: default, attrs: [bold]}"},

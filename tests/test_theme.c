@@ -1,6 +1,7 @@
 /* test_theme.c - the built-in themes and the role and attribute names. */
 #include <criterion/criterion.h>
 
+#include <math.h>
 #include <string.h>
 
 #include "theme.h"
@@ -164,4 +165,112 @@ Test(theme, role_names_round_trip)
 	cr_assert_eq(role_lookup("match", 5), -1);
 	cr_assert_eq(role_lookup("", 0), -1);
 	cr_assert_null(role_name(ROLE_COUNT));
+}
+
+/* ------------------------------------------------------------ contrast */
+
+/* The xterm palette for colours 0-15. */
+static const unsigned char xterm16[16][3] = {
+        {0, 0, 0},       {205, 0, 0},   {0, 205, 0},   {205, 205, 0},
+        {0, 0, 238},     {205, 0, 205}, {0, 205, 205}, {229, 229, 229},
+        {127, 127, 127}, {255, 0, 0},   {0, 255, 0},   {255, 255, 0},
+        {92, 92, 255},   {255, 0, 255}, {0, 255, 255}, {255, 255, 255},
+};
+
+/* WCAG 2 relative luminance of colour c (0-15). */
+static double
+luminance(int c)
+{
+	double l = 0;
+	static const double w[3] = {0.2126, 0.7152, 0.0722};
+	for (int i = 0; i < 3; i++) {
+		double v = xterm16[c][i] / 255.0;
+		v = v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+		l += w[i] * v;
+	}
+	return l;
+}
+
+static double
+contrast(int a, int b)
+{
+	double la = luminance(a), lb = luminance(b);
+	if (la < lb) {
+		double t = la;
+		la = lb;
+		lb = t;
+	}
+	return (la + 0.05) / (lb + 0.05);
+}
+
+/* The colours a role shows, the terminal's default being fg on bg. */
+static double
+role_contrast(const struct style *s, int fg, int bg)
+{
+	int f = s->fg == COLOR_DEFAULT ? fg : s->fg;
+	int b = s->bg == COLOR_DEFAULT ? bg : s->bg;
+	cr_assert(f >= 0 && f < 16 && b >= 0 && b < 16);
+	return contrast(f, b);
+}
+
+Test(theme, text_and_highlights_have_measured_contrast)
+{
+	/* Each built-in theme is for one kind of background: light on
+	 * white (black text), the others on black (light grey text). */
+	static const enum role text[] = {ROLE_TEXT, ROLE_TITLE, ROLE_HEADING,
+	                                 ROLE_HELP_KEY, ROLE_HELP_HEADING};
+	static const enum role marks[] = {
+	        ROLE_META,    ROLE_UNREAD,  ROLE_MATCH,   ROLE_CURRENT_MATCH,
+	        ROLE_GROUP_1, ROLE_GROUP_2, ROLE_GROUP_3, ROLE_GROUP_4,
+	        ROLE_GROUP_5, ROLE_GROUP_6};
+	for (size_t t = 0; t < theme_builtin_count(); t++) {
+		const char *name = theme_builtin_name(t);
+		struct theme th;
+		cr_assert_eq(theme_builtin(name, &th), 0);
+		bool light = strcmp(name, "light") == 0;
+		int fg = light ? 0 : 7, bg = light ? 15 : 0;
+		for (size_t i = 0; i < sizeof text / sizeof *text; i++) {
+			double c = role_contrast(&th.roles[text[i]], fg, bg);
+			cr_assert_geq(c, 4.5, "%s: %s only %.2f:1", name,
+			              role_name(text[i]), c);
+		}
+		for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+			double c = role_contrast(&th.roles[marks[i]], fg, bg);
+			cr_assert_geq(c, 3.0, "%s: %s only %.2f:1", name,
+			              role_name(marks[i]), c);
+		}
+	}
+}
+
+Test(theme, groups_differ_from_each_other_and_from_matches)
+{
+	/* Without colour the attributes tell them apart (monochrome; the
+	 * others draw with it under NO_COLOR). */
+	struct theme m;
+	cr_assert_eq(theme_builtin("monochrome", &m), 0);
+	static const enum role r[] = {
+	        ROLE_GROUP_1, ROLE_GROUP_2, ROLE_GROUP_3, ROLE_GROUP_4,
+	        ROLE_GROUP_5, ROLE_GROUP_6, ROLE_MATCH,   ROLE_CURRENT_MATCH};
+	size_t n = sizeof r / sizeof *r;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++)
+			cr_assert_neq(m.roles[r[i]].attrs, m.roles[r[j]].attrs,
+			              "%s and %s look alike", role_name(r[i]),
+			              role_name(r[j]));
+	/* In colour, each theme's six groups are six looks. */
+	for (size_t t = 0; t < theme_builtin_count(); t++) {
+		struct theme th;
+		theme_builtin(theme_builtin_name(t), &th);
+		for (int i = 0; i < THEME_GROUP_COLORS; i++)
+			for (int j = i + 1; j < THEME_GROUP_COLORS; j++) {
+				const struct style *a =
+				        &th.roles[ROLE_GROUP_1 + i];
+				const struct style *b =
+				        &th.roles[ROLE_GROUP_1 + j];
+				cr_assert(a->fg != b->fg || a->bg != b->bg ||
+				                  a->attrs != b->attrs,
+				          "%s: group-%d and group-%d",
+				          theme_builtin_name(t), i + 1, j + 1);
+			}
+	}
 }

@@ -8,7 +8,7 @@
 start 120 30 xterm-256color "$CORPUS"
 wait_for "Parliament committee"
 # The built-in groups: counts for the open article in the status line.
-wait_for "organisations 13 places 7 technology 3 people 1 institutions 7"
+wait_for "organisations 13 places 7 technology 3 people 12 institutions 7"
 # "Huawei" (organisations: yellow, bold) and "UK" (places: cyan) coloured.
 line=$(screen_colors | grep -F "there is not enough technical evidence" | head -n 1)
 printf '%s' "$line" | grep -qF '33mHuawei' ||
@@ -18,10 +18,11 @@ screen_colors | grep -F "Committee in the" | grep -qE '36m[^[]*UK' ||
 # The hit map marks hits in their group's colour: the first article has
 # hits of several groups, so its marks come in more than one colour, each
 # the colour of a group (yellow, cyan, green, magenta or blue).
-styles_of "▐" | sed -n 's/.*fg=\([^ ]*\).*/\1/p' | sort -u >"$WORK/mapfg"
+{ styles_of "▐"; styles_of "█"; } | sed -n 's/.*fg=\([^ ]*\).*/\1/p' |
+	sort -u >"$WORK/mapfg"
 [ "$(grep -c . "$WORK/mapfg")" -ge 2 ] ||
 	fail "hit map marks in fewer than two colours: $(cat "$WORK/mapfg")"
-! grep -qv '^3[2-6]$' "$WORK/mapfg" ||
+! grep -qvE '^(3[1-6]|94)$' "$WORK/mapfg" ||
 	fail "hit map marks in colours of no group: $(cat "$WORK/mapfg")"
 
 # Search: the prompt counts as you type; Enter jumps and says where.
@@ -77,5 +78,33 @@ assert_has " 1/1 of 9 "
 keys Tab Escape
 wait_for "showing every article"
 assert_has "Study tenuously"
+quit_and_check
+t kill-server
+
+# The groups take the theme's colours: on the light theme organisations
+# are blue (yellow would not read on white) ...
+printf 'theme: light\n' >"$WORK/light.yaml"
+start 120 30 xterm-256color --config "$WORK/light.yaml" "$CORPUS"
+wait_for "Parliament committee"
+styles_of "Huawei" | head -n 1 | grep -q 'fg=34' ||
+	fail "Huawei not blue on the light theme: $(styles_of Huawei | head -n 1)"
+quit_and_check
+t kill-server
+# ... and without colour (NO_COLOR) the groups and the matches keep
+# apart by their attributes: organisations bold, places underlined, a
+# search match reversed.
+E2E_ENV=NO_COLOR=1 start 120 30 xterm-256color "$CORPUS"
+wait_for "Parliament committee"
+line=$(screen_colors | grep -F "there is not enough technical evidence" | head -n 1)
+printf '%s' "$line" | grep -qF "$(printf '\033[1mHuawei')" ||
+	fail "Huawei not bold without colour: $(printf '%s' "$line" | cat -v)"
+styles_of "UK" | grep -q '^underline fg=default' ||
+	fail "UK not underlined without colour: $(styles_of UK)"
+keys Tab /
+keys -l "committee"
+keys Enter
+wait_for "match 1/"
+styles_of "ommittee" | grep -q 'reverse' ||
+	fail "a match not reversed without colour: $(styles_of ommittee)"
 quit_and_check
 echo "PASS"
