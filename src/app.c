@@ -8,6 +8,7 @@
 #include "ac-config.h" /* clock_gettime */
 #endif
 #include "app.h"
+#include "meta.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -63,37 +64,6 @@ set_geometry(struct app *a)
 	}
 }
 
-static void
-build_meta(struct app *a, const struct article *art)
-{
-	struct strbuf sb;
-	sb_init(&sb);
-	const struct frontmatter *fm = &art->fm;
-	const char *sep = "";
-	if (fm->author) {
-		sb_addf(&sb, "By %s", fm->author);
-		sep = " · ";
-	}
-	if (fm->date) {
-		sb_addf(&sb, "%s%s", sep, fm->date);
-		sep = " · ";
-	}
-	if (fm->source) {
-		sb_addf(&sb, "%s%s", sep, fm->source);
-		sep = " · ";
-	}
-	if (fm->ntags) {
-		sb_addstr(&sb, sep);
-		for (size_t i = 0; i < fm->ntags; i++)
-			sb_addf(&sb, "%s#%s", i ? " " : "", fm->tags[i]);
-		sep = " · ";
-	}
-	/* Reading time at 230 words a minute, rounded up. */
-	sb_addf(&sb, "%s%zu word%s · %zu min read", sep, art->words,
-	        art->words == 1 ? "" : "s", (art->words + 229) / 230);
-	free(a->meta);
-	a->meta = sb_detach(&sb);
-}
 
 /* Lays the open article out for the current width, keeping the place. */
 static void
@@ -159,7 +129,8 @@ app_select(struct app *a, size_t i)
 	if (!a->hashes[i])
 		a->hashes[i] = state_hash(art->body, art->body_len);
 	doc_parse(&a->doc, art->body, art->body_len);
-	build_meta(a, art);
+	free(a->meta);
+	a->meta = meta_line(art);
 	app_find_hits(a);
 	search_run(&a->search, art->body, art->body_len);
 	relayout(a);

@@ -53,7 +53,9 @@ glyph_of(uint32_t cp, int col, struct glyph *g)
 		g->width = GLYPH_TABSTOP - col % GLYPH_TABSTOP;
 		return;
 	}
-	if (cp == '\n') {
+	if (cp == '\n' || cp == 0xa0) {
+		/* A no-break space looks like a space: drawn as one, it
+		 * copies out of the terminal as one. */
 		g->cp = ' ';
 		return;
 	}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "glyph.h"
+#include "render_int.h"
 #include "help.h"
 #include "keys.h"
 #include "utf8.h"
@@ -17,7 +18,7 @@ static const char ellipsis[] = "\xe2\x80\xa6"; /* U+2026 */
  * Draws s in at most w columns from (r, c), cutting it with an ellipsis
  * when it does not fit.  Returns the column after the text.
  */
-static int
+int
 put_clipped(struct frame *f, int r, int c, int w, const char *s, enum role role)
 {
 	if (w <= 0)
@@ -77,10 +78,31 @@ draw_snippet(struct app *a, int r, size_t i, enum role role)
 	put_clipped(&a->frame, r, c, a->geo.side_w - c, sn + from, role);
 }
 
+/* The number at the right of sidebar entry i: its matches under a
+ * filter, else its keyword hits once counted; SIZE_MAX for none. */
+static size_t
+entry_count(const struct app *a, size_t i)
+{
+	if (a->filter)
+		return a->filter_counts[i];
+	if (a->ngroups && a->highlight)
+		return app_article_hits(a, i);
+	return SIZE_MAX;
+}
+
+/* The progress shown for entry i (begun, not finished), or 0. */
+static int
+entry_progress(const struct app *a, size_t i)
+{
+	int pct = a->progress[i];
+	return pct > 0 && pct < 100 && !a->read[i] ? pct : 0;
+}
+
 /*
  * The sidebar: one row per article (two with a filter: the title and a
  * snippet of the first match), the selection marked with '>', and at the
- * right each article's keyword hits (or, with a filter, its matches).
+ * right two aligned columns: each article's keyword hits (or, with a
+ * filter, its matches) and how far an unfinished one has been read.
  */
 static void
 draw_sidebar(struct app *a)
@@ -88,9 +110,24 @@ draw_sidebar(struct app *a)
 	struct frame *f = &a->frame;
 	const struct geometry *g = &a->geo;
 	int er = app_entry_rows(a);
-	char num[24];
 	enum role border =
 	        a->focus == FOCUS_PAGER ? ROLE_FOCUS_BORDER : ROLE_BORDER;
+	/* The columns' widths, from the rows in view. */
+	int cw = 0, pw = 0;
+	for (int r = 0; r < g->body_rows; r += er) {
+		size_t row = a->list_top + (size_t)(r / er);
+		if (row >= a->norder)
+			break;
+		size_t c = entry_count(a, a->order[row]);
+		if (c != SIZE_MAX && 1 + digits(c) > cw)
+			cw = 1 + digits(c);
+		if (entry_progress(a, a->order[row]))
+			pw = 4; /* " 40%" */
+	}
+	if (g->side_w < 24 || cw + pw > g->side_w / 3)
+		pw = 0;
+	if (cw + pw > g->side_w / 3)
+		cw = 0;
 	for (int r = 0; r < g->body_rows; r++) {
 		frame_fill(f, r, 0, g->side_w, ROLE_SIDEBAR);
 		/* The focused side at a glance: the sidebar's cursor bold
@@ -115,24 +152,7 @@ draw_sidebar(struct app *a)
 			draw_snippet(a, r, i, i == a->sel ? role : ROLE_META);
 			continue;
 		}
-		num[0] = '\0';
-		/* Reading progress of an article begun but not finished. */
-		int pct = a->progress[i];
-		char prog[8] = "";
-		if (pct > 0 && pct < 100 && !a->read[i] && g->side_w >= 24)
-			snprintf(prog, sizeof prog, " %d%%", pct);
-		if (a->filter) {
-			snprintf(num, sizeof num, " %zu", a->filter_counts[i]);
-		} else if (a->ngroups && a->highlight) {
-			size_t h = app_article_hits(a, i);
-			if (h != SIZE_MAX)
-				snprintf(num, sizeof num, " %zu", h);
-		}
-		if (*prog && strlen(num) + strlen(prog) < sizeof num)
-			strcat(num, prog);
-		int nw = (int)strlen(num);
-		if (nw > g->side_w / 3)
-			nw = 0;
+		int nw = cw + pw;
 		frame_put_str(f, r, 0, 1, i == a->sel ? ">" : " ", role);
 		int tx = 1;
 		if (a->numbers) {
@@ -147,9 +167,19 @@ draw_sidebar(struct app *a)
 		}
 		put_clipped(f, r, tx, g->side_w - tx - nw,
 		            a->corpus->v[i].title, role);
-		if (nw)
-			frame_put_str(f, r, g->side_w - nw, g->side_w, num,
+		char col[48];
+		size_t c = entry_count(a, i);
+		if (cw && c != SIZE_MAX) {
+			snprintf(col, sizeof col, "%*zu", cw % 24, c);
+			frame_put_str(f, r, g->side_w - nw, g->side_w - pw, col,
 			              role);
+		}
+		int pct = entry_progress(a, i);
+		if (pw && pct) {
+			snprintf(col, sizeof col, " %2d%%", pct % 100);
+			frame_put_str(f, r, g->side_w - pw, g->side_w, col,
+			              role);
+		}
 	}
 }
 
@@ -256,7 +286,8 @@ draw_hit_map(struct app *a)
 				l1 = l0 + 1;
 		}
 		size_t h = first_hit_from(a, l0);
-		bool hit = a->highlight && h < a->hits.n && a->hit_lines[h] < l1;
+		bool hit =
+		        a->highlight && h < a->hits.n && a->hit_lines[h] < l1;
 		bool thumb = !fits && l0 < a->top + (size_t)rows && l1 > a->top;
 		if (hit) {
 			frame_put_str(&a->frame, r, x, x + 1,
@@ -328,62 +359,6 @@ draw_pane(struct app *a)
 			            ROLE_CURRENT_MATCH, false);
 	}
 	draw_hit_map(a);
-}
-
-/* The messages said so far, oldest first (neomutt's error history). */
-static void
-draw_messages(struct app *a)
-{
-	struct frame *f = &a->frame;
-	for (int r = 0; r < a->geo.body_rows; r++) {
-		frame_fill(f, r, 0, a->cols, ROLE_NORMAL);
-		size_t i = a->help_top + (size_t)r;
-		if (i == 0)
-			put_clipped(f, r, 1, a->cols - 1,
-			            "Messages, oldest first",
-			            ROLE_HELP_HEADING);
-		else if (i == 2 && !a->nsaid)
-			put_clipped(f, r, 3, a->cols - 3, "none yet",
-			            ROLE_META);
-		else if (i >= 2 && i - 2 < a->nsaid)
-			put_clipped(f, r, 3, a->cols - 3, a->said[i - 2],
-			            strncmp(a->said[i - 2], "error: ", 7)
-			                    ? ROLE_NORMAL
-			                    : ROLE_ERROR);
-	}
-}
-
-static void
-draw_help(struct app *a)
-{
-	struct frame *f = &a->frame;
-	if (a->messages_view) {
-		draw_messages(a);
-		return;
-	}
-	struct help h;
-	help_build(&h, &a->keymap);
-	int kw = h.keys_w + 2;
-	if (kw > a->cols / 2)
-		kw = a->cols / 2;
-	for (int r = 0; r < a->geo.body_rows; r++) {
-		frame_fill(f, r, 0, a->cols, ROLE_NORMAL);
-		size_t i = a->help_top + (size_t)r;
-		if (i >= h.n)
-			continue;
-		const struct help_line *hl = &h.v[i];
-		if (!hl->text)
-			continue;
-		if (!hl->keys) {
-			put_clipped(f, r, 1, a->cols - 1, hl->text,
-			            ROLE_HELP_HEADING);
-			continue;
-		}
-		put_clipped(f, r, 3, kw, hl->keys, ROLE_HELP_KEY);
-		put_clipped(f, r, 3 + kw, a->cols - 3 - kw, hl->text,
-		            ROLE_NORMAL);
-	}
-	help_fini(&h);
 }
 
 /* The first key that does act where keys are looked up now, or NULL. */
@@ -462,7 +437,8 @@ draw_prompt(struct app *a)
 		frame_put_str(f, r, a->cols - rw, a->cols, right, ROLE_MESSAGE);
 }
 
-/* Per-group hit counts of the open article: "name 12 · name 3". */
+/* Per-group hit counts of the open article: "name 12 name 3", each group
+ * whole or not at all: those that do not fit are counted, "+2". */
 static int
 draw_counts(struct app *a, int r, int c, int cmax)
 {
@@ -471,15 +447,23 @@ draw_counts(struct app *a, int r, int c, int cmax)
 		return put_clipped(f, r, c, cmax - c, "highlighting off",
 		                   ROLE_STATUS);
 	char num[32];
-	for (size_t g = 0; g < a->ngroups && c < cmax; g++) {
+	for (size_t g = 0; g < a->ngroups; g++) {
 		if (!a->group_on[g])
 			continue;
-		if (c > 0 && frame_at(f, r, c - 1)->cp != ' ')
-			c = frame_put_str(f, r, c, cmax, " ", ROLE_STATUS);
-		c = put_clipped(f, r, c, cmax - c, a->group_names[g],
-		                (enum role)(ROLE_COUNT + g));
 		snprintf(num, sizeof num, " %zu%s ", a->group_counts[g],
 		         a->hits_limited ? "+" : "");
+		const char *name = a->group_names[g];
+		int w = glyph_text_width(name, strlen(name)) + (int)strlen(num);
+		size_t left = 0;
+		for (size_t k = g + 1; k < a->ngroups; k++)
+			left += a->group_on[k];
+		/* Room for this one, and for "+N" after it if more follow. */
+		if (c + w + (left ? 4 : 0) > cmax) {
+			snprintf(num, sizeof num, "+%zu ", left + 1);
+			return frame_put_str(f, r, c, cmax, num, ROLE_STATUS);
+		}
+		c = frame_put_text(f, r, c, cmax, name, strlen(name),
+		                   (enum role)(ROLE_COUNT + g), c);
 		c = frame_put_str(f, r, c, cmax, num, ROLE_STATUS);
 	}
 	return c;
@@ -577,131 +561,6 @@ draw_status(struct app *a)
 	}
 	if (rw)
 		frame_put_str(f, r, a->cols - rw, a->cols, right, ROLE_STATUS);
-}
-
-/*
- * After the first key of a sequence, a popup lists the keys that can
- * follow and what they do (which-key style), bottom right above the
- * status line.
- */
-static void
-draw_pending_popup(struct app *a)
-{
-	enum keymap_context ctxs[2] = {app_context(a), CTX_GLOBAL};
-	struct strbuf lines[16];
-	int n = 0, w = 0;
-	for (int c = 0; c < 2 && n < 16; c++) {
-		if (c == 1 && ctxs[0] == CTX_GLOBAL)
-			break;
-		for (size_t i = 0; i < a->keymap.n && n < 16; i++) {
-			const struct binding *b = &a->keymap.v[i];
-			if (b->ctx != ctxs[c] || b->seq.n <= a->npending ||
-			    memcmp(b->seq.keys, a->pending,
-			           (size_t)a->npending * sizeof(int)) != 0)
-				continue;
-			struct keyseq rest;
-			rest.n = b->seq.n - a->npending;
-			memcpy(rest.keys, b->seq.keys + a->npending,
-			       (size_t)rest.n * sizeof(int));
-			sb_init(&lines[n]);
-			keyseq_format(&rest, &lines[n]);
-			sb_addf(&lines[n], "  %s", action_name(b->action));
-			int lw = glyph_text_width(lines[n].buf, lines[n].len);
-			if (lw > w)
-				w = lw;
-			n++;
-		}
-	}
-	int rows = n < a->geo.body_rows ? n : a->geo.body_rows;
-	int width = w + 2 < a->cols ? w + 2 : a->cols;
-	int x = a->cols - width;
-	for (int i = 0; i < rows; i++) {
-		int r = a->geo.body_rows - rows + i;
-		frame_fill(&a->frame, r, x, a->cols, ROLE_POPUP);
-		put_clipped(&a->frame, r, x + 1, width - 1, lines[i].buf,
-		            ROLE_POPUP);
-	}
-	for (int i = 0; i < n; i++)
-		sb_fini(&lines[i]);
-}
-
-/*
- * The keyword groups view: every group with its number (the key of t N
- * and ] N), on or off, its hits in the open article and in the corpus.
- */
-static void
-draw_groups(struct app *a)
-{
-	struct frame *f = &a->frame;
-	char buf[160];
-	for (int r = 0; r < a->geo.body_rows; r++)
-		frame_fill(f, r, 0, a->cols, ROLE_NORMAL);
-	put_clipped(f, 0, 1, a->cols - 1,
-	            "Keyword groups: Space turns one on or off, q closes",
-	            ROLE_HELP_HEADING);
-	snprintf(buf, sizeof buf, "  #  on  %-20s%12s %12s", "group",
-	         "this article", "corpus");
-	put_clipped(f, 2, 0, a->cols, buf, ROLE_HELP_KEY);
-	bool counting = app_background_pending(a);
-	size_t first = 0,
-	       rows = a->geo.body_rows > 4 ? (size_t)a->geo.body_rows - 4 : 1;
-	if (a->group_sel >= rows)
-		first = a->group_sel - rows + 1;
-	for (size_t g = first;
-	     g < a->ngroups && (int)(g - first) + 3 < a->geo.body_rows; g++) {
-		int r = (int)(g - first) + 3;
-		size_t corpus = 0;
-		for (size_t i = 0; i < a->corpus->n; i++)
-			if (a->art_counted[i])
-				corpus += a->art_hits[i * a->ngroups + g];
-		enum role role =
-		        g == a->group_sel ? ROLE_SELECTED : ROLE_NORMAL;
-		frame_fill(f, r, 0, a->cols, role);
-		snprintf(buf, sizeof buf, "%c%2zu  %s ",
-		         g == a->group_sel ? '>' : ' ', g + 1,
-		         a->group_on[g] ? "[x]" : "[ ]");
-		int c = frame_put_str(f, r, 0, a->cols, buf, role);
-		int nc = put_clipped(
-		        f, r, c, 20, a->group_names[g],
-		        g == a->group_sel ? role : (enum role)(ROLE_COUNT + g));
-		snprintf(buf, sizeof buf, "%*s%12zu %11zu%s", c + 21 - nc, "",
-		         a->group_counts[g], corpus, counting ? "+" : " ");
-		frame_put_str(f, r, nc, a->cols, buf, role);
-	}
-}
-
-/* The bookmark list: article, place, note. */
-static void
-draw_marks(struct app *a)
-{
-	struct frame *f = &a->frame;
-	char buf[64];
-	for (int r = 0; r < a->geo.body_rows; r++)
-		frame_fill(f, r, 0, a->cols, ROLE_NORMAL);
-	put_clipped(f, 0, 1, a->cols - 1,
-	            "Bookmarks: Enter goes there, d deletes, q closes",
-	            ROLE_HELP_HEADING);
-	size_t rows = a->geo.body_rows > 2 ? (size_t)a->geo.body_rows - 2 : 1;
-	size_t first = a->mark_sel >= rows ? a->mark_sel - rows + 1 : 0;
-	for (size_t k = first;
-	     k < a->nmarks && (int)(k - first) + 2 < a->geo.body_rows; k++) {
-		int r = (int)(k - first) + 2;
-		const struct app_mark *m = &a->marks[k];
-		enum role role = k == a->mark_sel ? ROLE_SELECTED : ROLE_NORMAL;
-		frame_fill(f, r, 0, a->cols, role);
-		snprintf(buf, sizeof buf, "%c%3zu  ",
-		         k == a->mark_sel ? '>' : ' ', k + 1);
-		int c = frame_put_str(f, r, 0, a->cols, buf, role);
-		int w = (a->cols - c) / 2;
-		c = put_clipped(f, r, c, w, a->corpus->v[m->article].title,
-		                role);
-		if (*m->note) {
-			c = frame_put_str(f, r, c, a->cols, " \xe2\x80\x94 ",
-			                  role);
-			put_clipped(f, r, c, a->cols - c, m->note,
-			            k == a->mark_sel ? role : ROLE_META);
-		}
-	}
 }
 
 static void

@@ -196,7 +196,7 @@ Test(app, sequence_prefix_shows_pending_keys)
 	keys("z");
 	cr_assert_eq(app.npending, 1);
 	assert_screen_has("z -");
-	assert_screen_has(" z  bottom"); /* the which-key popup */
+	assert_screen_has(" z  go to the bottom"); /* the which-key popup */
 	keys("z");
 	cr_assert_eq(app.npending, 0);
 	cr_assert_eq(app.top, app_max_top(&app));
@@ -549,6 +549,19 @@ Test(app, the_metadata_line_gives_words_and_reading_time)
 {
 	keys("G");
 	assert_screen_has("720 words \xc2\xb7 4 min read");
+}
+
+Test(app, the_metadata_line_breaks_only_between_items)
+{
+	/* alpha: By Ada Writer · 2024-03-01 · example.org · #one #two ·
+	 * 25 words · 1 min read, in a 40-column pane (no sidebar). */
+	app_resize(&app, 24, 34);
+	char *s = screen();
+	cr_assert(strstr(s, "By Ada Writer"), "%s", s);
+	cr_assert(strstr(s, "25 words"), "%s", s);
+	cr_assert(strstr(s, "1 min read"), "%s", s);
+	cr_assert_null(strstr(s, " By\n"), "%s", s);
+	free(s);
 }
 
 Test(app, a_phrase_split_by_wrapping_is_highlighted_on_both_lines)

@@ -52,7 +52,7 @@ static struct glyph_case glyph_cases[] = {
 	CHAR(0x2014, 1), /* — */
 	CHAR(0x2026, 1), /* … */
 	CHAR(0x20AC, 1), /* € */
-	CHAR(0xA0, 1),   /* no-break space */
+	{0xA0, 0, GLYPH_CHAR, 0x20, 1, ""}, /* no-break space: drawn as a space */
 	CHAR(0xFFFD, 1), /* replacement character */
 	/* Wide. */
 	CHAR(0x4E2D, 2),  /* 中 */

@@ -401,3 +401,61 @@ Test(nav, the_hit_map_of_a_long_article_keeps_its_thumb)
 	                     map_cp(app.geo.body_rows - 1) == 0x2588,
 	             true, "at the end the thumb is at the bottom");
 }
+
+Test(nav, group_counts_are_whole_or_counted_never_cut)
+{
+	set_groups();
+	for (int w = 30; w <= 120; w++) {
+		app_resize(&app, 24, w);
+		char *s = status_line();
+		cr_assert_null(strstr(s, "\xe2\x80\xa6"), "cut at %d: %s", w,
+		               s);
+		bool para = strstr(s, "para ") != NULL;
+		bool greek = strstr(s, "greek ") != NULL;
+		cr_assert(para || strstr(s, "+2"), "at %d: %s", w, s);
+		cr_assert(greek || strstr(s, para ? "+1" : "+2"), "at %d: %s",
+		          w, s);
+		free(s);
+	}
+}
+
+Test(nav, sidebar_counts_and_progress_are_aligned)
+{
+	set_groups();
+	while (app_background_pending(&app))
+		app_background_step(&app);
+	app_resize(&app, 24, 100);
+	keys("G Tab 2 0 j q"); /* gamma begun, not finished */
+	cr_assert_gt(app.progress[2], 0);
+	cr_assert_lt(app.progress[2], 100);
+	render_app(&app);
+	/* The last digit of each count in the same column. */
+	int last[3] = {-1, -1, -1};
+	for (int r = 0; r < 3; r++)
+		for (int c = 0; c < app.geo.side_w; c++) {
+			uint32_t cp = frame_at(&app.frame, r, c)->cp;
+			if (cp >= '0' && cp <= '9' &&
+			    frame_at(&app.frame, r, c + 1)->cp == ' ' &&
+			    last[r] < 0)
+				last[r] = c;
+		}
+	cr_assert(last[0] > 0 && last[0] == last[1] && last[1] == last[2],
+	          "counts not aligned: %d %d %d", last[0], last[1], last[2]);
+}
+
+Test(nav, the_which_key_popup_says_what_keys_do_for_groups_that_are)
+{
+	set_groups();
+	keys("]");
+	char *s = screen();
+	cr_assert(strstr(s, "1  next para hit"), "%s", s);
+	cr_assert(strstr(s, "2  next greek hit"), "%s", s);
+	cr_assert_null(strstr(s, "3  "), "a key for a group that is not:\n%s",
+	               s);
+	cr_assert(strstr(s, "]  go to the next keyword hit"), "%s", s);
+	free(s);
+	keys("Esc t");
+	s = screen();
+	cr_assert(strstr(s, "1  turn para off"), "%s", s);
+	free(s);
+}
