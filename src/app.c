@@ -29,24 +29,43 @@
 #define SIDEBAR_MIN_SCREEN 40
 
 void
-app_geometry(int rows, int cols, struct geometry *g)
+app_geometry(int rows, int cols, const struct view_config *v,
+             struct geometry *g)
 {
+	static const struct view_config defaults = {
+	        .sidebar = true, .sidebar_percent = 30, .text_width = 80};
+	if (!v)
+		v = &defaults;
 	memset(g, 0, sizeof *g);
 	g->too_small = rows < MIN_ROWS || cols < MIN_COLS;
 	g->body_rows = rows > 1 ? rows - 1 : 0;
 	g->status_row = rows > 0 ? rows - 1 : 0;
-	if (cols >= SIDEBAR_MIN_SCREEN) {
-		g->side_w = cols * 3 / 10;
+	if (cols >= SIDEBAR_MIN_SCREEN && v->sidebar) {
+		if (v->sidebar_cols) {
+			g->side_w = v->sidebar_cols;
+		} else {
+			g->side_w = cols * v->sidebar_percent / 100;
+			if (g->side_w > 36 && v->sidebar_percent == 30)
+				g->side_w = 36; /* the default's cap */
+		}
 		if (g->side_w < 12)
 			g->side_w = 12;
-		if (g->side_w > 36)
-			g->side_w = 36;
+		/* The pane keeps at least half the screen. */
+		if (g->side_w > cols / 2)
+			g->side_w = cols / 2;
 	}
 	/* Pane: after the sidebar and its border, one column of margin on
-	 * each side of the text. */
+	 * each side of the text; the text at most text_width wide
+	 * (newsboat's text-width). */
 	int pane_x = g->side_w ? g->side_w + 1 : 0;
 	g->text_x = pane_x + 1;
 	g->text_w = cols - pane_x - 2;
+	if (v->text_width && g->text_w > v->text_width) {
+		/* Centred in the pane: the lines keep a readable length and
+		 * the page sits where the eye expects it. */
+		g->text_x += (g->text_w - v->text_width) / 2;
+		g->text_w = v->text_width;
+	}
 	if (g->text_w < 1)
 		g->text_w = 1;
 }
@@ -56,14 +75,13 @@ app_geometry(int rows, int cols, struct geometry *g)
 static void
 set_geometry(struct app *a)
 {
-	app_geometry(a->rows, a->cols, &a->geo);
+	app_geometry(a->rows, a->cols, &a->view, &a->geo);
 	if (a->line_numbers && a->geo.text_w >= 3 * GUTTER_W) {
 		a->geo.gutter = GUTTER_W;
 		a->geo.text_x += GUTTER_W;
 		a->geo.text_w -= GUTTER_W;
 	}
 }
-
 
 /* Lays the open article out for the current width, keeping the place. */
 static void
@@ -160,6 +178,21 @@ app_set_line_numbers(struct app *a, bool on)
 }
 
 void
+app_set_view(struct app *a, const struct view_config *v)
+{
+	app_remember_place(a);
+	a->view = *v;
+	a->numbers = v->article_numbers;
+	a->line_numbers = v->line_numbers;
+	int old_w = a->geo.text_w;
+	set_geometry(a);
+	if (a->geo.text_w != old_w)
+		relayout(a);
+	app_follow_selection(a);
+	a->dirty = true;
+}
+
+void
 app_set_keymap(struct app *a, const struct keymap *keymap)
 {
 	a->keymap.n = 0;
@@ -215,6 +248,8 @@ app_init(struct app *a, struct corpus *corpus, int rows, int cols,
 	prompt_history_init(&a->history);
 	a->rows = rows;
 	a->cols = cols;
+	a->view = (struct view_config){
+	        .sidebar = true, .sidebar_percent = 30, .text_width = 80};
 	set_geometry(a);
 	app_select(a, 0);
 }

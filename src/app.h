@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "action.h"
+#include "config.h"
 #include "corpus.h"
 #include "doc.h"
 #include "frame.h"
@@ -153,9 +154,10 @@ struct app {
 	size_t jumps_cap;
 	size_t jump_pos;
 
-	bool numbers;       /* the sidebar shows article numbers */
-	bool line_numbers;  /* the pane shows line numbers (less -N) */
-	bool messages_view; /* the message history is up */
+	struct view_config view; /* the layout settings (config view:) */
+	bool numbers;            /* the sidebar shows article numbers */
+	bool line_numbers;       /* the pane shows line numbers (less -N) */
+	bool messages_view;      /* the message history is up */
 	size_t messages_top;
 	char *said[32]; /* the last messages, oldest first */
 	size_t nsaid;
@@ -226,8 +228,10 @@ void app_set_groups(struct app *a, const struct hl_group *groups, size_t n,
                     struct diag_list *diags);
 void app_fini(struct app *a);
 
-/* Computes the screen geometry for rows x cols. */
-void app_geometry(int rows, int cols, struct geometry *g);
+/* Computes the screen geometry for rows x cols under v (NULL: the
+ * defaults). */
+void app_geometry(int rows, int cols, const struct view_config *v,
+                  struct geometry *g);
 
 /* Handles one key (a keys.h value; K_RESIZE is ignored, use app_resize;
  * K_RELOAD asks for the config to be read again). */
@@ -236,6 +240,9 @@ void app_key(struct app *a, int key);
 void app_action(struct app *a, enum action act);
 /* The screen is now rows x cols: re-wraps, keeping the reader's place. */
 void app_resize(struct app *a, int rows, int cols);
+/* Takes the view settings (sidebar, its width, the text width, numbers),
+ * keeping the place. */
+void app_set_view(struct app *a, const struct view_config *v);
 /* Shows or hides line numbers in the pane (less -N), keeping the place. */
 void app_set_line_numbers(struct app *a, bool on);
 /* Selects and opens article i (clamped to the corpus). */

@@ -379,6 +379,17 @@ app_nav_action(struct app *a, enum action act)
 			                    : "on, when the pane is wider");
 		}
 		return true;
+	case ACT_TOGGLE_SIDEBAR: {
+		a->count = 0;
+		struct view_config v = a->view;
+		v.sidebar = !v.sidebar;
+		v.line_numbers = a->line_numbers;
+		v.article_numbers = a->numbers;
+		app_set_view(a, &v);
+		app_message(a, false, "sidebar %s",
+		            v.sidebar ? "shown" : "hidden");
+		return true;
+	}
 	case ACT_MESSAGES:
 		a->count = 0;
 		a->help = true;

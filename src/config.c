@@ -98,8 +98,7 @@ config_copy(struct config *dst, const struct config *src)
 		dst->groups[i].patterns = strv_copy(g->patterns, g->npatterns);
 	}
 	dst->ngroups = src->ngroups;
-	dst->line_numbers = src->line_numbers;
-	dst->article_numbers = src->article_numbers;
+	dst->view = src->view;
 }
 
 void
@@ -108,6 +107,9 @@ config_init(struct config *cfg)
 	memset(cfg, 0, sizeof *cfg);
 	keymap_init(&cfg->keymap);
 	cfg->theme_name = xstrdup("dark");
+	cfg->view.sidebar = true;
+	cfg->view.sidebar_percent = 30;
+	cfg->view.text_width = 80;
 	theme_default(&cfg->theme);
 }
 
@@ -397,36 +399,6 @@ cfg_bool(struct load *ld, const struct ydoc_node *n, const char *path, bool *b)
 	cfg_err(ld, n, path, "expected true or false, not '%s'", s);
 }
 
-/* view: line-numbers, article-numbers (true or false). */
-static void
-load_view(struct load *ld, const struct ydoc_node *n)
-{
-	static const char *const names[] = {"line-numbers", "article-numbers"};
-	bool *fields[] = {&ld->cfg->line_numbers, &ld->cfg->article_numbers};
-	n = cfg_mapping(ld, n, "view", "a mapping (line-numbers: true)");
-	if (!n)
-		return;
-	const char **keys = cfg_map_keys(ld, n, "view");
-	for (size_t i = 0; i < n->npairs; i++) {
-		const struct ydoc_node *k = n->pairs[i].key;
-		if (!keys[i])
-			continue;
-		size_t f = 0;
-		while (f < 2 && strcmp(keys[i], names[f]))
-			f++;
-		if (f == 2) {
-			cfg_err_unknown(ld, k->line, k->col, "view", "setting",
-			                keys[i], names, 2,
-			                "line-numbers or article-numbers");
-			continue;
-		}
-		char path[32];
-		snprintf(path, sizeof path, "view.%s", names[f]);
-		cfg_bool(ld, n->pairs[i].value, path, fields[f]);
-	}
-	free(keys);
-}
-
 static void
 load_root(struct load *ld, const struct ydoc_node *root)
 {
@@ -459,7 +431,7 @@ load_root(struct load *ld, const struct ydoc_node *root)
 	if (sec[3])
 		cfg_load_highlight(ld, sec[3]);
 	if (sec[4])
-		load_view(ld, sec[4]);
+		cfg_load_view(ld, sec[4]);
 }
 
 static void

@@ -65,6 +65,16 @@ struct theme_def {
 	int col;
 };
 
+/* view: how the screen is laid out from the start (keys toggle some). */
+struct view_config {
+	bool line_numbers;    /* line-numbers: in the pane (less -N) */
+	bool article_numbers; /* article-numbers: in the sidebar */
+	bool sidebar;         /* sidebar: shown (S hides it) */
+	int sidebar_cols;     /* sidebar-width: N columns, or 0 ... */
+	int sidebar_percent;  /* ... N% of the screen (30) */
+	int text_width;       /* text-width: the most columns of text, 0 all */
+};
+
 struct config {
 	struct keymap keymap;
 	char *theme_name;
@@ -73,9 +83,7 @@ struct config {
 	struct theme theme; /* theme_name resolved, inheritance applied */
 	struct hl_group *groups;
 	size_t ngroups;
-	/* view: what is shown from the start (the keys toggle them). */
-	bool line_numbers;    /* view.line-numbers: in the pane (less -N) */
-	bool article_numbers; /* view.article-numbers: in the sidebar */
+	struct view_config view;
 };
 
 /* The style keyword group g is drawn in: its own, or the theme's

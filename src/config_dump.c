@@ -190,9 +190,16 @@ void
 config_dump(const struct config *cfg, struct strbuf *out)
 {
 	dump_keys(&cfg->keymap, out);
+	const struct view_config *v = &cfg->view;
 	sb_addf(out, "view:\n  line-numbers: %s\n  article-numbers: %s\n",
-	        cfg->line_numbers ? "true" : "false",
-	        cfg->article_numbers ? "true" : "false");
+	        v->line_numbers ? "true" : "false",
+	        v->article_numbers ? "true" : "false");
+	sb_addf(out, "  sidebar: %s\n", v->sidebar ? "true" : "false");
+	if (v->sidebar_cols)
+		sb_addf(out, "  sidebar-width: %d\n", v->sidebar_cols);
+	else
+		sb_addf(out, "  sidebar-width: '%d%%'\n", v->sidebar_percent);
+	sb_addf(out, "  text-width: %d\n", v->text_width);
 	sb_addstr(out, "theme: ");
 	dump_str(out, cfg->theme_name);
 	sb_addch(out, '\n');

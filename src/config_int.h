@@ -72,6 +72,9 @@ void cfg_err_unknown(struct load *ld, int line, int col, const char *path,
                      const char *what, const char *s, const char *const *cand,
                      size_t n, const char *expected);
 
+/* config_view.c: the view section. */
+void cfg_load_view(struct load *ld, const struct ydoc_node *n);
+
 /* config.c: nodes of the expected shape. */
 /* A YAML boolean (true/false; YAML 1.1's yes/no/on/off too) into *b,
  * else an error at n. */

@@ -115,8 +115,7 @@ apply_groups(struct app *a, struct tty *t, const struct config *cfg)
 	}
 	diag_list_fini(&dl);
 	/* view: numbers on from the start (the keys still toggle them). */
-	a->numbers = cfg->article_numbers;
-	app_set_line_numbers(a, cfg->line_numbers);
+	app_set_view(a, &cfg->view);
 	if (t) {
 		struct style *styles = xcalloc(cfg->ngroups ? cfg->ngroups : 1,
 		                               sizeof *styles);

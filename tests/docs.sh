@@ -114,7 +114,8 @@ sed -n '/^Keys (press/,/^Keyword highlighting/p' "$README" >"$WORK/readme.keys"
 for pair in "pager C-o jump-back" "pager M-o jump-forward" \
 	"global P prev-unread" "global M mark-all-read" "global # toggle-numbers" \
 	"global M-m messages" "pager q focus-list" "global Q quit" \
-	"pager % goto-percent" "pager C-d half-page-down" "pager Enter scroll-down"; do
+	"pager % goto-percent" "pager C-d half-page-down" "pager Enter scroll-down" \
+	"global S toggle-sidebar"; do
 	set -- $pair
 	# The binding is the default ...
 	case "$1" in pager) ctxs="pager global" ;; *) ctxs="$1" ;; esac

@@ -934,13 +934,13 @@ Test(config, view_settings_are_read_and_checked)
 	struct diag_list dl;
 	defaults(&cfg);
 	diag_list_init(&dl);
-	cr_assert(!cfg.line_numbers && !cfg.article_numbers);
+	cr_assert(!cfg.view.line_numbers && !cfg.view.article_numbers);
 	cr_assert_eq(load(&cfg,
 	                  "view:\n  line-numbers: true\n"
 	                  "  article-numbers: yes\n",
 	                  &dl),
 	             0);
-	cr_assert(cfg.line_numbers && cfg.article_numbers);
+	cr_assert(cfg.view.line_numbers && cfg.view.article_numbers);
 	char *d = dump(&cfg);
 	cr_assert(strstr(d, "line-numbers: true"), "%s", d);
 	free(d);
@@ -957,7 +957,34 @@ Test(config, view_settings_are_read_and_checked)
 	          "%s", dl.v[0].msg);
 	cr_assert(strstr(dl.v[1].msg, "did you mean 'article-numbers'"), "%s",
 	          dl.v[1].msg);
-	cr_assert(cfg.line_numbers, "a bad config changes nothing");
+	cr_assert(cfg.view.line_numbers, "a bad config changes nothing");
+	cr_assert_eq(load(&cfg,
+	                  "view:\n  sidebar: no\n  sidebar-width: 28\n"
+	                  "  text-width: 0\n",
+	                  &dl),
+	             0);
+	cr_assert(!cfg.view.sidebar);
+	cr_assert_eq(cfg.view.sidebar_cols, 28);
+	cr_assert_eq(cfg.view.text_width, 0);
+	cr_assert_eq(
+	        load(&cfg, "view: {sidebar-width: 40%, text-width: 72}\n", &dl),
+	        0);
+	cr_assert_eq(cfg.view.sidebar_cols, 0);
+	cr_assert_eq(cfg.view.sidebar_percent, 40);
+	cr_assert_eq(cfg.view.text_width, 72);
+	diag_list_fini(&dl);
+	diag_list_init(&dl);
+	cr_assert_eq(load(&cfg,
+	                  "view:\n  sidebar-width: 95%\n  text-width: 10\n",
+	                  &dl),
+	             -1);
+	cr_assert_eq(dl.n, 2);
+	cr_assert(strstr(dl.v[0].msg, "expected a percentage from 5% to 80%, "
+	                              "not '95%'"),
+	          "%s", dl.v[0].msg);
+	cr_assert_eq(dl.v[1].line, 3);
+	cr_assert_eq(dl.v[1].col, 15);
+	cr_assert_eq(cfg.view.text_width, 72, "a bad config changes nothing");
 	diag_list_fini(&dl);
 	config_fini(&cfg);
 }

@@ -459,3 +459,29 @@ Test(nav, the_which_key_popup_says_what_keys_do_for_groups_that_are)
 	cr_assert(strstr(s, "1  turn para off"), "%s", s);
 	free(s);
 }
+
+Test(nav, s_hides_the_sidebar_and_text_width_caps_the_lines)
+{
+	cr_assert_gt(app.geo.side_w, 0);
+	int w = app.geo.text_w;
+	keys("S");
+	cr_assert_eq(app.geo.side_w, 0);
+	cr_assert_gt(app.geo.text_w, w, "the pane takes the width");
+	assert_status_has("sidebar hidden");
+	keys("j");
+	cr_assert_eq(app.sel, 1, "the list keys still work");
+	keys("S");
+	cr_assert_gt(app.geo.side_w, 0);
+	/* 200 columns: the text 80 wide (the default), centred. */
+	app_resize(&app, 24, 200);
+	cr_assert_eq(app.geo.text_w, 80);
+	int pane_x = app.geo.side_w + 1;
+	int left = app.geo.text_x - pane_x;
+	int right = 200 - (app.geo.text_x + app.geo.text_w);
+	cr_assert(left > 10 && abs(left - right) <= 2, "left %d, right %d",
+	          left, right);
+	struct view_config v = app.view;
+	v.text_width = 0;
+	app_set_view(&app, &v);
+	cr_assert_gt(app.geo.text_w, 150, "0: the whole pane");
+}

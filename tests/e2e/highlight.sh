@@ -32,7 +32,7 @@ wait_for "/supply chain"
 wait_for "5 matches"
 keys Enter
 wait_for "match 1/5"
-assert_has "Supply Chain Review"
+assert_has "the Supply Chain"
 # The current match is drawn in its own role (current-match: underlined,
 # on cyan, where the others are on yellow): one of those in view, and n
 # moves it.
