@@ -259,8 +259,20 @@ cfg_err_unknown(struct load *ld, int line, int col, const char *path,
 	else if (expected)
 		cfg_err_at(ld, line, col, path, "unknown %s '%s' (expected %s)",
 		           what, s, expected);
-	else
-		cfg_err_at(ld, line, col, path, "unknown %s '%s'", what, s);
+	else if (n <= 12) {
+		/* No close match: say what is allowed. */
+		struct strbuf sb;
+		sb_init(&sb);
+		for (size_t i = 0; i < n; i++)
+			sb_addf(&sb, "%s%s",
+			        i ? i + 1 == n ? " or " : ", " : "", cand[i]);
+		cfg_err_at(ld, line, col, path, "unknown %s '%s' (expected %s)",
+		           what, s, sb.buf);
+		sb_fini(&sb);
+	} else
+		cfg_err_at(ld, line, col, path,
+		           "unknown %s '%s' (lectern-config(5) lists them)",
+		           what, s);
 }
 
 /* Nodes. */
@@ -434,6 +446,51 @@ load_root(struct load *ld, const struct ydoc_node *root)
 		cfg_load_view(ld, sec[4]);
 }
 
+/* Line n (1-based) of text: *len bytes from the returned start. */
+static const char *
+text_line(const char *text, size_t len, int n, size_t *linelen)
+{
+	const char *p = text, *end = text + len;
+	for (int i = 1; i < n && p < end; i++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+	}
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	*linelen = (size_t)((nl ? nl : end) - p);
+	return p;
+}
+
+/*
+ * A hint for the common YAML mistakes behind a syntax error at line:col:
+ * a tab in the indentation, an unquoted #colour (a comment to YAML), an
+ * unquoted ? (a key indicator).  NULL when none applies.
+ */
+static const char *
+yaml_hint(const char *text, size_t len, int line, int col, const char *msg)
+{
+	for (int l = line > 1 ? line - 1 : 1; l <= line; l++) {
+		size_t n;
+		const char *p = text_line(text, len, l, &n);
+		if (l == line) {
+			for (size_t i = 0;
+			     i < n && (p[i] == ' ' || p[i] == '\t'); i++)
+				if (p[i] == '\t')
+					return "YAML does not allow tabs for "
+					       "indentation: use spaces";
+			if (col >= 1 && (size_t)col <= n && p[col - 1] == '?' &&
+			    strstr(msg, "mapping keys"))
+				return "quote it: '?'";
+		}
+		for (size_t i = 1; i + 1 < n; i++)
+			if (p[i] == '#' && p[i - 1] == ' ' && i >= 2 &&
+			    (p[i - 2] == ':' || p[i - 2] == ',' ||
+			     p[i - 2] == '[' || p[i - 2] == '{'))
+				return "# starts a comment in YAML: quote a "
+				       "colour like '#ff8800'";
+	}
+	return NULL;
+}
+
 static void
 parse_and_apply(struct load *ld)
 {
@@ -453,7 +510,10 @@ parse_and_apply(struct load *ld)
 	if (check_utf8(ld) < 0)
 		return;
 	if (ydoc_parse(&doc, ld->text, ld->len, &lim, 1, &err) < 0) {
-		cfg_err_at(ld, err.line, err.col, NULL, "%s", err.msg);
+		const char *hint = yaml_hint(ld->text, ld->len, err.line,
+		                             err.col, err.msg);
+		cfg_err_at(ld, err.line, err.col, NULL, "%s%s%s", err.msg,
+		           hint ? ": " : "", hint ? hint : "");
 	} else if (doc.root && doc.root->kind == YDOC_MAPPING) {
 		load_root(ld, doc.root);
 	} else if (doc.root && !ydoc_is_null(doc.root)) {

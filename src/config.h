@@ -52,6 +52,7 @@ struct hl_group {
 	bool whole_word;
 	struct style style;
 	bool styled; /* style given; else the theme's group-N colours */
+	bool drop;   /* drop: true, removes the group of this name */
 	int line;    /* where the group is defined (0 for built-ins) */
 };
 

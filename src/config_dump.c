@@ -230,7 +230,9 @@ config_dump(const struct config *cfg, struct strbuf *out)
 		sb_addstr(out, "highlight: []\n");
 		return;
 	}
-	sb_addstr(out, "highlight:\n");
+	/* The groups in force, and only those: read back, the first item
+	 * drops any there were. */
+	sb_addstr(out, "highlight:\n  - {name: '*', drop: true}\n");
 	for (size_t i = 0; i < cfg->ngroups; i++) {
 		const struct hl_group *g = &cfg->groups[i];
 		sb_addstr(out, "  - name: ");

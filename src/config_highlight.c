@@ -57,9 +57,9 @@ static void
 load_group(struct load *ld, const struct ydoc_node *n, size_t idx,
            struct hl_group *g)
 {
-	static const char *const fields[] = {"name",       "words",
-	                                     "patterns",   "ignore-case",
-	                                     "whole-word", "style"};
+	static const char *const fields[] = {
+	        "name",       "words", "patterns", "ignore-case",
+	        "whole-word", "style", "drop"};
 	char *path = xasprintf("highlight[%zu]", idx);
 	struct str_list words = {&g->words, &g->nwords, 0},
 	                pats = {&g->patterns, &g->npatterns, 0};
@@ -102,11 +102,13 @@ load_group(struct load *ld, const struct ydoc_node *n, size_t idx,
 		} else if (!strcmp(key, "style")) {
 			cfg_load_style(ld, v, sub, &g->style);
 			g->styled = true;
+		} else if (!strcmp(key, "drop")) {
+			cfg_bool(ld, v, sub, &g->drop);
 		} else {
 			cfg_err_unknown(ld, k->line, k->col, path, "field", key,
-			                fields, 6,
+			                fields, 7,
 			                "name, words, patterns, ignore-case, "
-			                "whole-word or style");
+			                "whole-word, style or drop");
 		}
 		free(sub);
 	}
@@ -122,6 +124,72 @@ out:
 }
 
 /* A highlight list replaces the groups there were. */
+/*
+ * Merges the groups of a file into those in force, by name: a group of
+ * the same name is replaced where it stands, a new one goes at the end;
+ * drop: true removes the group of that name, and the name '*' every
+ * group before it.  An empty list means no groups at all.  Takes
+ * groups[0..ng).
+ */
+static void
+merge_groups(struct load *ld, const struct ydoc_node *n,
+             struct hl_group *groups, size_t ng)
+{
+	struct config *cfg = ld->cfg;
+	if (ng == 0 || ld->builtin) {
+		for (size_t i = 0; i < cfg->ngroups; i++)
+			cfg_group_fini(&cfg->groups[i]);
+		free(cfg->groups);
+		cfg->groups = groups;
+		cfg->ngroups = ng;
+		return;
+	}
+	size_t cap = cfg->ngroups + ng;
+	struct hl_group *all = xcalloc(cap, sizeof *all);
+	size_t na = cfg->ngroups;
+	if (na)
+		memcpy(all, cfg->groups, na * sizeof *all);
+	for (size_t i = 0; i < ng; i++) {
+		struct hl_group *g = &groups[i];
+		size_t at = na;
+		for (size_t k = 0; g->name && k < na; k++)
+			if (!strcmp(all[k].name, g->name))
+				at = k;
+		if (g->drop && g->name && !strcmp(g->name, "*")) {
+			for (size_t k = 0; k < na; k++)
+				cfg_group_fini(&all[k]);
+			na = 0;
+			cfg_group_fini(g);
+		} else if (g->drop) {
+			if (at < na) {
+				cfg_group_fini(&all[at]);
+				memmove(all + at, all + at + 1,
+				        (na - at - 1) * sizeof *all);
+				na--;
+			} else if (g->name) {
+				char *path = xasprintf("highlight[%zu]", i);
+				cfg_err(ld, n->items[i], path,
+				        "no group named '%s' to drop", g->name);
+				free(path);
+			}
+			cfg_group_fini(g);
+		} else if (at < na) {
+			cfg_group_fini(&all[at]);
+			all[at] = *g;
+		} else {
+			all[na++] = *g;
+		}
+	}
+	if (na > CFG_MAX_GROUPS)
+		cfg_err(ld, n, "highlight",
+		        "more than %d keyword groups with the built-in ones",
+		        CFG_MAX_GROUPS);
+	free(groups);
+	free(cfg->groups);
+	cfg->groups = all;
+	cfg->ngroups = na;
+}
+
 void
 cfg_load_highlight(struct load *ld, const struct ydoc_node *n)
 {
@@ -169,10 +237,5 @@ cfg_load_highlight(struct load *ld, const struct ydoc_node *n)
 		        "%zu bytes of words and patterns, more than %d (a list "
 		        "an alias repeats counts each time)",
 		        total, CFG_MAX_HIGHLIGHT_BYTES);
-	struct config *cfg = ld->cfg;
-	for (size_t i = 0; i < cfg->ngroups; i++)
-		cfg_group_fini(&cfg->groups[i]);
-	free(cfg->groups);
-	cfg->groups = groups;
-	cfg->ngroups = ng;
+	merge_groups(ld, n, groups, ng);
 }

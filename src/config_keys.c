@@ -195,7 +195,8 @@ void
 cfg_load_keys(struct load *ld, const struct ydoc_node *n)
 {
 	n = cfg_mapping(ld, n, "keys",
-	                "a mapping of contexts (global, list, pager, help)");
+	                "a mapping of contexts (global, list, pager, help, "
+	                "groups, bookmarks)");
 	if (!n)
 		return;
 	const char **keys = cfg_map_keys(ld, n, "keys");
@@ -211,7 +212,8 @@ cfg_load_keys(struct load *ld, const struct ydoc_node *n)
 		if (ctx < 0)
 			cfg_err_unknown(ld, k->line, k->col, "keys", "context",
 			                keys[i], context_names(), CTX_COUNT,
-			                "global, list, pager or help");
+			                "global, list, pager, help, groups or "
+			                "bookmarks");
 		else
 			load_context(ld, (enum keymap_context)ctx, v);
 	}

@@ -18,6 +18,13 @@
 static void
 load_color(struct load *ld, const struct ydoc_node *n, const char *path, int *c)
 {
+	if (ydoc_is_null(n)) {
+		/* fg: #ff8800 unquoted is fg: and a comment. */
+		cfg_err(ld, n, path,
+		        "expected a colour (# starts a comment in YAML: quote "
+		        "a colour like '#ff8800')");
+		return;
+	}
 	const char *s = cfg_string(ld, n, path, "a colour");
 	if (s && color_parse(s, c) < 0)
 		cfg_err(ld, n, path,

@@ -178,7 +178,7 @@ ok
 mkdir -p "$WORK/runaway"
 awk 'BEGIN { print "Title\n"; s = "a"; for (i = 0; i < 17; i++) s = s s; print s }' \
 	>"$WORK/runaway/a.txt"
-printf 'highlight:\n  - name: bad\n    patterns: ["\\\\w(?=\\\\w*$)"]\n' >"$WORK/runaway.yaml"
+printf 'highlight:\n  - {name: "*", drop: true}\n  - name: bad\n    patterns: ["\\\\w(?=\\\\w*$)"]\n' >"$WORK/runaway.yaml"
 expect_status 0 "$LECTERN" --no-state --config "$WORK/runaway.yaml" --size 80x6 \
 	--keys "" "$WORK/runaway"
 out_has "keyword pattern too costly here: hits cut short"

@@ -245,6 +245,7 @@ Test(config, reads_themes_and_groups)
 	              "[bold, underline]}\n"
 	              "    text: {fg: 250}\n"
 	              "highlight:\n"
+	              "  - {name: '*', drop: true}\n"
 	              "  - name: firms\n"
 	              "    words: [Huawei, ZTE]\n"
 	              "    patterns: '5G|LTE'\n"
@@ -261,7 +262,7 @@ Test(config, reads_themes_and_groups)
 	cr_assert_eq(t->attrs, ATTR_BOLD | ATTR_UNDERLINE);
 	cr_assert_eq(cfg.theme.roles[ROLE_TEXT].fg, 250);
 
-	cr_assert_eq(cfg.ngroups, 1, "a highlight list replaces the groups");
+	cr_assert_eq(cfg.ngroups, 1, "'*' dropped the built-in groups");
 	struct hl_group *g = &cfg.groups[0];
 	cr_assert_str_eq(g->name, "firms");
 	cr_assert_eq(g->nwords, 2);
@@ -273,7 +274,7 @@ Test(config, reads_themes_and_groups)
 	cr_assert_eq(g->style.fg, 9);
 	cr_assert_eq(g->style.bg, COLOR_DEFAULT);
 	cr_assert_eq(g->style.attrs, ATTR_ITALIC);
-	cr_assert_eq(g->line, 7);
+	cr_assert_eq(g->line, 8);
 	diag_list_fini(&dl);
 	config_fini(&cfg);
 }
@@ -354,6 +355,29 @@ ParameterizedTestParameters(config, reports_each_error)
 	static struct bad_case cases[] = {
 	        {"kyes:\n  pager: {}\n",
 	         "t.yaml:1:1: unknown section 'kyes' (did you mean 'keys'?)"},
+	        /* Common YAML mistakes get a hint. */
+	        {"themes:\n  m:\n    title: {fg: #ff8800}\n",
+	         "t.yaml:4:1: did not find expected node content (while "
+	         "parsing a flow node at line 4, column 1): # starts a comment "
+	         "in YAML: quote a colour like '#ff8800'"},
+	        {"themes:\n  m:\n    title:\n      fg: #ff8800\n",
+	         "t.yaml:4:10: themes.m.title.fg: expected a colour (# starts "
+	         "a "
+	         "comment in YAML: quote a colour like '#ff8800')"},
+	        {"keys:\n\tpager:\n    top: g\n",
+	         "t.yaml:2:1: found character that cannot start any token "
+	         "(while scanning for the next token at line 2, column 1): "
+	         "YAML does not allow tabs for indentation: use spaces"},
+	        {"keys:\n  pager:\n    top: ?\n",
+	         "t.yaml:3:10: mapping keys are not allowed in this context: "
+	         "quote it: '?'"},
+	        {"keys:\n  sidebar: {}\n",
+	         "t.yaml:2:3: keys: unknown context 'sidebar' (expected "
+	         "global, "
+	         "list, pager, help, groups or bookmarks)"},
+	        {"keys:\n  pager:\n    frobnicate: x\n",
+	         "t.yaml:3:5: keys.pager: unknown action 'frobnicate' "
+	         "(lectern-config(5) lists them)"},
 	        {"colours: 1\n",
 	         "t.yaml:1:1: unknown section 'colours' (expected keys, theme, "
 	         "themes, highlight or view)"},
@@ -368,7 +392,8 @@ ParameterizedTestParameters(config, reports_each_error)
 	         "t.yaml:3:5: keys.pager: unknown action 'scrol-down' (did you "
 	         "mean 'scroll-down'?)"},
 	        {"keys:\n  pager:\n    top: g Foo\n",
-	         "t.yaml:3:12: keys.pager.top: unknown key 'Foo'"},
+	         "t.yaml:3:12: keys.pager.top: unknown key 'Foo' "
+	         "(lectern-config(5) lists them)"},
 	        {"keys:\n  pager:\n    top: [Home, Entr]\n",
 	         "t.yaml:3:17: keys.pager.top: unknown key 'Entr' (did you "
 	         "mean 'Enter'?)"},
@@ -985,6 +1010,66 @@ Test(config, view_settings_are_read_and_checked)
 	cr_assert_eq(dl.v[1].line, 3);
 	cr_assert_eq(dl.v[1].col, 15);
 	cr_assert_eq(cfg.view.text_width, 72, "a bad config changes nothing");
+	diag_list_fini(&dl);
+	config_fini(&cfg);
+}
+
+/* The index of the group called name in cfg, or -1. */
+static int
+group_at(const struct config *cfg, const char *name)
+{
+	for (size_t i = 0; i < cfg->ngroups; i++)
+		if (!strcmp(cfg->groups[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+Test(config, groups_merge_by_name_and_drop_on_request)
+{
+	struct config cfg;
+	struct diag_list dl;
+	defaults(&cfg);
+	diag_list_init(&dl);
+	size_t builtin = cfg.ngroups;
+	cr_assert_geq(builtin, 5);
+	int places = group_at(&cfg, "places");
+	cr_assert_geq(places, 0);
+	/* A new group joins the built-in ones ... */
+	cr_assert_eq(
+	        load(&cfg, "highlight:\n  - {name: mine, words: [x]}\n", &dl),
+	        0);
+	cr_assert_eq(cfg.ngroups, builtin + 1);
+	cr_assert_eq(group_at(&cfg, "mine"), (int)builtin);
+	/* ... one of the same name replaces it where it stands ... */
+	cr_assert_eq(load(&cfg, "highlight:\n  - {name: places, words: [Oz]}\n",
+	                  &dl),
+	             0);
+	cr_assert_eq(cfg.ngroups, builtin + 1);
+	cr_assert_eq(group_at(&cfg, "places"), places);
+	cr_assert_str_eq(cfg.groups[places].words[0], "Oz");
+	cr_assert_eq(cfg.groups[places].nwords, 1);
+	/* ... drop: true removes one, '*' all before it ... */
+	cr_assert_eq(
+	        load(&cfg, "highlight:\n  - {name: people, drop: true}\n", &dl),
+	        0);
+	cr_assert_eq(group_at(&cfg, "people"), -1);
+	cr_assert_eq(cfg.ngroups, builtin);
+	cr_assert_eq(load(&cfg,
+	                  "highlight:\n  - {name: '*', drop: true}\n"
+	                  "  - {name: only, words: [y]}\n",
+	                  &dl),
+	             0);
+	cr_assert_eq(cfg.ngroups, 1);
+	cr_assert_str_eq(cfg.groups[0].name, "only");
+	/* ... and an empty list is no groups at all. */
+	cr_assert_eq(load(&cfg, "highlight: []\n", &dl), 0);
+	cr_assert_eq(cfg.ngroups, 0);
+	cr_assert_eq(
+	        load(&cfg, "highlight:\n  - {name: nope, drop: true}\n", &dl),
+	        -1);
+	cr_assert(strstr(dl.v[dl.n - 1].msg, "no group named 'nope' to drop"),
+	          "%s", dl.v[dl.n - 1].msg);
+	cr_assert_eq(dl.v[dl.n - 1].line, 2);
 	diag_list_fini(&dl);
 	config_fini(&cfg);
 }
