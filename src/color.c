@@ -144,6 +144,24 @@ rgb_distance(int a, int b)
 /* The palette index in [lo, hi] nearest to rgb; ties go to the lower
  * index so the result does not depend on anything but the inputs. */
 static int
+nearest_but(int rgb, int lo, int hi, int skip)
+{
+	int best = -1;
+	long best_d = 0;
+
+	for (int i = lo; i <= hi; i++) {
+		if (i == skip)
+			continue;
+		long d = rgb_distance(rgb, color_index_rgb(i));
+		if (best < 0 || d < best_d) {
+			best = i;
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+static int
 nearest_index(int rgb, int lo, int hi)
 {
 	int best = lo;
@@ -184,4 +202,21 @@ color_fit(int color, int ncolors)
 	/* Between the standard sizes (88 colours, say) only the first 16
 	 * are known to look like xterm's. */
 	return nearest_index(rgb, 0, (ncolors < 16 ? ncolors : 16) - 1);
+}
+
+int
+color_fit_fg(int fg, int bg, int ncolors)
+{
+	int f = color_fit(fg, ncolors);
+	if (f == COLOR_DEFAULT || ncolors >= 256 || ncolors < 2)
+		return f;
+	int b = color_fit(bg, ncolors);
+	/* The background a default bg stands for is taken to be black
+	 * (0): a grey border must not vanish into it.  Black asked for
+	 * outright stays black. */
+	int avoid = b != COLOR_DEFAULT ? b : (fg == 0 ? -1 : 0);
+	if (f != avoid)
+		return f;
+	int rgb = COLOR_IS_RGB(fg) ? fg & 0xffffff : color_index_rgb(fg);
+	return nearest_but(rgb, 0, (ncolors < 16 ? ncolors : 16) - 1, avoid);
 }

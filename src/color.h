@@ -40,6 +40,14 @@ char *color_name(int color, char *buf);
  * On a direct-colour terminal a palette index stays an index.
  */
 int color_fit(int color, int ncolors);
+/*
+ * color_fit for a foreground drawn on bg: on 8 or 16 colours it never
+ * gives the colour the background fits to (black for a default
+ * background, as lectern's dark themes assume), so a #444444 border
+ * does not vanish on a dark 8-colour terminal; black asked for as black
+ * stays black.
+ */
+int color_fit_fg(int fg, int bg, int ncolors);
 
 /* The RGB value xterm uses for palette index i (0-255), as 0xrrggbb. */
 int color_index_rgb(int i);

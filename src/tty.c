@@ -333,6 +333,11 @@ pair_for(const struct tty *t, const struct style *s)
 	if (!t->color)
 		return 0;
 	int fg = curses_color(t, s->fg), bg = curses_color(t, s->bg);
+	/* A foreground fitted to few colours never takes the background's. */
+	if (s->fg != COLOR_DEFAULT && t->ncolors < 256) {
+		int f = color_fit_fg(s->fg, s->bg, t->ncolors);
+		fg = f == COLOR_DEFAULT ? -1 : f;
+	}
 	if (fg == -1 && bg == -1)
 		return 0;
 	int p = alloc_pair(fg, bg);

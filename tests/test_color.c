@@ -255,3 +255,21 @@ Test(color, cube_and_greys_fit_to_themselves)
 		             "%d fits to %d", i, got);
 	}
 }
+
+Test(color, a_foreground_never_fits_to_the_background)
+{
+	/* #444444 on 8 colours is nearest black: on a dark terminal it
+	 * would vanish, so it takes the next nearest. */
+	cr_assert_eq(color_fit(COLOR_RGB(0x444444), 8), 0);
+	int f = color_fit_fg(COLOR_RGB(0x444444), COLOR_DEFAULT, 8);
+	cr_assert_neq(f, 0);
+	cr_assert(f >= 1 && f <= 7);
+	cr_assert_neq(color_fit_fg(COLOR_RGB(0x444444), COLOR_DEFAULT, 16), 0);
+	/* On an explicit background, never that background. */
+	cr_assert_neq(color_fit_fg(COLOR_RGB(0xcc0000), 1, 8), 1);
+	cr_assert_eq(color_fit_fg(COLOR_RGB(0xcc0000), 4, 8), 1);
+	/* Black asked for stays black; 256 colours are left alone. */
+	cr_assert_eq(color_fit_fg(0, COLOR_DEFAULT, 8), 0);
+	cr_assert_eq(color_fit_fg(COLOR_RGB(0x444444), COLOR_DEFAULT, 256),
+	             color_fit(COLOR_RGB(0x444444), 256));
+}
