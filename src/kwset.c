@@ -25,7 +25,8 @@ struct kw {
 	size_t len;
 	size_t keylen; /* its first run of non-space bytes */
 	bool icase;
-	bool whole; /* ASCII word characters around it refuse it */
+	bool whole; /* ASCII word characters around it refuse it ... */
+	bool cjk_start, cjk_end; /* ... unless its edge is CJK there */
 	int id;
 };
 
@@ -138,6 +139,11 @@ kwset_add(struct kwset *k, const char *word, bool ignore_case, bool whole_word,
 		k->maxkey = w->keylen;
 	w->icase = ignore_case;
 	w->whole = whole_word;
+	uint32_t first, last;
+	utf8_decode(word, len, &first);
+	utf8_decode_before(word, len, &last);
+	w->cjk_start = utf8_is_cjk(first);
+	w->cjk_end = utf8_is_cjk(last);
 	w->id = id;
 	return true;
 }
@@ -334,12 +340,13 @@ report(const struct kwset *k, uint32_t s, const char *text, size_t len,
 	for (uint32_t j = k->out_off[o]; j < k->out_off[o + 1]; j++) {
 		const struct kw *w = &k->w[k->out_w[j]];
 		size_t start = i + 1 - w->keylen, e;
-		if (w->whole && start > 0 &&
+		if (w->whole && !w->cjk_start && start > 0 &&
 		    ascii_word((unsigned char)text[start - 1]))
 			continue;
 		if (!verify(w, text, len, start, &e))
 			continue;
-		if (w->whole && e < len && ascii_word((unsigned char)text[e]))
+		if (w->whole && !w->cjk_end && e < len &&
+		    ascii_word((unsigned char)text[e]))
 			continue;
 		if (!hit(ctx, start, e, w->id, k->out_w[j]))
 			return false;

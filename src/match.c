@@ -356,15 +356,21 @@ kw_hit(void *ctx, size_t start, size_t end, int group, size_t word)
 	if (k->enabled && !k->enabled[group])
 		return true;
 	if (k->m->whole[group]) {
-		uint32_t c;
+		/* A word character beside the match ends it being a whole
+		 * word, unless that side is written without spaces (CJK). */
+		uint32_t c, edge;
 		if (start > 0) {
 			utf8_decode_before(k->text, start, &c);
-			if (word_char(k->m, c))
+			utf8_decode(k->text + start, end - start, &edge);
+			if (word_char(k->m, c) && !utf8_is_cjk(c) &&
+			    !utf8_is_cjk(edge))
 				return true;
 		}
 		if (end < k->len) {
 			utf8_decode(k->text + end, k->len - end, &c);
-			if (word_char(k->m, c))
+			utf8_decode_before(k->text, end, &edge);
+			if (word_char(k->m, c) && !utf8_is_cjk(c) &&
+			    !utf8_is_cjk(edge))
 				return true;
 		}
 	}

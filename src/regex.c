@@ -37,8 +37,15 @@
 
 /* Lookarounds rather than \b: \b needs a word character on one side, so
  * it would refuse a word that begins or ends with punctuation ("C++"). */
-#define WORD_OPEN "(?<!\\w)(?:"
-#define WORD_CLOSE ")(?!\\w)"
+/* Whole words: no word character on either side, except where the text
+ * is written without spaces (Han, kana, Hangul; the ranges of is_cjk in
+ * match.c): there an edge of the match or its neighbour in those scripts
+ * is a word edge, so 华为 matches in 华为公司. */
+#define CJK                                                                  \
+	"[\\x{3040}-\\x{30ff}\\x{3400}-\\x{4dbf}\\x{4e00}-\\x{9fff}"           \
+	"\\x{ac00}-\\x{d7af}\\x{f900}-\\x{faff}\\x{20000}-\\x{3134f}]"
+#define WORD_OPEN "(?:(?<!\\w)|(?<=" CJK ")|(?=" CJK "))(?:"
+#define WORD_CLOSE ")(?:(?!\\w)|(?=" CJK ")|(?<=" CJK "))"
 
 struct regex {
 	pcre2_code *code;

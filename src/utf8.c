@@ -150,3 +150,14 @@ utf8_decode_before(const char *s, size_t end, uint32_t *cp)
 	*cp = UTF8_REPLACEMENT;
 	return 1;
 }
+
+bool
+utf8_is_cjk(uint32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30ff) || /* Hiragana, Katakana */
+	       (c >= 0x3400 && c <= 0x4dbf) || /* Han, extension A */
+	       (c >= 0x4e00 && c <= 0x9fff) || /* Han */
+	       (c >= 0xac00 && c <= 0xd7af) || /* Hangul syllables */
+	       (c >= 0xf900 && c <= 0xfaff) || /* Han compatibility */
+	       (c >= 0x20000 && c <= 0x3134f); /* Han, extensions B-G */
+}

@@ -40,6 +40,12 @@ size_t utf8_decode_before(const char *s, size_t end, uint32_t *cp);
 /* True when s[0..len) is well-formed UTF-8 throughout. */
 bool utf8_valid(const char *s, size_t len);
 
+/* Whether cp is of a script written without spaces between words (Han,
+ * Hiragana, Katakana, Hangul syllables): there a word edge needs no
+ * space.  The whole-word rules of match.c, kwset.c and regex.c agree on
+ * these ranges. */
+bool utf8_is_cjk(uint32_t cp);
+
 /* Number of code points utf8_decode finds in s[0..len). */
 size_t utf8_count(const char *s, size_t len);
 

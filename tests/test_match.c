@@ -159,6 +159,15 @@ static struct find_case find_cases[] = {
 	{"nothing found",
 	 {{.words = {"Huawei"}}}, 1,
 	 "Huaweiphone XHuawei", {{"", 0}}, 0},
+	{"CJK words inside CJK text",
+	 {{.words = {"\xe5\x8d\x8e\xe4\xb8\xba", "\xe4\xb8\xad\xe5\x9b\xbd"}}}, 1,
+	 "\xe5\x8d\x8e\xe4\xb8\xba\xe5\x85\xac\xe5\x8f\xb8\xe5\x9c\xa8"
+	 "\xe4\xb8\xad\xe5\x9b\xbd\xe3\x80\x82Huawei\xe5\x8d\x8e\xe4\xb8\xba",
+	 {{"\xe5\x8d\x8e\xe4\xb8\xba", 0}, {"\xe4\xb8\xad\xe5\x9b\xbd", 0},
+	  {"\xe5\x8d\x8e\xe4\xb8\xba", 0}}, 3},
+	{"a Latin word beside CJK text, whole",
+	 {{.words = {"5G"}}}, 1,
+	 "5G\xe7\xbd\x91 x5G", {{"5G", 0}}, 1},
 };
 /* clang-format on */
 
