@@ -3,7 +3,10 @@
  *
  * Greedy filling in one pass over the text, so a 20 MB paragraph costs no
  * more per byte than a short one.  The text is a sequence of words (runs of
- * non-space bytes) separated by runs of spaces.  A word's width does not
+ * non-space bytes) separated by runs of spaces; in text written without
+ * spaces (Han, kana, Hangul) each character is a word of its own, but
+ * for closing punctuation, which stays with the character before it, and
+ * opening punctuation, which stays with the one after (UAX #14).  A word's width does not
  * depend on where it starts, since the only glyph whose width depends on
  * the column, the tab, is a space; only a run of spaces has to be measured
  * at its actual column.  Each word is measured once (stopping the sum, not
@@ -26,6 +29,7 @@
 #include <stdlib.h>
 
 #include "glyph.h"
+#include "utf8.h"
 #include "util.h"
 
 /* The line being filled; start..end are bytes, col its columns so far. */
@@ -53,6 +57,58 @@ skip_spaces(const char *text, size_t len, size_t pos)
 	return pos;
 }
 
+/* Closing punctuation a line must not start with, and opening punctuation
+ * it must not end with (UAX #14's CL/CP/NS and OP classes, the common
+ * CJK and quotation ones). */
+static bool
+no_break_before(uint32_t c)
+{
+	static const uint32_t v[] = {
+	        0x3001, 0x3002, 0x3005, 0x3009, 0x300b, 0x300d, 0x300f,
+	        0x3011, 0x3015, 0x30fc, 0xff01, 0xff09, 0xff0c, 0xff0e,
+	        0xff1a, 0xff1b, 0xff1f, 0x2019, 0x201d, 0x3063, 0x30c3};
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+		if (c == v[i])
+			return true;
+	return false;
+}
+
+static bool
+no_break_after(uint32_t c)
+{
+	static const uint32_t v[] = {0x3008, 0x300a, 0x300c, 0x300e, 0x3010,
+	                             0x3014, 0xff08, 0x2018, 0x201c};
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+		if (c == v[i])
+			return true;
+	return false;
+}
+
+/*
+ * Whether a line may break between the character at text[at..pos) and
+ * the one at pos, with no space between: text written without spaces
+ * (Han, kana, Hangul) breaks between any two characters, except before
+ * closing and after opening punctuation.
+ */
+bool
+wrap_break_between(const char *text, size_t len, size_t at, size_t pos)
+{
+	if (pos >= len || is_space(text[pos]) ||
+	    ((unsigned char)text[at] < 0x80 && (unsigned char)text[pos] < 0x80))
+		return false;
+	uint32_t a, b;
+	utf8_decode(text + at, pos - at, &a);
+	utf8_decode(text + pos, len - pos, &b);
+	if (!utf8_is_cjk(a) && !utf8_is_cjk(b))
+		return false;
+	/* A combining mark stays with its base. */
+	struct glyph g;
+	glyph_of(b, 0, &g);
+	if (g.kind == GLYPH_COMBINING)
+		return false;
+	return !no_break_before(b) && !no_break_after(a);
+}
+
 /*
  * Measures the word at text[pos], setting *wend one past its last byte.
  * Returns its columns, or -1 when they exceed limit (the scan still runs to
@@ -62,16 +118,29 @@ static int
 word_cols(const char *text, size_t len, size_t pos, int limit, size_t *wend)
 {
 	int cols = 0;
+	size_t base = pos; /* the last character not a combining mark */
 	while (pos < len && !is_space(text[pos])) {
 		struct glyph g;
+		size_t at = pos;
 		glyph_next(text, len, &pos, 0, &g);
+		if (g.kind != GLYPH_COMBINING)
+			base = at;
 		if (g.width > limit - cols) {
-			while (pos < len && !is_space(text[pos]))
-				pos++;
+			/* Too wide: on to the word's end, not measuring. */
+			while (pos < len && !is_space(text[pos]) &&
+			       !wrap_break_between(text, len, base, pos)) {
+				at = pos;
+				glyph_next(text, len, &pos, 0, &g);
+				if (g.kind != GLYPH_COMBINING)
+					base = at;
+			}
 			cols = -1;
 			break;
 		}
 		cols += g.width;
+		/* A mark takes its base's side of a break (UAX #14, LB9). */
+		if (wrap_break_between(text, len, base, pos))
+			break;
 	}
 	*wend = pos;
 	return cols;

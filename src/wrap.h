@@ -7,6 +7,7 @@
 #ifndef LECTERN_WRAP_H
 #define LECTERN_WRAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct wrap_line {
@@ -44,5 +45,13 @@ void wrap_lines_fini(struct wrap_lines *wl);
  */
 size_t wrap_text(const char *text, size_t len, int width,
                  struct wrap_lines *out);
+
+/*
+ * Whether a line may break between the character at text[at..pos) and
+ * the one at pos with no space between them: in text written without
+ * spaces (Han, kana, Hangul) between any two characters, but not before
+ * closing punctuation (，。」) or after opening punctuation (「（).
+ */
+bool wrap_break_between(const char *text, size_t len, size_t at, size_t pos);
 
 #endif

@@ -232,11 +232,27 @@ check_wrap(const char *text, size_t len, int width)
 				              "width %d line %zu starts with a "
 				              "combining mark",
 				              width, i + 1);
-				upto = cluster_end(text, len, m->start);
+				/* What could not be parted from it: up to
+				 * the next place a line may break. */
+				size_t at = m->start;
+				upto = cluster_end(text, len, at);
+				while (upto < len && !is_space(text[upto]) &&
+				       !wrap_break_between(text, len, at,
+				                           upto)) {
+					at = upto;
+					upto = cluster_end(text, len, at);
+				}
 			} else {
-				upto = m->start;
-				while (upto < len && !is_space(text[upto]))
-					upto++;
+				/* Its first word, to where a line may
+				 * break (a space, or between ideographs). */
+				size_t at = m->start;
+				upto = cluster_end(text, len, at);
+				while (upto < len && !is_space(text[upto]) &&
+				       !wrap_break_between(text, len, at,
+				                           upto)) {
+					at = upto;
+					upto = cluster_end(text, len, at);
+				}
 			}
 			int would = glyph_text_width(text + l->start,
 			                             upto - l->start);
@@ -415,4 +431,30 @@ Test(wrap, huge_cluster_and_huge_space_run_in_linear_time, .timeout = 30.0)
 	cr_assert_eq(wl.v[1].cols, 1);
 	wrap_lines_fini(&wl);
 	free(text);
+}
+
+Test(wrap, cjk_breaks_between_characters_but_not_before_closing_marks)
+{
+	/* 华为公司在中国。 at 6 columns: three ideographs a line, the full
+	 * stop kept with the ideograph before it. */
+	const char *t = "\xe5\x8d\x8e\xe4\xb8\xba\xe5\x85\xac\xe5\x8f\xb8"
+	                "\xe5\x9c\xa8\xe4\xb8\xad\xe5\x9b\xbd\xe3\x80\x82";
+	struct wrap_lines wl;
+	wrap_lines_init(&wl);
+	wrap_text(t, strlen(t), 6, &wl);
+	cr_assert_eq(wl.n, 3, "%zu lines", wl.n);
+	cr_assert_eq(wl.v[0].end - wl.v[0].start, 9); /* 华为公 */
+	cr_assert_eq(wl.v[1].end - wl.v[1].start, 9); /* 司在中 */
+	cr_assert_eq(wl.v[2].end - wl.v[2].start, 6); /* 国。 */
+	wrap_lines_fini(&wl);
+	/* 「中国」: the opening bracket stays with what follows. */
+	const char *q = "a \xe3\x80\x8c\xe4\xb8\xad\xe5\x9b\xbd\xe3\x80\x8d";
+	wrap_lines_init(&wl);
+	wrap_text(q, strlen(q), 4, &wl);
+	for (size_t i = 0; i < wl.n; i++)
+		cr_assert(memcmp(q + wl.v[i].end - 3, "\xe3\x80\x8c", 3) != 0,
+		          "a line ends with the opening bracket");
+	check_wrap(t, strlen(t), 6);
+	check_wrap(q, strlen(q), 4);
+	wrap_lines_fini(&wl);
 }
