@@ -16,6 +16,24 @@ push(struct help *h, char *keys, char *text)
 	h->n++;
 }
 
+/* What action a does in context ctx: in the lists (keyword groups,
+ * bookmarks) the scrolling actions move the selection. */
+static const char *
+what_here(enum keymap_context ctx, enum action a)
+{
+	if (ctx == CTX_GROUPS || ctx == CTX_MARKS) {
+		if (a == ACT_SCROLL_DOWN)
+			return "select the next item";
+		if (a == ACT_SCROLL_UP)
+			return "select the previous item";
+		if (a == ACT_TOP)
+			return "select the first item";
+		if (a == ACT_BOTTOM)
+			return "select the last item";
+	}
+	return action_help(a);
+}
+
 /* What the marks on the screen mean, after the keys. */
 static void
 legend(struct help *h)
@@ -68,7 +86,9 @@ help_build(struct help *h, const struct keymap *km)
 			if (w > h->keys_w)
 				h->keys_w = w;
 			push(h, xstrdup(sb.buf),
-			     xasprintf("%s  (%s)", action_help((enum action)a),
+			     xasprintf("%s  (%s)",
+			               what_here((enum keymap_context)ctx,
+			                         (enum action)a),
 			               action_name((enum action)a)));
 		}
 	}

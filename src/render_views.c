@@ -1,12 +1,14 @@
 /* render_views.c - the views drawn over the sidebar and the pane: the
  * help screen, the message history, the keyword groups view, the
  * bookmark list and the popup of keys that can follow. */
+#include "ac-config.h" /* localtime_r */
 #include "render.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "glyph.h"
 #include "help.h"
@@ -202,31 +204,56 @@ void
 draw_marks(struct app *a)
 {
 	struct frame *f = &a->frame;
-	char buf[64];
+	char buf[96];
 	for (int r = 0; r < a->geo.body_rows; r++)
 		frame_fill(f, r, 0, a->cols, ROLE_NORMAL);
 	put_clipped(f, 0, 1, a->cols - 1,
 	            "Bookmarks: Enter goes there, d deletes, q closes",
 	            ROLE_HELP_HEADING);
-	size_t rows = a->geo.body_rows > 2 ? (size_t)a->geo.body_rows - 2 : 1;
+	/* Two rows a bookmark: the article and the note, then where in
+	 * the article it is and when it was made. */
+	size_t rows =
+	        a->geo.body_rows > 3 ? (size_t)(a->geo.body_rows - 2) / 2 : 1;
 	size_t first = a->mark_sel >= rows ? a->mark_sel - rows + 1 : 0;
-	for (size_t k = first;
-	     k < a->nmarks && (int)(k - first) + 2 < a->geo.body_rows; k++) {
-		int r = (int)(k - first) + 2;
+	for (size_t k = first; k < a->nmarks; k++) {
+		int r = 2 * (int)(k - first) + 2;
+		if (r >= a->geo.body_rows)
+			break;
 		const struct app_mark *m = &a->marks[k];
+		const struct article *art = &a->corpus->v[m->article];
 		enum role role = k == a->mark_sel ? ROLE_SELECTED : ROLE_NORMAL;
 		frame_fill(f, r, 0, a->cols, role);
 		snprintf(buf, sizeof buf, "%c%3zu  ",
 		         k == a->mark_sel ? '>' : ' ', k + 1);
 		int c = frame_put_str(f, r, 0, a->cols, buf, role);
 		int w = (a->cols - c) / 2;
-		c = put_clipped(f, r, c, w, a->corpus->v[m->article].title,
-		                role);
+		c = put_clipped(f, r, c, w, art->title, role);
 		if (*m->note) {
 			c = frame_put_str(f, r, c, a->cols, " \xe2\x80\x94 ",
 			                  role);
 			put_clipped(f, r, c, a->cols - c, m->note,
 			            k == a->mark_sel ? role : ROLE_META);
 		}
+		if (r + 1 >= a->geo.body_rows)
+			break;
+		/* The place as a share of the body, and the date. */
+		long long body =
+		        art->body_loaded
+		                ? (long long)art->body_len
+		                : art->size - (long long)art->body_offset;
+		int pct =
+		        body > 0 ? (int)((long long)m->offset * 100 / body) : 0;
+		if (pct > 100)
+			pct = 100;
+		int n = snprintf(buf, sizeof buf, "%*s%d%% of the article", 6,
+		                 "", pct);
+		if (m->created > 0 && n > 0 && (size_t)n < sizeof buf) {
+			time_t t = (time_t)m->created;
+			struct tm tm;
+			if (localtime_r(&t, &tm))
+				strftime(buf + n, sizeof buf - (size_t)n,
+				         " \xc2\xb7 made %Y-%m-%d %H:%M", &tm);
+		}
+		put_clipped(f, r + 1, 0, a->cols, buf, ROLE_META);
 	}
 }

@@ -534,6 +534,8 @@ Test(app, bookmarks_with_notes_are_listed_opened_and_deleted)
 	keys("'");
 	cr_assert(app.marks_view);
 	assert_screen_has("Gamma long article \xe2\x80\x94 the middle");
+	/* Under it, where in the article and when. */
+	assert_screen_has("% of the article \xc2\xb7 made 2023-11-1");
 	keys("Enter");
 	cr_assert(!app.marks_view);
 	cr_assert_eq(app.sel, 2);

@@ -485,3 +485,16 @@ Test(nav, s_hides_the_sidebar_and_text_width_caps_the_lines)
 	app_set_view(&app, &v);
 	cr_assert_gt(app.geo.text_w, 150, "0: the whole pane");
 }
+
+Test(nav, the_help_says_what_keys_do_in_the_lists)
+{
+	app_resize(&app, 200, 120); /* all of the help at once */
+	keys("?");
+	char *s = screen();
+	char *groups = strstr(s, "groups: ");
+	cr_assert_not_null(groups, "%s", s);
+	cr_assert(strstr(groups, "select the next item  (scroll-down)"), "%s",
+	          groups);
+	cr_assert(strstr(s, "scroll down one line  (scroll-down)"), "%s", s);
+	free(s);
+}
