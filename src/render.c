@@ -11,6 +11,7 @@
 #include "help.h"
 #include "keys.h"
 #include "utf8.h"
+#include "wrap.h"
 
 static const char ellipsis[] = "\xe2\x80\xa6"; /* U+2026 */
 
@@ -469,6 +470,39 @@ draw_counts(struct app *a, int r, int c, int cmax)
 	return c;
 }
 
+/*
+ * A message too long for the status line (a reload error with its file,
+ * line and column) is never only cut: it is also shown whole, wrapped,
+ * in a box above the status line, until a key changes the screen.
+ */
+static void
+draw_message_box(struct app *a, enum role role)
+{
+	int w = a->cols - 2;
+	if (w < 8 || a->geo.body_rows < 2)
+		return;
+	struct wrap_lines wl;
+	wrap_lines_init(&wl);
+	wrap_text(a->message, strlen(a->message), w, &wl);
+	int n = (int)wl.n;
+	int max = a->geo.body_rows / 2 > 1 ? a->geo.body_rows / 2 : 1;
+	if (n > max)
+		n = max;
+	for (int i = 0; i < n; i++) {
+		int r = a->geo.body_rows - n + i;
+		const struct wrap_line *l = &wl.v[i];
+		frame_fill(&a->frame, r, 0, a->cols, role);
+		if (i + 1 == n && (size_t)n < wl.n)
+			put_clipped(&a->frame, r, 1, w, a->message + l->start,
+			            role); /* the rest, cut: it did not fit */
+		else
+			frame_put_text(&a->frame, r, 1, 1 + w,
+			               a->message + l->start, l->end - l->start,
+			               role, 1);
+	}
+	wrap_lines_fini(&wl);
+}
+
 static void
 draw_status(struct app *a)
 {
@@ -551,8 +585,11 @@ draw_status(struct app *a)
 		put_clipped(f, r, c, left_w - c, sb.buf, ROLE_MESSAGE);
 		sb_fini(&sb);
 	} else if (a->message) {
-		put_clipped(f, r, c, left_w - c, a->message,
-		            a->message_is_error ? ROLE_ERROR : ROLE_MESSAGE);
+		enum role mr = a->message_is_error ? ROLE_ERROR : ROLE_MESSAGE;
+		if (glyph_text_width(a->message, strlen(a->message)) >
+		    left_w - c)
+			draw_message_box(a, mr);
+		put_clipped(f, r, c, left_w - c, a->message, mr);
 	} else if (a->ngroups && !a->help) {
 		draw_counts(a, r, c, left_w);
 	} else {

@@ -498,3 +498,24 @@ Test(nav, the_help_says_what_keys_do_in_the_lists)
 	cr_assert(strstr(s, "scroll down one line  (scroll-down)"), "%s", s);
 	free(s);
 }
+
+Test(nav, a_long_message_is_shown_whole_above_the_status_line)
+{
+	app_resize(&app, 24, 60);
+	app_message(&app, true,
+	            "config.yaml:12:17: keys.pager.scroll-down: unknown key "
+	            "'Dwon' (did you mean 'Down'?) (config not reloaded)");
+	char *s = screen();
+	/* Wrapped at 58 columns, every word of it on the screen. */
+	cr_assert(strstr(s, "config.yaml:12:17: keys.pager.scroll-down:"), "%s",
+	          s);
+	cr_assert(strstr(s, "(config not reloaded)"), "%s", s);
+	free(s);
+	render_app(&app);
+	cr_assert_eq(frame_at(&app.frame, app.geo.body_rows - 1, 1)->role,
+	             ROLE_ERROR);
+	keys("j"); /* a key that changes the screen dismisses it */
+	s = screen();
+	cr_assert_null(strstr(s, "(config not reloaded)"), "%s", s);
+	free(s);
+}
