@@ -419,6 +419,7 @@ state_parse_fast(const char *text, size_t len, struct state *s)
 			      sizeof *a->marks);
 			b = &a->marks[a->nmarks++];
 			memset(b, 0, sizeof *b);
+			b->offset = SIZE_MAX; /* none yet: a bookmark needs one */
 			seen_mark = 0;
 			if (!mark_field(&f, b, &seen_mark))
 				return 0;
@@ -454,10 +455,12 @@ state_parse_fast(const char *text, size_t len, struct state *s)
 	}
 	if (f.bad)
 		return 0;
-	/* Every bookmark whole; the version given. */
+	/* Every bookmark whole (an id and an offset, as state_parse.c
+	 * asks); the version given. */
 	for (size_t i = 0; i < s->n; i++)
 		for (size_t k = 0; k < s->v[i].nmarks; k++)
-			if (!s->v[i].marks[k].id)
+			if (!s->v[i].marks[k].id ||
+			    s->v[i].marks[k].offset == SIZE_MAX)
 				return 0;
 	return version >= 1 && version <= STATE_VERSION ? (int)version : 0;
 }
