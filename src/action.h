@@ -107,9 +107,11 @@
 	  "mark every article of the sidebar read (again: undo)")              \
 	X(TOGGLE_NUMBERS, "toggle-numbers",                                    \
 	  "show or hide numbers (articles in the sidebar, lines in the pane)") \
-	X(MESSAGES, "messages", "show the messages said so far")              \
+	X(MESSAGES, "messages", "show the messages said so far")               \
 	X(TOGGLE_SIDEBAR, "toggle-sidebar",                                    \
-	  "hide the sidebar (the pane takes the width), or show it again")
+	  "hide the sidebar (the pane takes the width), or show it again")     \
+	X(SAVE_ARTICLE, "save-article",                                        \
+	  "save the article as shown, without colours, to a new file")
 
 enum action {
 #define ACTION_ENUM(e, name, help) ACT_##e,

@@ -606,6 +606,9 @@ app_action(struct app *a, enum action act)
 		app_message(a, false, "marked %s",
 		            a->read[a->sel] ? "read" : "unread");
 		break;
+	case ACT_SAVE_ARTICLE:
+		app_save_prompt(a);
+		break;
 	case ACT_ADD_BOOKMARK:
 		app_prompt_open(a, a->search.backward);
 		a->prompt_kind = PROMPT_NOTE;

@@ -61,6 +61,7 @@ enum prompt_kind {
 	PROMPT_SEARCH,
 	PROMPT_FILTER,
 	PROMPT_NOTE, /* the note of a new bookmark */
+	PROMPT_SAVE, /* the file to save the article to */
 };
 
 enum focus {
@@ -240,6 +241,15 @@ void app_key(struct app *a, int key);
 void app_action(struct app *a, enum action act);
 /* The screen is now rows x cols: re-wraps, keeping the reader's place. */
 void app_resize(struct app *a, int rows, int cols);
+/* app_export.c: the open article laid out at width, as plain text, one
+ * line per screen line (what --print writes and s saves). */
+void app_export_text(struct app *a, int width, struct strbuf *out);
+/* A file name from a title: "some-title.txt" (caller frees). */
+char *app_export_name(const char *title);
+/* Saves the open article to path (a folder: a file in it named after the
+ * title; "~/" is $HOME), never replacing a file; says how it went. */
+void app_save_to(struct app *a, const char *path);
+
 /* Takes the view settings (sidebar, its width, the text width, numbers),
  * keeping the place. */
 void app_set_view(struct app *a, const struct view_config *v);

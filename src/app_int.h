@@ -69,6 +69,9 @@ void app_prompt_open(struct app *a, bool backward);
 /* Handles a key while a prompt is up. */
 void app_prompt_key_in(struct app *a, int key);
 
+/* app_export.c: s asks where to save the article. */
+void app_save_prompt(struct app *a);
+
 /* app_marks.c: reading state. */
 
 /* Updates the open article's progress and read mark from the view. */

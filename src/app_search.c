@@ -173,6 +173,16 @@ app_prompt_key_in(struct app *a, int key)
 {
 	enum prompt_result r = prompt_key(&a->prompt, key);
 	struct search *s = &a->search;
+	if (a->prompt_kind == PROMPT_SAVE) {
+		if (r == PROMPT_EDITING)
+			return;
+		a->prompting = false;
+		s->backward = a->prompt_saved_back;
+		if (r == PROMPT_ACCEPT)
+			app_save_to(a, a->prompt.text.buf);
+		prompt_fini(&a->prompt);
+		return;
+	}
 	if (a->prompt_kind == PROMPT_NOTE) {
 		if (r == PROMPT_EDITING)
 			return;

@@ -74,34 +74,16 @@ cli_print(struct corpus *c, long n, int width, struct diag_list *dl)
 		        c->n == 1 ? "" : "s");
 		return EXIT_TROUBLE;
 	}
-	/* The pane's layout and drawing, on a frame one line high. */
 	struct app a;
 	app_init(&a, c, 2, 1, NULL);
 	app_select(&a, (size_t)n - 1);
 	cli_print_diags(&a.diags, 0);
-	layout_build(&a.layout, c->v[a.open].title, a.meta, c->v[a.open].body,
-	             &a.doc, width);
-	struct frame f;
-	frame_init(&f);
-	frame_resize(&f, 1, width + 1);
+	/* The pane's layout and drawing (app_export.c). */
 	struct strbuf sb;
 	sb_init(&sb);
-	for (size_t i = 0; i < a.layout.n; i++) {
-		const struct line *ln = &a.layout.v[i];
-		const char *src = c->v[a.open].body;
-		if (ln->kind == LINE_TITLE)
-			src = c->v[a.open].title;
-		else if (ln->kind == LINE_META)
-			src = a.meta;
-		frame_fill(&f, 0, 0, f.cols, ROLE_TEXT);
-		frame_put_text(&f, 0, 0, f.cols, src + ln->start,
-		               ln->end - ln->start, ROLE_TEXT, 0);
-		sb_reset(&sb);
-		frame_to_text(&f, &sb);
-		fputs(sb.buf, stdout);
-	}
+	app_export_text(&a, width, &sb);
+	fwrite(sb.buf, 1, sb.len, stdout);
 	sb_fini(&sb);
-	frame_fini(&f);
 	app_fini(&a);
 	(void)dl;
 	return fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;

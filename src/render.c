@@ -384,6 +384,7 @@ draw_prompt(struct app *a)
 	const struct prompt *p = &a->prompt;
 	const char *label = a->prompt_kind == PROMPT_FILTER ? "filter: "
 	                    : a->prompt_kind == PROMPT_NOTE ? "bookmark note: "
+	                    : a->prompt_kind == PROMPT_SAVE ? "save to: "
 	                    : a->search.backward            ? "?"
 	                                                    : "/";
 	/* A label that leaves no room for what is typed gives way: its

@@ -187,4 +187,28 @@ printf 'highlight:\n  - name: costly\n    patterns: ["\\\\w(?=\\\\w*$)"]\n' >"$W
 expect_status 0 timeout 20 "$LECTERN" --no-state --config "$WORK/costly.yaml" --keys q "$WORK/word"
 ok
 
+# s saves the open article as the pane lays it out, without colours: the
+# same text as --print at the pane's width; never over a file or through
+# a link; into a folder under the title's name.
+mkdir -p "$WORK/save/into"
+name=in-china-the-government-controls-everything-except-the-100-0.txt
+(cd "$WORK/save" && expect_status 0 "$LECTERN" --no-state --size 100x10 \
+	--keys "j Tab s Enter" "$CORPUS")
+out_has "saved to $name"
+expect_status 0 "$LECTERN" --print 2 --width 67 "$CORPUS"
+cmp -s "$WORK/out" "$WORK/save/$name" || fail "the saved article is not what --print gives"
+cp "$WORK/save/$name" "$WORK/save.before"
+(cd "$WORK/save" && expect_status 0 "$LECTERN" --no-state --size 100x10 \
+	--keys "j Tab s Enter" "$CORPUS")
+out_has "exists: not"
+cmp -s "$WORK/save.before" "$WORK/save/$name" || fail "a file was replaced"
+ln -s "$WORK/save/target" "$WORK/save/link.txt"
+(cd "$WORK/save" && expect_status 0 "$LECTERN" --no-state --size 100x10 \
+	--keys "j Tab s C-u l i n k . t x t Enter" "$CORPUS")
+[ ! -e "$WORK/save/target" ] || fail "saved through a link"
+(cd "$WORK/save" && expect_status 0 "$LECTERN" --no-state --size 100x10 \
+	--keys "j Tab s C-u i n t o Enter" "$CORPUS")
+[ -f "$WORK/save/into/$name" ] || fail "not saved into the folder: $(ls "$WORK/save/into")"
+ok
+
 echo "cli: $n passed, 0 failed"

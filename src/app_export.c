@@ -1,0 +1,157 @@
+/*
+ * app_export.c - the open article as text a reader can take away: laid
+ * out as the pane shows it, without colours (--print, and s to save it to
+ * a file, never replacing one).
+ */
+#include "ac-config.h"
+#include "app.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app_int.h"
+#include "glyph.h"
+#include "render.h"
+
+void
+app_export_text(struct app *a, int width, struct strbuf *out)
+{
+	const struct article *art = &a->corpus->v[a->open];
+	struct layout l;
+	layout_init(&l);
+	layout_build(&l, art->title, a->meta, art->body, &a->doc, width);
+	/* Each line drawn on a one-row frame, as the pane draws it, so
+	 * what is written is what was seen (control characters as their
+	 * placeholders, tabs expanded). */
+	struct frame f;
+	frame_init(&f);
+	frame_resize(&f, 1, width + 1);
+	for (size_t i = 0; i < l.n; i++) {
+		const struct line *ln = &l.v[i];
+		const char *src = art->body;
+		if (ln->kind == LINE_TITLE)
+			src = art->title;
+		else if (ln->kind == LINE_META)
+			src = a->meta;
+		frame_fill(&f, 0, 0, f.cols, ROLE_TEXT);
+		frame_put_text(&f, 0, 0, f.cols, src + ln->start,
+		               ln->end - ln->start, ROLE_TEXT, 0);
+		frame_to_text(&f, out);
+	}
+	frame_fini(&f);
+	layout_fini(&l);
+}
+
+char *
+app_export_name(const char *title)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	bool dash = false;
+	for (const char *p = title; *p && sb.len < 60; p++) {
+		char c = *p;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && sb.len)
+				sb_addch(&sb, '-');
+			sb_addch(&sb, c);
+			dash = false;
+		} else {
+			dash = true;
+		}
+	}
+	if (!sb.len)
+		sb_addstr(&sb, "article");
+	sb_addstr(&sb, ".txt");
+	return sb_detach(&sb);
+}
+
+/* Writes text to path as a new file: never replaces one (O_EXCL), never
+ * follows a link there.  0, or -1 with errno. */
+static int
+write_new(const char *path, const char *text, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0666);
+	if (fd < 0)
+		return -1;
+	size_t done = 0;
+	while (done < len) {
+		ssize_t n = write(fd, text + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			int e = errno;
+			close(fd);
+			unlink(path); /* no half a file left behind */
+			errno = e;
+			return -1;
+		}
+		done += (size_t)n;
+	}
+	if (close(fd) != 0) {
+		int e = errno;
+		unlink(path);
+		errno = e;
+		return -1;
+	}
+	return 0;
+}
+
+void
+app_save_to(struct app *a, const char *path)
+{
+	const struct article *art = &a->corpus->v[a->open];
+	char *name = app_export_name(art->title);
+	char *full;
+	struct stat st;
+	if (!*path)
+		full = xstrdup(name);
+	else if (path[0] == '~' && path[1] == '/' && getenv("HOME"))
+		full = xasprintf("%s/%s", getenv("HOME"), path + 2);
+	else
+		full = xstrdup(path);
+	/* A folder: the file goes in it, named after the title. */
+	if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+		char *in = xasprintf("%s%s%s", full,
+		                     full[strlen(full) - 1] == '/' ? "" : "/",
+		                     name);
+		free(full);
+		full = in;
+	}
+	struct strbuf text;
+	sb_init(&text);
+	app_export_text(a, a->geo.text_w, &text);
+	struct strbuf shown;
+	sb_init(&shown);
+	glyph_escape(full, strlen(full), &shown);
+	if (write_new(full, text.buf, text.len) == 0)
+		app_message(a, false, "saved to %s", shown.buf);
+	else if (errno == EEXIST)
+		app_message(a, true,
+		            "%s exists: not replaced (give another "
+		            "name)",
+		            shown.buf);
+	else
+		app_message(a, true, "%s: %s (not saved)", shown.buf,
+		            strerror(errno));
+	sb_fini(&shown);
+	sb_fini(&text);
+	free(full);
+	free(name);
+}
+
+void
+app_save_prompt(struct app *a)
+{
+	app_prompt_open(a, a->search.backward);
+	a->prompt_kind = PROMPT_SAVE;
+	char *name = app_export_name(a->corpus->v[a->open].title);
+	sb_addstr(&a->prompt.text, name);
+	a->prompt.cursor = a->prompt.text.len;
+	free(name);
+}
