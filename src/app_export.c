@@ -3,7 +3,9 @@
  * out as the pane shows it, without colours (--print, and s to save it to
  * a file, never replacing one).
  */
+#ifdef HAVE_CONFIG_H
 #include "ac-config.h"
+#endif
 #include "app.h"
 
 #include <errno.h>

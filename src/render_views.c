@@ -1,7 +1,9 @@
 /* render_views.c - the views drawn over the sidebar and the pane: the
  * help screen, the message history, the keyword groups view, the
  * bookmark list and the popup of keys that can follow. */
+#ifdef HAVE_CONFIG_H
 #include "ac-config.h" /* localtime_r */
+#endif
 #include "render.h"
 
 #include <stdint.h>
