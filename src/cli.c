@@ -55,7 +55,8 @@ cli_list(struct corpus *c, struct diag_list *dl)
 		 * or newline to break the record. */
 		sb_reset(&title);
 		glyph_escape(c->v[i].title, strlen(c->v[i].title), &title);
-		printf("%zu\t%s\t%zu\n", i + 1, title.buf, c->v[i].words);
+		printf("%zu\t%s\t%zu\n", i + 1, title.buf,
+		       article_words(&c->v[i]));
 		corpus_unload_body(c, i);
 	}
 	sb_fini(&title);

@@ -26,7 +26,8 @@ struct article {
 	bool body_loaded;
 	char *body; /* NUL-terminated; "\r\n" turned into "\n" */
 	size_t body_len;
-	size_t words;     /* valid once the body is loaded */
+	size_t words;     /* article_words: counted when first asked */
+	bool words_known;
 	size_t body_line; /* the file line the body starts on (1-based),
 	                     * valid once the body is loaded */
 };
@@ -36,6 +37,11 @@ struct corpus {
 	size_t n;
 	size_t cap;
 };
+
+/* The article's word count (its body must be loaded): counted when first
+ * asked, not on every load, so --grep and the background counting do not
+ * walk each body twice. */
+size_t article_words(struct article *a);
 
 void corpus_init(struct corpus *c);
 void corpus_fini(struct corpus *c);

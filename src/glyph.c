@@ -123,6 +123,17 @@ glyph_escape(const char *s, size_t len, struct strbuf *out)
 {
 	size_t pos = 0;
 	while (pos < len) {
+		/* Printable ASCII stands for itself: copied a run at a time,
+		 * the common case of every line --grep prints. */
+		size_t run = pos;
+		while (run < len && (unsigned char)s[run] >= 0x20 &&
+		       (unsigned char)s[run] < 0x7f)
+			run++;
+		if (run > pos) {
+			sb_add(out, s + pos, run - pos);
+			pos = run;
+			continue;
+		}
 		struct glyph g;
 		size_t start = pos;
 		glyph_next(s, len, &pos, 0, &g);

@@ -22,7 +22,7 @@ meta_item(struct strbuf *sb, const char *item)
 }
 
 char *
-meta_line(const struct article *art)
+meta_line(struct article *art)
 {
 	struct strbuf sb;
 	sb_init(&sb);
@@ -45,10 +45,11 @@ meta_line(const struct article *art)
 			sb_addf(&sb, "%s#%s", i ? " " : "", fm->tags[i]);
 	}
 	/* Reading time at 230 words a minute, rounded up. */
-	s = xasprintf("%zu word%s", art->words, art->words == 1 ? "" : "s");
+	size_t words = article_words(art);
+	s = xasprintf("%zu word%s", words, words == 1 ? "" : "s");
 	meta_item(&sb, s);
 	free(s);
-	s = xasprintf("%zu min read", (art->words + 229) / 230);
+	s = xasprintf("%zu min read", (words + 229) / 230);
 	meta_item(&sb, s);
 	free(s);
 	return sb_detach(&sb);

@@ -10,6 +10,6 @@
 
 /* The line for art (caller frees).  Inside an item the spaces are
  * no-break spaces, so wrapping breaks only between items. */
-char *meta_line(const struct article *art);
+char *meta_line(struct article *art);
 
 #endif

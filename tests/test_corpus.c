@@ -695,7 +695,7 @@ Test(corpus, bodies_are_read_only_when_asked_and_crlf_becomes_lf)
 	cr_assert_str_eq(c.v[0].body,
 	                 "Line one\nline two\n\nPara\rwith a lone CR\n");
 	cr_assert_eq(c.v[0].body_len, strlen(c.v[0].body));
-	cr_assert_eq(c.v[0].words, 9);
+	cr_assert_eq(article_words(&c.v[0]), 9);
 	cr_assert_eq(dl.n, 0);
 	corpus_fini(&c);
 	diag_list_fini(&dl);
@@ -716,7 +716,7 @@ Test(corpus, bodies_can_be_unloaded_and_read_again)
 	cr_assert_null(c.v[0].body);
 	cr_assert_eq(corpus_load_body(&c, 0, &dl), 0);
 	cr_assert_str_eq(c.v[0].body, "new body, longer\n");
-	cr_assert_eq(c.v[0].words, 3);
+	cr_assert_eq(article_words(&c.v[0]), 3);
 	corpus_unload_body(&c, 0);
 	corpus_unload_body(&c, 0);
 	corpus_fini(&c);
@@ -740,7 +740,7 @@ Test(corpus, a_body_gone_since_start_up_is_an_error_and_empty)
 	cr_assert_not_null(c.v[0].body);
 	cr_assert_str_eq(c.v[0].body, "");
 	cr_assert_eq(c.v[0].body_len, 0);
-	cr_assert_eq(c.v[0].words, 0);
+	cr_assert_eq(article_words(&c.v[0]), 0);
 	corpus_fini(&c);
 	diag_list_fini(&dl);
 }
@@ -822,7 +822,7 @@ Test(corpus, the_bundled_corpus_has_the_nine_articles_in_order)
 		cr_expect_geq(a->fm.ntags, 3);
 		cr_expect_eq(a->fm.nextra, 0);
 		cr_assert_eq(corpus_load_body(&c, i, &dl), 0);
-		cr_expect_gt(a->words, 300);
+		cr_expect_gt(article_words(a), 300);
 		doc_parse(&d, a->body, a->body_len);
 		size_t headings = 0;
 		for (size_t j = 0; j < d.n; j++)
