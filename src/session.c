@@ -403,11 +403,9 @@ session_apply(struct session *s, struct app *a)
 /* Copies what changed in article i since the last sync into its entry,
  * each change dated by the session's clock; whether anything did. */
 static bool
-collect_article(struct session *s, struct app *a, size_t i, int64_t now)
+collect_article(struct session *s, struct app *a, size_t i, int64_t now,
+                bool has_marks)
 {
-	bool has_marks = false;
-	for (size_t k = 0; k < a->nmarks && !has_marks; k++)
-		has_marks = a->marks[k].article == i && !a->marks[k].id;
 	size_t anchor = a->places[i].anchor ? a->places[i].anchor - 1 : 0;
 	bool read_changed = a->read[i] != s->was_read[i];
 	bool place_changed =
@@ -441,7 +439,7 @@ collect_article(struct session *s, struct app *a, size_t i, int64_t now)
 		a->progress_reset[i] = false;
 	}
 	state_set_progress(as, a->progress[i]);
-	for (size_t k = 0; k < a->nmarks; k++) {
+	for (size_t k = 0; has_marks && k < a->nmarks; k++) {
 		struct app_mark *m = &a->marks[k];
 		if (m->article != i || m->id)
 			continue;
@@ -500,8 +498,17 @@ session_collect(struct session *s, struct app *a, int64_t now)
 		return false;
 	app_remember_place(a);
 	bool changed = false;
+	/* The articles with bookmarks not yet in the state, found in one
+	 * pass: not a pass over every bookmark for every article (10,000
+	 * bookmarks on 100,000 articles cost seconds at each save). */
+	bool *new_marks =
+	        xcalloc(a->corpus->n ? a->corpus->n : 1, sizeof *new_marks);
+	for (size_t k = 0; k < a->nmarks; k++)
+		if (!a->marks[k].id && a->marks[k].article < a->corpus->n)
+			new_marks[a->marks[k].article] = true;
 	for (size_t i = 0; i < a->corpus->n; i++)
-		changed |= collect_article(s, a, i, now);
+		changed |= collect_article(s, a, i, now, new_marks[i]);
+	free(new_marks);
 	/* Bookmarks deleted in this session. */
 	for (size_t d = 0; d < a->ndeleted; d++) {
 		for (size_t k = 0; k < s->st.n; k++)
