@@ -34,6 +34,54 @@ what_here(enum keymap_context ctx, enum action a)
 	return action_help(a);
 }
 
+/* The first of nine numbered actions (one per keyword group). */
+static bool
+is_numbered(enum action a)
+{
+	return a == ACT_NEXT_HIT_1 || a == ACT_PREV_HIT_1 ||
+	       a == ACT_TOGGLE_GROUP_1;
+}
+
+/*
+ * first .. first+8 as one line, "] 1 .. ] 9  go to the next hit of
+ * keyword group N", when each has one key, the same but for its last
+ * character, 1 to 9; false (nothing added) when they do not.  keys holds
+ * the first action's keys.
+ */
+static bool
+fold(struct help *h, const struct keymap *km, enum keymap_context ctx,
+     enum action first, const struct strbuf *keys)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	bool ok = keys->len >= 1 && keys->buf[keys->len - 1] == '1' &&
+	          !strchr(keys->buf, ',');
+	for (int n = 1; ok && n < 9; n++) {
+		sb_reset(&sb);
+		ok = keymap_describe(km, ctx, (enum action)(first + n), &sb) ==
+		             1 &&
+		     sb.len == keys->len &&
+		     memcmp(sb.buf, keys->buf, keys->len - 1) == 0 &&
+		     sb.buf[sb.len - 1] == '1' + n;
+	}
+	if (ok) {
+		char *k = xasprintf("%s .. %s", keys->buf, sb.buf);
+		/* "keyword group 1" becomes "keyword group N". */
+		const char *text = action_help(first);
+		const char *one = strstr(text, "group 1");
+		int at = one ? (int)(one - text) + 6 : (int)strlen(text);
+		char *t = xasprintf("%.*sN%s  (%s .. %s)", at, text,
+		                    one ? one + 7 : "", action_name(first),
+		                    action_name((enum action)(first + 8)));
+		int w = glyph_text_width(k, strlen(k));
+		if (w > h->keys_w)
+			h->keys_w = w;
+		push(h, k, t);
+	}
+	sb_fini(&sb);
+	return ok;
+}
+
 /* What the marks on the screen mean, after the keys. */
 static void
 legend(struct help *h)
@@ -81,6 +129,14 @@ help_build(struct help *h, const struct keymap *km)
 				                     (enum keymap_context)ctx),
 				             keymap_context_help((
 				                     enum keymap_context)ctx)));
+			}
+			/* The numbered actions, one line for the nine. */
+			if (is_numbered((enum action)a)) {
+				if (fold(h, km, (enum keymap_context)ctx,
+				         (enum action)a, &sb)) {
+					a += 8;
+					continue;
+				}
 			}
 			int w = glyph_text_width(sb.buf, sb.len);
 			if (w > h->keys_w)

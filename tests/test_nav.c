@@ -519,3 +519,25 @@ Test(nav, a_long_message_is_shown_whole_above_the_status_line)
 	cr_assert_null(strstr(s, "(config not reloaded)"), "%s", s);
 	free(s);
 }
+
+Test(nav, the_help_folds_the_numbered_keys_into_one_line)
+{
+	app_resize(&app, 200, 120);
+	keys("?");
+	char *s = screen();
+	cr_assert(strstr(s, "] 1 .. ] 9"), "%s", s);
+	cr_assert(strstr(s, "go to the next hit of keyword group N  "
+	                    "(next-hit-1 .. next-hit-9)"),
+	          "%s", s);
+	cr_assert(strstr(s, "turn keyword group N on or off"), "%s", s);
+	cr_assert_null(strstr(s, "(next-hit-5)"), "%s", s);
+	free(s);
+	/* A group key rebound out of the pattern: listed one by one. */
+	struct keyseq k;
+	size_t at, len;
+	keyseq_parse("x", &k, &at, &len);
+	keymap_bind(&app.keymap, CTX_GLOBAL, &k, ACT_NEXT_HIT_5);
+	s = screen();
+	cr_assert(strstr(s, "(next-hit-5)"), "%s", s);
+	free(s);
+}
