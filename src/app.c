@@ -310,14 +310,20 @@ app_fini(struct app *a)
 	memset(a, 0, sizeof *a);
 }
 
+long long
+app_clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 bool
 app_interrupted(struct app *a)
 {
 	if (!a->interrupt)
 		return false;
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	long long now = (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	long long now = app_clock_ms();
 	if (now - a->interrupt_checked < 20)
 		return false;
 	a->interrupt_checked = now;

@@ -185,6 +185,7 @@ struct app {
 	size_t *group_counts;    /* hits per group in the open article */
 	size_t hit_cur;          /* the hit last moved to, SIZE_MAX none */
 	bool hits_limited;       /* a pattern's budget ran out in it */
+	long long resorted_at;   /* when the hits sort last sorted */
 
 	/* The search in the open article, and its prompt. */
 	struct search search;

@@ -17,6 +17,9 @@
 
 #include "app.h"
 
+/* app.c: a monotonic clock in milliseconds. */
+long long app_clock_ms(void);
+
 /* app.c: the view of the open article. */
 
 /* The body offset (bytes) of the first body line in view (0 in the

@@ -541,3 +541,29 @@ Test(nav, the_help_folds_the_numbered_keys_into_one_line)
 	cr_assert(strstr(s, "(next-hit-5)"), "%s", s);
 	free(s);
 }
+
+Test(nav, background_counting_draws_only_when_the_screen_changes)
+{
+	set_groups();
+	app_resize(&app, 3, 80); /* two rows of the sidebar: alpha, beta */
+	render_app(&app);
+	cr_assert(!app.dirty);
+	app_background_step(&app); /* alpha: in view */
+	cr_assert(app.dirty);
+	render_app(&app);
+	app_background_step(&app); /* beta: in view */
+	cr_assert(app.dirty);
+	render_app(&app);
+	app_background_step(&app); /* gamma: out of view, but the last */
+	cr_assert(app.dirty, "the end of counting is drawn");
+}
+
+Test(nav, a_count_out_of_view_does_not_redraw)
+{
+	set_groups();
+	app_resize(&app, 2, 80); /* one row: alpha */
+	app_background_step(&app);
+	render_app(&app);
+	app_background_step(&app); /* beta, out of view, not the last */
+	cr_assert(!app.dirty, "nothing on the screen changed");
+}
