@@ -15,7 +15,7 @@
  *              caused;
  *   resize_p50_ms resize_p99_ms   the same for -r resizes between the
  *              given size and one 20 columns and 6 rows smaller;
- *   maxrss_kb  the child's peak resident memory, after 'q' ends it.
+ *   maxrss_kb  the child's peak resident memory, after 'Q' ends it.
  * The end of a redraw is found by waiting for the output to stay quiet
  * for QUIET_MS; the wait itself is not counted.
  */
@@ -236,15 +236,22 @@ main(int argc, char **argv)
 	}
 	report("resize", v, n);
 
-	if (write(master, "q", 1) < 0)
+	/* Q quits lectern from anywhere (q in its pane only goes back to
+	 * the sidebar) and less too; a program still there after 5 s is
+	 * told to end, after 10 s made to. */
+	if (write(master, "Q", 1) < 0)
 		kill(pid, SIGTERM);
 	struct rusage ru;
 	int status;
+	double asked = now_ms();
+	int told = 0;
 	for (;;) {
 		pid_t w = wait4(pid, &status, WNOHANG, &ru);
 		if (w == pid)
 			break;
 		read_some(50);
+		if (told < 2 && now_ms() - asked > 5000.0 * (told + 1))
+			kill(pid, told++ ? SIGKILL : SIGTERM);
 	}
 	printf("maxrss_kb %ld\n", ru.ru_maxrss);
 	free(v);
