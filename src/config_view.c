@@ -8,21 +8,6 @@
 #define SIDEBAR_MAX_COLS 200
 #define TEXT_WIDTH_MAX 10000
 
-/* A whole number in [lo, hi] from s[0..len), or -1. */
-static int
-number(const char *s, size_t len, int lo, int hi)
-{
-	if (len == 0 || len > 5)
-		return -1;
-	int v = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v >= lo && v <= hi ? v : -1;
-}
-
 /* sidebar-width: 30% (of the screen) or 28 (columns). */
 static void
 sidebar_width(struct load *ld, const struct ydoc_node *n, struct view_config *v)
@@ -33,7 +18,7 @@ sidebar_width(struct load *ld, const struct ydoc_node *n, struct view_config *v)
 		return;
 	size_t len = strlen(s);
 	if (len && s[len - 1] == '%') {
-		int p = number(s, len - 1, 5, 80);
+		int p = parse_small_int(s, len - 1, 5, 80);
 		if (p < 0) {
 			cfg_err(ld, n, "view.sidebar-width",
 			        "expected a percentage from 5%% to 80%%, not "
@@ -45,7 +30,7 @@ sidebar_width(struct load *ld, const struct ydoc_node *n, struct view_config *v)
 		v->sidebar_cols = 0;
 		return;
 	}
-	int c = number(s, len, 8, SIDEBAR_MAX_COLS);
+	int c = parse_small_int(s, len, 8, SIDEBAR_MAX_COLS);
 	if (c < 0) {
 		cfg_err(ld, n, "view.sidebar-width",
 		        "expected columns from 8 to %d, or a percentage "
@@ -65,7 +50,7 @@ text_width(struct load *ld, const struct ydoc_node *n, struct view_config *v)
 	                           "a number of columns (0: the whole pane)");
 	if (!s)
 		return;
-	int w = number(s, strlen(s), 0, TEXT_WIDTH_MAX);
+	int w = parse_small_int(s, strlen(s), 0, TEXT_WIDTH_MAX);
 	if (w < 0 || (w > 0 && w < 20)) {
 		cfg_err(ld, n, "view.text-width",
 		        "expected 0 (the whole pane) or columns from 20 to %d, "

@@ -30,15 +30,8 @@ push(struct script *s, struct script_event ev)
 static int
 parse_num(const char *s, size_t len, int *out)
 {
-	if (len == 0 || len > 5)
-		return -1;
-	int v = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	if (v < 1 || v > 10000)
+	int v = parse_small_int(s, len, 1, 10000);
+	if (v < 0)
 		return -1;
 	*out = v;
 	return 0;

@@ -272,3 +272,17 @@ diag_move(struct diag_list *to, struct diag_list *from)
 	}
 	diag_list_fini(from);
 }
+
+int
+parse_small_int(const char *s, size_t len, int lo, int hi)
+{
+	if (len == 0 || len > 5)
+		return -1;
+	int v = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v >= lo && v <= hi ? v : -1;
+}

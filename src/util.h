@@ -91,4 +91,8 @@ char *diag_format(const struct diag *d);
 /* Natural ordering of file names: "2.md" before "10.md".  strcmp-like. */
 int natural_cmp(const char *a, const char *b);
 
+/* The whole number s[0..len) (decimal digits only, at most 5) when it is
+ * in [lo, hi], else -1. */
+int parse_small_int(const char *s, size_t len, int lo, int hi);
+
 #endif

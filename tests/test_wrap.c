@@ -232,27 +232,16 @@ check_wrap(const char *text, size_t len, int width)
 				              "width %d line %zu starts with a "
 				              "combining mark",
 				              width, i + 1);
-				/* What could not be parted from it: up to
-				 * the next place a line may break. */
-				size_t at = m->start;
+			}
+			/* What the next line starts with and could not be
+			 * parted from: up to where a line may break (a
+			 * space, between ideographs, after a cut cluster). */
+			size_t at = m->start;
+			upto = cluster_end(text, len, at);
+			while (upto < len && !is_space(text[upto]) &&
+			       !wrap_break_between(text, len, at, upto)) {
+				at = upto;
 				upto = cluster_end(text, len, at);
-				while (upto < len && !is_space(text[upto]) &&
-				       !wrap_break_between(text, len, at,
-				                           upto)) {
-					at = upto;
-					upto = cluster_end(text, len, at);
-				}
-			} else {
-				/* Its first word, to where a line may
-				 * break (a space, or between ideographs). */
-				size_t at = m->start;
-				upto = cluster_end(text, len, at);
-				while (upto < len && !is_space(text[upto]) &&
-				       !wrap_break_between(text, len, at,
-				                           upto)) {
-					at = upto;
-					upto = cluster_end(text, len, at);
-				}
 			}
 			int would = glyph_text_width(text + l->start,
 			                             upto - l->start);
