@@ -287,6 +287,7 @@ app_fini(struct app *a)
 		for (size_t i = 0; i < a->corpus->n; i++)
 			free(a->snippets[i]);
 	free(a->snippets);
+	free(a->snippet_at);
 	free(a->meta);
 	free(a->message);
 	matcher_free(a->matcher);

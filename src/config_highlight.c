@@ -153,7 +153,7 @@ merge_groups(struct load *ld, const struct ydoc_node *n,
 		struct hl_group *g = &groups[i];
 		size_t at = na;
 		for (size_t k = 0; g->name && k < na; k++)
-			if (!strcmp(all[k].name, g->name))
+			if (all[k].name && !strcmp(all[k].name, g->name))
 				at = k;
 		if (g->drop && g->name && !strcmp(g->name, "*")) {
 			for (size_t k = 0; k < na; k++)

@@ -26,7 +26,7 @@ struct article {
 	bool body_loaded;
 	char *body; /* NUL-terminated; "\r\n" turned into "\n" */
 	size_t body_len;
-	size_t words;     /* article_words: counted when first asked */
+	size_t words; /* article_words: counted when first asked */
 	bool words_known;
 	size_t body_line; /* the file line the body starts on (1-based),
 	                     * valid once the body is loaded */

@@ -41,8 +41,8 @@
  * is written without spaces (Han, kana, Hangul; the ranges of is_cjk in
  * match.c): there an edge of the match or its neighbour in those scripts
  * is a word edge, so 华为 matches in 华为公司. */
-#define CJK                                                                  \
-	"[\\x{3040}-\\x{30ff}\\x{3400}-\\x{4dbf}\\x{4e00}-\\x{9fff}"           \
+#define CJK                                                          \
+	"[\\x{3040}-\\x{30ff}\\x{3400}-\\x{4dbf}\\x{4e00}-\\x{9fff}" \
 	"\\x{ac00}-\\x{d7af}\\x{f900}-\\x{faff}\\x{20000}-\\x{3134f}]"
 #define WORD_OPEN "(?:(?<!\\w)|(?<=" CJK ")|(?=" CJK "))(?:"
 #define WORD_CLOSE ")(?:(?!\\w)|(?=" CJK ")|(?<=" CJK "))"

@@ -419,7 +419,8 @@ state_parse_fast(const char *text, size_t len, struct state *s)
 			      sizeof *a->marks);
 			b = &a->marks[a->nmarks++];
 			memset(b, 0, sizeof *b);
-			b->offset = SIZE_MAX; /* none yet: a bookmark needs one */
+			b->offset =
+			        SIZE_MAX; /* none yet: a bookmark needs one */
 			seen_mark = 0;
 			if (!mark_field(&f, b, &seen_mark))
 				return 0;

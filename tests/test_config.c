@@ -1070,6 +1070,13 @@ Test(config, groups_merge_by_name_and_drop_on_request)
 	cr_assert(strstr(dl.v[dl.n - 1].msg, "no group named 'nope' to drop"),
 	          "%s", dl.v[dl.n - 1].msg);
 	cr_assert_eq(dl.v[dl.n - 1].line, 2);
+	/* A group with no name before one with a name: an error, and the
+	 * merge never compares with the nameless one (fuzz_config). */
+	cr_assert_eq(load(&cfg,
+	                  "highlight:\n  - words: [a]\n"
+	                  "  - {name: x, words: [b]}\n",
+	                  &dl),
+	             -1);
 	diag_list_fini(&dl);
 	config_fini(&cfg);
 }
