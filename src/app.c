@@ -433,22 +433,32 @@ scroll(size_t *top, long delta, size_t max)
 		*top = max;
 }
 
-/* Scroll actions: on the help screen when it is up, else on the pane. */
-void
-app_scroll(struct app *a, enum action act)
+/* Moves *sel by delta within [0, n). */
+static void
+select_by(size_t *sel, long delta, size_t n)
 {
+	if (!n)
+		return;
+	size_t max = n - 1;
+	scroll(sel, delta, max);
+}
+
+/* Scroll actions, n times at once (a count: 5j): on the help screen when
+ * it is up, in a list view, else on the pane.  One step whatever n, so a
+ * count of 999999 costs what one key does. */
+void
+app_scroll(struct app *a, enum action act, long n)
+{
+	if (n < 1)
+		n = 1;
+	long dir = act == ACT_SCROLL_DOWN ? 1 : act == ACT_SCROLL_UP ? -1 : 0;
 	if (a->marks_view && !a->help) {
-		if (act == ACT_SCROLL_DOWN && a->mark_sel + 1 < a->nmarks)
-			a->mark_sel++;
-		else if (act == ACT_SCROLL_UP && a->mark_sel > 0)
-			a->mark_sel--;
+		select_by(&a->mark_sel, dir * n, a->nmarks);
 		return;
 	}
 	if (a->groups_view && !a->help) {
-		if (act == ACT_SCROLL_DOWN && a->group_sel + 1 < a->ngroups)
-			a->group_sel++;
-		else if (act == ACT_SCROLL_UP && a->group_sel > 0)
-			a->group_sel--;
+		if (dir)
+			select_by(&a->group_sel, dir * n, a->ngroups);
 		else if (act == ACT_TOP)
 			a->group_sel = 0;
 		else if (act == ACT_BOTTOM && a->ngroups)
@@ -461,28 +471,31 @@ app_scroll(struct app *a, enum action act)
 	if (a->help) {
 		size_t rows =
 		        a->geo.body_rows > 0 ? (size_t)a->geo.body_rows : 1;
-		size_t n = help_line_count(a);
+		size_t lines = help_line_count(a);
 		top = &a->help_top;
-		max = n > rows ? n - rows : 0;
+		max = lines > rows ? lines - rows : 0;
 	}
+	/* n pages of a screen at most a few thousand rows: no overflow. */
+	if (n > 1000000)
+		n = 1000000;
 	switch (act) {
 	case ACT_SCROLL_DOWN:
-		scroll(top, 1, max);
+		scroll(top, n, max);
 		break;
 	case ACT_SCROLL_UP:
-		scroll(top, -1, max);
+		scroll(top, -n, max);
 		break;
 	case ACT_PAGE_DOWN:
-		scroll(top, page, max);
+		scroll(top, page * n, max);
 		break;
 	case ACT_PAGE_UP:
-		scroll(top, -page, max);
+		scroll(top, -page * n, max);
 		break;
 	case ACT_HALF_PAGE_DOWN:
-		scroll(top, (page + 1) / 2, max);
+		scroll(top, (page + 1) / 2 * n, max);
 		break;
 	case ACT_HALF_PAGE_UP:
-		scroll(top, -(page + 1) / 2, max);
+		scroll(top, -(page + 1) / 2 * n, max);
 		break;
 	case ACT_TOP:
 		*top = 0;

@@ -28,8 +28,9 @@ size_t app_view_offset(const struct app *a);
 /* Scrolls so that body offset off is in view, at least three lines
  * from the top and the bottom of the pane (vim's scrolloff). */
 void app_reveal(struct app *a, size_t off);
-/* A scroll action on what is up: the help, a list view or the pane. */
-void app_scroll(struct app *a, enum action act);
+/* A scroll action n times at once on what is up: the help, a list view
+ * or the pane. */
+void app_scroll(struct app *a, enum action act, long n);
 
 /* app_nav.c: counts, the jump list, moving as less and neomutt move. */
 

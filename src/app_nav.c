@@ -147,8 +147,7 @@ page_down(struct app *a, long n)
 		app_select(a, next);
 		return;
 	}
-	for (long k = 0; k < n; k++)
-		app_scroll(a, ACT_PAGE_DOWN);
+	app_scroll(a, ACT_PAGE_DOWN, n);
 	if (pane_at_end(a) && !a->help && !a->marks_view && !a->groups_view)
 		app_message(a, false, "%s",
 		            unread_from(a, true) != SIZE_MAX
@@ -271,8 +270,7 @@ app_nav_action(struct app *a, enum action act)
 	case ACT_HALF_PAGE_UP:
 	case ACT_PAGE_UP:
 		n = take_count(a, 1);
-		for (long k = 0; k < n; k++)
-			app_scroll(a, act);
+		app_scroll(a, act, n);
 		if (pane && act == ACT_SCROLL_DOWN && pane_at_end(a) &&
 		    a->top == 0 && a->layout.n <= (size_t)a->geo.body_rows)
 			app_message(a, false, "the whole article is in view");
@@ -289,12 +287,12 @@ app_nav_action(struct app *a, enum action act)
 				goto_line(a, n);
 			else {
 				app_jump_push(a);
-				app_scroll(a, act);
+				app_scroll(a, act, 1);
 			}
 			return true;
 		}
 		a->count = 0;
-		app_scroll(a, act);
+		app_scroll(a, act, 1);
 		return true;
 	case ACT_GOTO_PERCENT:
 		if (!a->count) {

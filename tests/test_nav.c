@@ -567,3 +567,19 @@ Test(nav, a_count_out_of_view_does_not_redraw)
 	app_background_step(&app); /* beta, out of view, not the last */
 	cr_assert(!app.dirty, "nothing on the screen changed");
 }
+
+/* A count of 999999 is one step, wherever it is typed (the whole-app
+ * fuzzer hung on one in the help: each j rebuilt the help's lines). */
+Test(nav, a_huge_count_is_one_step, .timeout = 20)
+{
+	keys("? 9 9 9 9 9 9 j");
+	cr_assert(app.help);
+	size_t at_end = app.help_top;
+	cr_assert_gt(at_end, 0);
+	keys("G");
+	cr_assert_eq(app.help_top, at_end, "999999j went to the end");
+	keys("q t t 9 9 9 9 9 9 j");
+	cr_assert_eq(app.group_sel, 0, "no groups: nothing to select");
+	keys("q G Tab 9 9 9 9 9 9 Space");
+	cr_assert_eq(app.top, app_max_top(&app));
+}
