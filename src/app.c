@@ -616,13 +616,7 @@ app_action(struct app *a, enum action act)
 		app_toggle_group(a, a->group_sel);
 		break;
 	case ACT_TOGGLE_READ:
-		a->read[a->sel] = !a->read[a->sel];
-		if (!a->read[a->sel]) {
-			/* Unread again: to be read from the start. */
-			a->progress[a->sel] = 0;
-			a->progress_reset[a->sel] = true;
-		}
-		a->state_dirty = true;
+		app_mark_read(a, a->sel, !a->read[a->sel]);
 		app_message(a, false, "marked %s",
 		            a->read[a->sel] ? "read" : "unread");
 		break;

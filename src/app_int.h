@@ -80,6 +80,9 @@ void app_save_prompt(struct app *a);
 
 /* Updates the open article's progress and read mark from the view. */
 void app_track_reading(struct app *a);
+/* Marks article i read or unread (unread: its progress starts again),
+ * the state to be saved. */
+void app_mark_read(struct app *a, size_t i, bool read);
 /* Selects the next unread article in the sidebar, going round. */
 void app_next_unread(struct app *a);
 /* Deletes bookmark k (an index into marks), remembering its id. */

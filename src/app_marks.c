@@ -118,3 +118,17 @@ app_open_mark(struct app *a, size_t k)
 	app_message(a, false, "bookmark %zu/%zu%s%s", k + 1, a->nmarks,
 	            *a->marks[k].note ? ": " : "", a->marks[k].note);
 }
+
+void
+app_mark_read(struct app *a, size_t i, bool read)
+{
+	if (a->read[i] == read)
+		return;
+	a->read[i] = read;
+	if (!read) {
+		/* Unread again: to be read from the start. */
+		a->progress[i] = 0;
+		a->progress_reset[i] = true;
+	}
+	a->state_dirty = true;
+}

@@ -201,17 +201,9 @@ mark_range(struct app *a, long n)
 	bool read = !a->read[a->sel];
 	size_t done = 0;
 	for (size_t r = a->row; r < a->norder && done < (size_t)n; r++) {
-		size_t i = a->order[r];
-		if (a->read[i] != read) {
-			a->read[i] = read;
-			if (!read) {
-				a->progress[i] = 0;
-				a->progress_reset[i] = true;
-			}
-		}
+		app_mark_read(a, a->order[r], read);
 		done++;
 	}
-	a->state_dirty = true;
 	app_message(a, false, "%zu article%s marked %s", done,
 	            done == 1 ? "" : "s", read ? "read" : "unread");
 }

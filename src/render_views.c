@@ -156,6 +156,15 @@ draw_pending_popup(struct app *a)
 		sb_fini(&lines[i]);
 }
 
+/* A list view's page: blank rows, its heading on the first. */
+static void
+view_start(struct app *a, const char *heading)
+{
+	for (int r = 0; r < a->geo.body_rows; r++)
+		frame_fill(&a->frame, r, 0, a->cols, ROLE_NORMAL);
+	put_clipped(&a->frame, 0, 1, a->cols - 1, heading, ROLE_HELP_HEADING);
+}
+
 /*
  * The keyword groups view: every group with its number (the key of t N
  * and ] N), on or off, its hits in the open article and in the corpus.
@@ -165,11 +174,7 @@ draw_groups(struct app *a)
 {
 	struct frame *f = &a->frame;
 	char buf[160];
-	for (int r = 0; r < a->geo.body_rows; r++)
-		frame_fill(f, r, 0, a->cols, ROLE_NORMAL);
-	put_clipped(f, 0, 1, a->cols - 1,
-	            "Keyword groups: Space turns one on or off, q closes",
-	            ROLE_HELP_HEADING);
+	view_start(a, "Keyword groups: Space turns one on or off, q closes");
 	snprintf(buf, sizeof buf, "  #  on  %-20s%12s %12s", "group",
 	         "this article", "corpus");
 	put_clipped(f, 2, 0, a->cols, buf, ROLE_HELP_KEY);
@@ -207,11 +212,7 @@ draw_marks(struct app *a)
 {
 	struct frame *f = &a->frame;
 	char buf[96];
-	for (int r = 0; r < a->geo.body_rows; r++)
-		frame_fill(f, r, 0, a->cols, ROLE_NORMAL);
-	put_clipped(f, 0, 1, a->cols - 1,
-	            "Bookmarks: Enter goes there, d deletes, q closes",
-	            ROLE_HELP_HEADING);
+	view_start(a, "Bookmarks: Enter goes there, d deletes, q closes");
 	/* Two rows a bookmark: the article and the note, then where in
 	 * the article it is and when it was made. */
 	size_t rows =
