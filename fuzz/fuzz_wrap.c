@@ -1,5 +1,5 @@
 /* Fuzz target: UTF-8 decoding, display widths and wrapping of untrusted
- * text, with the wrapping invariants checked. */
+ * text, with the wrapping invariants checked, whole and a few lines at a time. */
 #include <locale.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -50,6 +50,30 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		prev_end = l->end;
 	}
+	/* A few lines at a time, going on where each call stopped, the
+	 * same lines (the lazy layout relies on it). */
+	size_t max = 1 + data[0] % 5, from = 0, k = 0;
+	struct wrap_lines piece;
+	wrap_lines_init(&piece);
+	for (;;) {
+		size_t next;
+		piece.n = 0;
+		size_t n = wrap_text_max(text + from, len - from, width, max,
+		                         &piece, &next);
+		for (size_t i = 0; i < n; i++, k++)
+			if (k >= wl.n ||
+			    from + piece.v[i].start != wl.v[k].start ||
+			    from + piece.v[i].end != wl.v[k].end)
+				__builtin_trap();
+		if (next == len - from)
+			break;
+		if (next == 0 || n != max)
+			__builtin_trap();
+		from += next;
+	}
+	if (k != wl.n)
+		__builtin_trap();
+	wrap_lines_fini(&piece);
 	wrap_lines_fini(&wl);
 	return 0;
 }

@@ -242,9 +242,15 @@ void app_key(struct app *a, int key);
 void app_action(struct app *a, enum action act);
 /* The screen is now rows x cols: re-wraps, keeping the reader's place. */
 void app_resize(struct app *a, int rows, int cols);
-/* app_export.c: the open article laid out at width, as plain text, one
- * line per screen line (what --print writes and s saves). */
-void app_export_text(struct app *a, int width, struct strbuf *out);
+/*
+ * app_export.c: the open article laid out at width, as plain text, one
+ * line per screen line (what --print writes and s saves), handed to put a
+ * few lines at a time, so it costs a screenful of memory whatever its
+ * size.  Stops at the first put that fails (returns non-zero) and returns
+ * that, else 0.
+ */
+typedef int (*export_put)(void *ctx, const char *text, size_t len);
+int app_export(struct app *a, int width, export_put put, void *ctx);
 /* A file name from a title: "some-title.txt" (caller frees). */
 char *app_export_name(const char *title);
 /* Saves the open article to path (a folder: a file in it named after the

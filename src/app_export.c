@@ -19,33 +19,47 @@
 #include "glyph.h"
 #include "render.h"
 
-void
-app_export_text(struct app *a, int width, struct strbuf *out)
+int
+app_export(struct app *a, int width, export_put put, void *ctx)
 {
 	const struct article *art = &a->corpus->v[a->open];
-	struct layout l;
-	layout_init(&l);
-	layout_build(&l, art->title, a->meta, art->body, &a->doc, width);
+	/* The pane's own layout when it has that width: no second pass. */
+	struct layout own, *l = &a->layout;
+	layout_init(&own);
+	if (a->layout.width != width || !a->layout.n) {
+		layout_build(&own, art->title, a->meta, art->body, &a->doc,
+		             width);
+		l = &own;
+	}
 	/* Each line drawn on a one-row frame, as the pane draws it, so
 	 * what is written is what was seen (control characters as their
 	 * placeholders, tabs expanded). */
 	struct frame f;
 	frame_init(&f);
 	frame_resize(&f, 1, width + 1);
-	for (size_t i = 0; i < l.n; i++) {
-		const struct line *ln = &l.v[i];
+	struct strbuf out;
+	sb_init(&out);
+	int rc = 0;
+	for (size_t i = 0; i < l->n && !rc; i++) {
+		struct line ln = layout_line(l, i);
 		const char *src = art->body;
-		if (ln->kind == LINE_TITLE)
+		if (ln.kind == LINE_TITLE)
 			src = art->title;
-		else if (ln->kind == LINE_META)
+		else if (ln.kind == LINE_META)
 			src = a->meta;
 		frame_fill(&f, 0, 0, f.cols, ROLE_TEXT);
-		frame_put_text(&f, 0, 0, f.cols, src + ln->start,
-		               ln->end - ln->start, ROLE_TEXT, 0);
-		frame_to_text(&f, out);
+		frame_put_text(&f, 0, 0, f.cols, src + ln.start,
+		               ln.end - ln.start, ROLE_TEXT, 0);
+		frame_to_text(&f, &out);
+		if (out.len >= 65536 || i + 1 == l->n) {
+			rc = put(ctx, out.buf, out.len);
+			out.len = 0;
+		}
 	}
+	sb_fini(&out);
 	frame_fini(&f);
-	layout_fini(&l);
+	layout_fini(&own);
+	return rc;
 }
 
 char *
@@ -73,27 +87,36 @@ app_export_name(const char *title)
 	return sb_detach(&sb);
 }
 
-/* Writes text to path as a new file: never replaces one (O_EXCL), never
- * follows a link there.  0, or -1 with errno. */
 static int
-write_new(const char *path, const char *text, size_t len)
+put_fd(void *ctx, const char *text, size_t len)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0666);
-	if (fd < 0)
-		return -1;
+	int fd = *(int *)ctx;
 	size_t done = 0;
 	while (done < len) {
 		ssize_t n = write(fd, text + done, len - done);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0) {
-			int e = errno;
-			close(fd);
-			unlink(path); /* no half a file left behind */
-			errno = e;
+		if (n <= 0)
 			return -1;
-		}
 		done += (size_t)n;
+	}
+	return 0;
+}
+
+/* Writes the article to path as a new file: never replaces one (O_EXCL),
+ * never follows a link there.  0, or -1 with errno. */
+static int
+write_new(struct app *a, const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0666);
+	if (fd < 0)
+		return -1;
+	if (app_export(a, a->geo.text_w, put_fd, &fd) != 0) {
+		int e = errno;
+		close(fd);
+		unlink(path); /* no half a file left behind */
+		errno = e;
+		return -1;
 	}
 	if (close(fd) != 0) {
 		int e = errno;
@@ -125,13 +148,10 @@ app_save_to(struct app *a, const char *path)
 		free(full);
 		full = in;
 	}
-	struct strbuf text;
-	sb_init(&text);
-	app_export_text(a, a->geo.text_w, &text);
 	struct strbuf shown;
 	sb_init(&shown);
 	glyph_escape(full, strlen(full), &shown);
-	if (write_new(full, text.buf, text.len) == 0)
+	if (write_new(a, full) == 0)
 		app_message(a, false, "saved to %s", shown.buf);
 	else if (errno == EEXIST)
 		app_message(a, true,
@@ -142,7 +162,6 @@ app_save_to(struct app *a, const char *path)
 		app_message(a, true, "%s: %s (not saved)", shown.buf,
 		            strerror(errno));
 	sb_fini(&shown);
-	sb_fini(&text);
 	free(full);
 	free(name);
 }

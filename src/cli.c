@@ -63,6 +63,13 @@ cli_list(struct corpus *c, struct diag_list *dl)
 	return fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
 }
 
+static int
+put_stdout(void *ctx, const char *text, size_t len)
+{
+	(void)ctx;
+	return fwrite(text, 1, len, stdout) == len ? 0 : -1;
+}
+
 /* Prints article n (1-based) laid out as in the pane, without colour. */
 int
 cli_print(struct corpus *c, long n, int width, struct diag_list *dl)
@@ -75,19 +82,20 @@ cli_print(struct corpus *c, long n, int width, struct diag_list *dl)
 		        c->n == 1 ? "" : "s");
 		return EXIT_TROUBLE;
 	}
+	/* A pane as wide as the text, so the article is laid out once, at
+	 * the width it is printed. */
 	struct app a;
-	app_init(&a, c, 2, 1, NULL);
+	app_init(&a, c, 2, width + 2, NULL);
+	struct view_config v = a.view;
+	v.sidebar = false;
+	v.text_width = 0;
+	app_set_view(&a, &v);
 	app_select(&a, (size_t)n - 1);
 	cli_print_diags(&a.diags, 0);
-	/* The pane's layout and drawing (app_export.c). */
-	struct strbuf sb;
-	sb_init(&sb);
-	app_export_text(&a, width, &sb);
-	fwrite(sb.buf, 1, sb.len, stdout);
-	sb_fini(&sb);
+	int rc = app_export(&a, width, put_stdout, NULL);
 	app_fini(&a);
 	(void)dl;
-	return fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
+	return fflush(stdout) == 0 && rc == 0 ? 0 : EXIT_TROUBLE;
 }
 
 /* Whether there is something at path: a link that leads nowhere, or to

@@ -1,11 +1,22 @@
 /* layout.c - an article as screen lines. */
 #include "layout.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
 #include "wrap.h"
+
+struct layout_cache {
+	struct {
+		size_t k; /* the run held, SIZE_MAX: none */
+		size_t n;
+		struct line v[LAYOUT_STEP];
+	} run[2];
+	int older; /* the slot to fill next */
+	struct wrap_lines wl;
+};
 
 void
 layout_init(struct layout *l)
@@ -16,58 +27,124 @@ layout_init(struct layout *l)
 void
 layout_fini(struct layout *l)
 {
-	free(l->v);
+	free(l->head);
+	free(l->marks);
+	if (l->cache)
+		wrap_lines_fini(&l->cache->wl);
+	free(l->cache);
 	layout_init(l);
 }
 
+/* Wraps text[0..len) into the title area, offsets shifted by base. */
 static void
-push(struct layout *l, enum line_kind kind, size_t block, size_t start,
-     size_t end)
-{
-	xgrow(&l->v, &l->cap, l->n + 1, sizeof *l->v);
-	l->v[l->n].kind = kind;
-	l->v[l->n].block = block;
-	l->v[l->n].start = start;
-	l->v[l->n].end = end;
-	l->n++;
-}
-
-/* Wraps text[0..len) and pushes its lines, offsets shifted by base. */
-static void
-push_wrapped(struct layout *l, struct wrap_lines *wl, enum line_kind kind,
-             size_t block, const char *text, size_t len, size_t base)
+push_head(struct layout *l, struct wrap_lines *wl, enum line_kind kind,
+          const char *text, size_t len)
 {
 	wl->n = 0;
 	wrap_text(text, len, l->width, wl);
-	for (size_t i = 0; i < wl->n; i++)
-		push(l, kind, block, base + wl->v[i].start,
-		     base + wl->v[i].end);
+	for (size_t i = 0; i < wl->n; i++) {
+		xgrow(&l->head, &l->headcap, l->first_body + 1,
+		      sizeof *l->head);
+		l->head[l->first_body++] =
+		        (struct line){kind, 0, wl->v[i].start, wl->v[i].end};
+	}
+}
+
+/*
+ * Makes up to max body lines from mark *m into out, moving *m past them.
+ * Returns how many (fewer than max only at the end of the body).
+ */
+static size_t
+make_lines(const struct layout *l, struct layout_mark *m, struct line *out,
+           size_t max, struct wrap_lines *wl)
+{
+	const struct doc *d = l->doc;
+	size_t k = 0;
+	while (k < max && m->block < d->n) {
+		const struct block *bl = &d->v[m->block];
+		if (m->off == LAYOUT_BLANK) {
+			out[k++] = (struct line){LINE_BLANK, m->block,
+			                         bl->start, bl->start};
+			m->off = 0;
+			continue;
+		}
+		enum line_kind kind =
+		        bl->kind == BLOCK_HEADING ? LINE_HEADING : LINE_TEXT;
+		size_t base = bl->start + m->off, next;
+		wl->n = 0;
+		size_t got = wrap_text_max(l->body + base, bl->len - m->off,
+		                           l->width, max - k, wl, &next);
+		for (size_t i = 0; i < got; i++)
+			out[k++] = (struct line){kind, m->block,
+			                         base + wl->v[i].start,
+			                         base + wl->v[i].end};
+		if (m->off + next >= bl->len) {
+			m->block++;
+			m->off = LAYOUT_BLANK;
+		} else {
+			m->off += next;
+		}
+	}
+	return k;
 }
 
 void
 layout_build(struct layout *l, const char *title, const char *meta,
              const char *body, const struct doc *doc, int width)
 {
-	struct wrap_lines wl;
-	wrap_lines_init(&wl);
-	l->n = 0;
-	l->width = width < 1 ? 1 : width;
-	size_t first_start = doc->n ? doc->v[0].start : 0;
-	push_wrapped(l, &wl, LINE_TITLE, 0, title, strlen(title), 0);
-	if (meta && *meta)
-		push_wrapped(l, &wl, LINE_META, 0, meta, strlen(meta), 0);
-	push(l, LINE_BLANK, 0, first_start, first_start);
-	l->first_body = l->n;
-	for (size_t b = 0; b < doc->n; b++) {
-		const struct block *bl = &doc->v[b];
-		if (b > 0)
-			push(l, LINE_BLANK, b, bl->start, bl->start);
-		push_wrapped(l, &wl,
-		             bl->kind == BLOCK_HEADING ? LINE_HEADING
-		                                       : LINE_TEXT,
-		             b, body + bl->start, bl->len, bl->start);
+	if (!l->cache) {
+		l->cache = xcalloc(1, sizeof *l->cache);
+		wrap_lines_init(&l->cache->wl);
 	}
-	wrap_lines_fini(&wl);
+	struct layout_cache *c = l->cache;
+	c->run[0].k = c->run[1].k = SIZE_MAX;
+	l->width = width < 1 ? 1 : width;
+	l->body = body;
+	l->doc = doc;
+	l->first_body = 0;
+	l->nmarks = 0;
+	size_t first_start = doc->n ? doc->v[0].start : 0;
+	push_head(l, &c->wl, LINE_TITLE, title, strlen(title));
+	if (meta && *meta)
+		push_head(l, &c->wl, LINE_META, meta, strlen(meta));
+	xgrow(&l->head, &l->headcap, l->first_body + 1, sizeof *l->head);
+	l->head[l->first_body++] =
+	        (struct line){LINE_BLANK, 0, first_start, first_start};
+	l->n = l->first_body;
+	/* One pass over the body, keeping a mark every LAYOUT_STEP lines;
+	 * the run just made stays in the cache (the first screen's). */
+	struct layout_mark m = {0, 0};
+	while (m.block < doc->n) {
+		xgrow(&l->marks, &l->markcap, l->nmarks + 1, sizeof *l->marks);
+		l->marks[l->nmarks] = m;
+		int slot = l->nmarks == 0 ? 0 : 1;
+		c->run[slot].k = l->nmarks++;
+		c->run[slot].n =
+		        make_lines(l, &m, c->run[slot].v, LAYOUT_STEP, &c->wl);
+		l->n += c->run[slot].n;
+	}
+	c->run[1].k = SIZE_MAX;
+	c->older = 1;
+}
+
+struct line
+layout_line(const struct layout *l, size_t i)
+{
+	if (i < l->first_body)
+		return l->head[i];
+	size_t j = i - l->first_body, k = j / LAYOUT_STEP;
+	struct layout_cache *c = l->cache;
+	for (int s = 0; s < 2; s++)
+		if (c->run[s].k == k) {
+			c->older = !s;
+			return c->run[s].v[j % LAYOUT_STEP];
+		}
+	int s = c->older;
+	struct layout_mark m = l->marks[k];
+	c->run[s].k = k;
+	c->run[s].n = make_lines(l, &m, c->run[s].v, LAYOUT_STEP, &c->wl);
+	c->older = !s;
+	return c->run[s].v[j % LAYOUT_STEP];
 }
 
 size_t
@@ -75,10 +152,20 @@ layout_anchor(const struct layout *l, size_t top)
 {
 	if (top < l->first_body)
 		return 0;
-	for (size_t i = top; i < l->n; i++)
-		if (l->v[i].kind == LINE_TEXT || l->v[i].kind == LINE_HEADING)
-			return l->v[i].start + 1;
+	for (size_t i = top; i < l->n; i++) {
+		struct line ln = layout_line(l, i);
+		if (ln.kind == LINE_TEXT || ln.kind == LINE_HEADING)
+			return ln.start + 1;
+	}
 	return 0;
+}
+
+/* The body offset a mark's line starts at. */
+static size_t
+mark_offset(const struct layout *l, const struct layout_mark *m)
+{
+	size_t start = l->doc->v[m->block].start;
+	return m->off == LAYOUT_BLANK ? start : start + m->off;
 }
 
 size_t
@@ -87,20 +174,28 @@ layout_find_anchor(const struct layout *l, size_t anchor)
 	if (anchor == 0 || l->first_body >= l->n)
 		return 0;
 	anchor--;
-	/* Body lines are in offset order: binary search the last line
-	 * whose start is <= anchor. */
-	size_t lo = l->first_body, hi = l->n;
+	/* Body lines are in offset order: the run holding the last line
+	 * whose start is <= anchor, then that line in the run. */
+	size_t lo = 0, hi = l->nmarks;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (l->v[mid].start <= anchor)
+		if (mark_offset(l, &l->marks[mid]) <= anchor)
 			lo = mid;
 		else
 			hi = mid;
 	}
+	size_t i = l->first_body + lo * LAYOUT_STEP;
+	size_t end = i + LAYOUT_STEP < l->n ? i + LAYOUT_STEP : l->n;
+	while (i + 1 < end && layout_line(l, i + 1).start <= anchor)
+		i++;
 	/* A blank line shares its start with the block after it: prefer the
 	 * text line. */
-	while (lo + 1 < l->n && l->v[lo].kind == LINE_BLANK &&
-	       l->v[lo + 1].start == l->v[lo].start)
-		lo++;
-	return lo;
+	while (i + 1 < l->n) {
+		struct line ln = layout_line(l, i),
+		            next = layout_line(l, i + 1);
+		if (ln.kind != LINE_BLANK || next.start != ln.start)
+			break;
+		i++;
+	}
+	return i;
 }

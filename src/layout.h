@@ -3,9 +3,9 @@
  *
  * The layout is the list of display lines: the title (wrapped), the
  * metadata line, a blank line, then each block of the body wrapped, with a
- * blank line between blocks.  A line only records byte ranges, so a layout
- * costs a few words per screen line, whatever the article, and drawing a
- * screenful looks at a screenful of lines.
+ * blank line between blocks.  A line only records byte ranges, and only
+ * one line in LAYOUT_STEP is kept, so a layout costs a fraction of a byte
+ * per screen line, at any width; drawing a screenful wraps a screenful.
  */
 #ifndef LECTERN_LAYOUT_H
 #define LECTERN_LAYOUT_H
@@ -30,12 +30,40 @@ struct line {
 	size_t end;
 };
 
+/* Body lines are made LAYOUT_STEP at a time, from a mark. */
+#define LAYOUT_STEP 64
+
+/* Where a run of body lines starts: a line start in a block, or the blank
+ * line before the block (off == LAYOUT_BLANK). */
+struct layout_mark {
+	size_t block;
+	size_t off; /* bytes into the block's text */
+};
+#define LAYOUT_BLANK ((size_t)-1)
+
+struct layout_cache;
+
+/*
+ * The lines themselves are not kept: only where every LAYOUT_STEP-th body
+ * line starts (16 bytes per 64 lines, whatever the width), and the few
+ * lines of the title area.  layout_line wraps the run holding the line
+ * asked for again; the last two runs are cached, so drawing a screen or
+ * walking the lines in order wraps each run once.
+ */
 struct layout {
-	struct line *v;
-	size_t n;
-	size_t cap;
+	size_t n;          /* lines in all */
 	int width;         /* columns the text was wrapped to */
 	size_t first_body; /* index of the first line of the body */
+	/* private */
+	const char *body;
+	const struct doc *doc;
+	struct line *head; /* the title area: lines [0, first_body) */
+	size_t headcap;
+	struct layout_mark *marks; /* body line first_body + k * LAYOUT_STEP
+	                            * starts at marks[k] */
+	size_t nmarks;
+	size_t markcap;
+	struct layout_cache *cache;
 };
 
 void layout_init(struct layout *l);
@@ -49,6 +77,9 @@ void layout_fini(struct layout *l);
  */
 void layout_build(struct layout *l, const char *title, const char *meta,
                   const char *body, const struct doc *doc, int width);
+
+/* Line i (< l->n). */
+struct line layout_line(const struct layout *l, size_t i);
 
 /*
  * The place a reader is at, kept as a value that survives a change of

@@ -317,7 +317,8 @@ draw_pane(struct app *a)
 		size_t i = a->top + (size_t)r;
 		if (i >= a->layout.n)
 			continue;
-		const struct line *ln = &a->layout.v[i];
+		struct line line = layout_line(&a->layout, i);
+		const struct line *ln = &line;
 		if (g->gutter) {
 			/* The numbers G goes to (10G), as less -N shows. */
 			char num[24];

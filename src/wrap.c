@@ -26,6 +26,7 @@
 #include "wrap.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "glyph.h"
@@ -35,12 +36,15 @@
 /* The line being filled; start..end are bytes, col its columns so far. */
 struct wrap_state {
 	const char *text;
+	size_t len;
 	int width;
 	struct wrap_lines *out;
 	size_t start;
 	size_t end;
 	int col;
 	size_t added;
+	size_t limit; /* lines to append at most */
+	bool stop;    /* the limit was reached: st.start is the next line */
 };
 
 static bool
@@ -111,8 +115,9 @@ wrap_break_between(const char *text, size_t len, size_t at, size_t pos)
 
 /*
  * Measures the word at text[pos], setting *wend one past its last byte.
- * Returns its columns, or -1 when they exceed limit (the scan still runs to
- * the word's end, but no longer decodes, and the sum cannot overflow).
+ * Returns its columns, or -1 when they exceed limit: then the scan stops
+ * there and *wend is not set (cut_word finds the word's end as it cuts, so
+ * a word of 100 MB is read once, a line at a time).
  */
 static int
 word_cols(const char *text, size_t len, size_t pos, int limit, size_t *wend)
@@ -120,23 +125,30 @@ word_cols(const char *text, size_t len, size_t pos, int limit, size_t *wend)
 	int cols = 0;
 	size_t base = pos; /* the last character not a combining mark */
 	while (pos < len && !is_space(text[pos])) {
+		/* A run of printable ASCII: a column a byte, no break inside
+		 * it (most text, measured without decoding). */
+		unsigned char ch = (unsigned char)text[pos];
+		if (ch > 0x20 && ch < 0x7f &&
+		    (base == pos || (unsigned char)text[base] < 0x80)) {
+			size_t from = pos;
+			while (pos < len && (unsigned char)text[pos] > 0x20 &&
+			       (unsigned char)text[pos] < 0x7f)
+				pos++;
+			if ((size_t)(limit - cols) < pos - from)
+				return -1;
+			cols += (int)(pos - from);
+			base = pos - 1;
+			if (wrap_break_between(text, len, base, pos))
+				break;
+			continue;
+		}
 		struct glyph g;
 		size_t at = pos;
 		glyph_next(text, len, &pos, 0, &g);
 		if (g.kind != GLYPH_COMBINING)
 			base = at;
-		if (g.width > limit - cols) {
-			/* Too wide: on to the word's end, not measuring. */
-			while (pos < len && !is_space(text[pos]) &&
-			       !wrap_break_between(text, len, base, pos)) {
-				at = pos;
-				glyph_next(text, len, &pos, 0, &g);
-				if (g.kind != GLYPH_COMBINING)
-					base = at;
-			}
-			cols = -1;
-			break;
-		}
+		if (g.width > limit - cols)
+			return -1;
 		cols += g.width;
 		/* A mark takes its base's side of a break (UAX #14, LB9). */
 		if (wrap_break_between(text, len, base, pos))
@@ -170,6 +182,10 @@ space_cols(const char *text, size_t from, size_t to, int col, int limit)
 static void
 emit(struct wrap_state *st)
 {
+	if (st->added == st->limit) {
+		st->stop = true;
+		return;
+	}
 	struct wrap_lines *wl = st->out;
 	xgrow(&wl->v, &wl->cap, wl->n + 1, sizeof *wl->v);
 	wl->v[wl->n].start = st->start;
@@ -180,24 +196,27 @@ emit(struct wrap_state *st)
 }
 
 /*
- * Cuts the too-wide word text[pos..wend) into lines, starting on an empty
- * line at pos.  The last piece stays open as the current line, so the next
- * word may still join it.
+ * Cuts the too-wide word at text[pos] into lines, starting on an empty
+ * line at pos, and returns one past its end (a space, a break between two
+ * CJK characters, or the end of the text).  The last piece stays open as
+ * the current line, so the next word may still join it.
  */
-static void
-cut_word(struct wrap_state *st, size_t pos, size_t wend)
+static size_t
+cut_word(struct wrap_state *st, size_t pos)
 {
+	const char *text = st->text;
+	size_t len = st->len;
 	bool empty = true;
-	while (pos < wend) {
+	while (pos < len && !is_space(text[pos])) {
 		size_t cstart = pos;
 		struct glyph g;
-		glyph_next(st->text, wend, &pos, 0, &g);
+		glyph_next(text, len, &pos, 0, &g);
 		int cw = g.width;
 		/* The cluster's combining marks come along with their base. */
-		while (pos < wend) {
+		while (pos < len) {
 			size_t next = pos;
 			struct glyph m;
-			glyph_next(st->text, wend, &next, 0, &m);
+			glyph_next(text, len, &next, 0, &m);
 			if (m.kind != GLYPH_COMBINING)
 				break;
 			pos = next;
@@ -207,30 +226,35 @@ cut_word(struct wrap_state *st, size_t pos, size_t wend)
 		if (!empty && cw > st->width - st->col) {
 			st->end = cstart;
 			emit(st);
+			if (st->stop)
+				return pos;
 			st->start = cstart;
 			st->col = 0;
 		}
 		st->col += cw;
 		empty = false;
+		if (wrap_break_between(text, len, cstart, pos))
+			break;
 	}
-	st->end = wend;
+	st->end = pos;
+	return pos;
 }
 
 /*
  * Starts a new line (the previous one, if any, already emitted) with the
- * word text[pos..wend) of cols columns, -1 meaning too wide for any line.
+ * word at pos, of cols columns ending at wend, or -1: too wide for any
+ * line, cut into pieces.  Returns one past the word.
  */
-static void
+static size_t
 place_on_new_line(struct wrap_state *st, size_t pos, size_t wend, int cols)
 {
 	st->start = pos;
 	st->col = 0;
-	if (cols >= 0) {
-		st->end = wend;
-		st->col = cols;
-	} else {
-		cut_word(st, pos, wend);
-	}
+	if (cols < 0)
+		return cut_word(st, pos);
+	st->end = wend;
+	st->col = cols;
+	return wend;
 }
 
 void
@@ -251,19 +275,28 @@ wrap_lines_fini(struct wrap_lines *wl)
 size_t
 wrap_text(const char *text, size_t len, int width, struct wrap_lines *out)
 {
+	return wrap_text_max(text, len, width, SIZE_MAX, out, NULL);
+}
+
+size_t
+wrap_text_max(const char *text, size_t len, int width, size_t max,
+              struct wrap_lines *out, size_t *next)
+{
 	struct wrap_state st = {
 	        .text = text,
+	        .len = len,
 	        .width = width < 1 ? 1 : width,
 	        .out = out,
+	        .limit = max,
 	};
 	size_t pos = skip_spaces(text, len, 0);
 	if (pos == len) {
 		emit(&st); /* empty or all spaces: one empty line */
-		return st.added;
+		goto done;
 	}
 
 	/* The first word, and whether the indent before it stays. */
-	size_t wend;
+	size_t wend = pos;
 	int wcols = word_cols(text, len, pos, st.width, &wend);
 	int indent = space_cols(text, 0, pos, 0, st.width);
 	if (wcols >= 0 && indent >= 0 && wcols <= st.width - indent) {
@@ -271,11 +304,11 @@ wrap_text(const char *text, size_t len, int width, struct wrap_lines *out)
 		st.end = wend;
 		st.col = indent + wcols;
 	} else {
-		place_on_new_line(&st, pos, wend, wcols);
+		wend = place_on_new_line(&st, pos, wend, wcols);
 	}
 	pos = skip_spaces(text, len, wend);
 
-	while (pos < len) {
+	while (pos < len && !st.stop) {
 		wcols = word_cols(text, len, pos, st.width, &wend);
 		int at = space_cols(text, st.end, pos, st.col, st.width);
 		if (wcols >= 0 && at >= 0 && wcols <= st.width - at) {
@@ -283,10 +316,16 @@ wrap_text(const char *text, size_t len, int width, struct wrap_lines *out)
 			st.col = at + wcols;
 		} else {
 			emit(&st);
-			place_on_new_line(&st, pos, wend, wcols);
+			if (st.stop)
+				break;
+			wend = place_on_new_line(&st, pos, wend, wcols);
 		}
 		pos = skip_spaces(text, len, wend);
 	}
-	emit(&st);
+	if (!st.stop)
+		emit(&st);
+done:
+	if (next)
+		*next = st.stop ? st.start : len;
 	return st.added;
 }

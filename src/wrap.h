@@ -47,6 +47,16 @@ size_t wrap_text(const char *text, size_t len, int width,
                  struct wrap_lines *out);
 
 /*
+ * wrap_text appending at most max lines.  *next (if not NULL) is set to
+ * the byte offset where the line after them starts, or to len when the
+ * text ended.  Wrapping is the same from any line's start: wrapping
+ * text + *next goes on exactly where this call stopped, so a paragraph of
+ * any size can be wrapped a screenful at a time.
+ */
+size_t wrap_text_max(const char *text, size_t len, int width, size_t max,
+                     struct wrap_lines *out, size_t *next);
+
+/*
  * Whether a line may break between the character at text[at..pos) and
  * the one at pos with no space between them: in text written without
  * spaces (Han, kana, Hangul) between any two characters, but not before

@@ -91,7 +91,8 @@ Test(session, read_marks_places_bookmarks_and_selection_come_back)
 	/* The place is the first text line in view (a blank line at the
 	 * top is not a place of its own). */
 	size_t place = layout_anchor(&r.a.layout, top);
-	app_add_mark(&r.a, 2, r.a.layout.v[top].start, "note one", 100);
+	app_add_mark(&r.a, 2, layout_line(&r.a.layout, top).start, "note one",
+	             100);
 	support_keys(&r.a, "q g Tab"); /* alpha, which fits: read in the pane */
 	cr_assert(r.a.read[0]);
 	run_stop(&r, 1000);
@@ -117,7 +118,7 @@ Test(session, places_survive_a_different_width)
 	struct run r;
 	run_start(&r);
 	support_keys(&r.a, "G Enter Space");
-	size_t off = r.a.layout.v[r.a.top].start;
+	size_t off = layout_line(&r.a.layout, r.a.top).start;
 	run_stop(&r, 1000);
 
 	diag_list_init(&r.dl);
@@ -127,7 +128,8 @@ Test(session, places_survive_a_different_width)
 	session_open(&r.s, root, true, &r.c, &r.dl);
 	session_apply(&r.s, &r.a);
 	cr_assert_eq(r.a.sel, 2);
-	const struct line *ln = &r.a.layout.v[r.a.top];
+	struct line lv = layout_line(&r.a.layout, r.a.top);
+	const struct line *ln = &lv;
 	cr_assert_leq(ln->start, off);
 	cr_assert_geq(ln->end, off, "the same paragraph line in view");
 	run_stop(&r, 2000);

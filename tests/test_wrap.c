@@ -448,3 +448,74 @@ Test(wrap, cjk_breaks_between_characters_but_not_before_closing_marks)
 	check_wrap(q, strlen(q), 4);
 	wrap_lines_fini(&wl);
 }
+
+/*
+ * Wrapping a screenful at a time (wrap_text_max, going on at *next) gives
+ * the lines of wrapping the whole paragraph at once, for texts that mix
+ * indents, tabs, words too wide for a line, CJK and combining marks.
+ */
+Test(wrap, in_pieces_same_as_whole)
+{
+	static const char *const parts[] = {"a",
+	                                    "word",
+	                                    " ",
+	                                    "  ",
+	                                    "\t",
+	                                    "\n",
+	                                    "supercalifragilistic",
+	                                    "漢字",
+	                                    "，",
+	                                    "「",
+	                                    "e\xcc\x81",
+	                                    "x\xcc\x81\xcc\x82",
+	                                    "ab-cd"};
+	unsigned seed = 7;
+	for (int round = 0; round < 400; round++) {
+		char text[400];
+		size_t len = 0;
+		int nparts = (int)(seed % 40);
+		for (int i = 0; i < nparts; i++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *p = parts[(seed >> 16) %
+			                      (sizeof parts / sizeof *parts)];
+			size_t pl = strlen(p);
+			if (len + pl >= sizeof text)
+				break;
+			memcpy(text + len, p, pl);
+			len += pl;
+		}
+		seed = seed * 1103515245u + 12345u;
+		int width = 1 + (int)((seed >> 16) % 12);
+		size_t max = 1 + (seed >> 8) % 4;
+		struct wrap_lines whole, piece;
+		wrap_lines_init(&whole);
+		wrap_lines_init(&piece);
+		wrap_text(text, len, width, &whole);
+		size_t from = 0, k = 0;
+		for (;;) {
+			size_t next = SIZE_MAX;
+			piece.n = 0;
+			size_t n = wrap_text_max(text + from, len - from, width,
+			                         max, &piece, &next);
+			cr_assert_leq(n, max);
+			for (size_t i = 0; i < n; i++, k++) {
+				cr_assert_lt(k, whole.n, "round %d: extra line",
+				             round);
+				cr_assert_eq(from + piece.v[i].start,
+				             whole.v[k].start,
+				             "round %d line %zu", round, k);
+				cr_assert_eq(from + piece.v[i].end,
+				             whole.v[k].end,
+				             "round %d line %zu", round, k);
+			}
+			if (next == len - from)
+				break;
+			cr_assert_gt(next, 0, "round %d: no progress", round);
+			from += next;
+		}
+		cr_assert_eq(k, whole.n, "round %d: %zu lines, not %zu", round,
+		             k, whole.n);
+		wrap_lines_fini(&whole);
+		wrap_lines_fini(&piece);
+	}
+}
