@@ -33,6 +33,7 @@
 #include "state.h"
 #include "tty.h"
 #include "util.h"
+#include "version.h"
 #include "watch.h"
 
 #ifndef LECTERN_PKGDATADIR
@@ -584,8 +585,8 @@ main(int argc, char **argv)
 		return fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
 	}
 	if (o.version) {
-		printf("lectern %s\n", PACKAGE_VERSION);
-		return fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
+		int rc = version_print(stdout, tty_curses_version());
+		return rc == 0 && fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
 	}
 	int npaths = argc - o.first_path;
 	char **paths = argv + o.first_path;

@@ -600,3 +600,9 @@ tty_quit_requested(const struct tty *t)
 	(void)t;
 	return quit_signal != 0;
 }
+
+const char *
+tty_curses_version(void)
+{
+	return curses_version();
+}

@@ -62,5 +62,8 @@ bool tty_interrupt(void *ctx);
  * readable or closed. */
 void tty_watch_saver(struct tty *t, int fd);
 bool tty_quit_requested(const struct tty *t);
+/* The curses library's own name and version ("ncurses 6.4.20221231"),
+ * for --version: static, and callable without a terminal. */
+const char *tty_curses_version(void);
 
 #endif

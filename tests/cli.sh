@@ -11,6 +11,11 @@ ok
 
 expect_status 0 "$LECTERN" --version
 grep -qE '^lectern [0-9]+\.[0-9]+\.[0-9]+$' "$WORK/out" || fail "bad --version"
+# As GNU tools: the libraries in use, each with a version, and a copyright.
+grep -qE '^Libraries: ncursesw [0-9]+\.[0-9][^,]*, libyaml [0-9]+\.[0-9]+[^,]*, PCRE2 [0-9]+\.[0-9]+' \
+	"$WORK/out" || fail "--version lacks the libraries: $(cat "$WORK/out")"
+grep -qE '^Copyright \(C\) [0-9]{4}' "$WORK/out" || fail "--version lacks the copyright"
+[ "$(wc -l <"$WORK/out")" -eq 3 ] || fail "--version: not 3 lines"
 ok
 
 # --list: one tab-separated line per article: number, title, words.
