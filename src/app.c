@@ -290,6 +290,7 @@ app_fini(struct app *a)
 	free(a->snippet_at);
 	free(a->meta);
 	free(a->message);
+	free(a->help_query);
 	matcher_free(a->matcher);
 	for (size_t g = 0; g < a->ngroups; g++)
 		free(a->group_names[g]);
@@ -653,10 +654,17 @@ app_action(struct app *a, enum action act)
 		break;
 	case ACT_SEARCH_FORWARD:
 	case ACT_SEARCH_BACKWARD:
-		app_prompt_open(a, act == ACT_SEARCH_BACKWARD);
+		if (a->help && !a->messages_view)
+			app_help_search_open(a, act == ACT_SEARCH_BACKWARD);
+		else
+			app_prompt_open(a, act == ACT_SEARCH_BACKWARD);
 		break;
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
+		if (a->help && !a->messages_view) {
+			app_help_search_move(a, act == ACT_SEARCH_NEXT);
+			break;
+		}
 		app_search_move(a,
 		                (act == ACT_SEARCH_NEXT) != a->search.backward);
 		break;

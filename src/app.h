@@ -62,6 +62,7 @@ enum prompt_kind {
 	PROMPT_FILTER,
 	PROMPT_NOTE, /* the note of a new bookmark */
 	PROMPT_SAVE, /* the file to save the article to */
+	PROMPT_HELP, /* a search in the help screen */
 };
 
 enum focus {
@@ -134,10 +135,13 @@ struct app {
 	bool state_dirty;  /* something to save */
 	long long now;     /* the time, for new bookmarks (set by main) */
 
-	bool groups_view; /* the keyword groups view is up */
-	size_t group_sel; /* its selected group */
-	bool help;        /* the help screen is up */
-	size_t help_top;  /* its first visible line */
+	bool groups_view;       /* the keyword groups view is up */
+	size_t group_sel;       /* its selected group */
+	bool help;              /* the help screen is up */
+	size_t help_top;        /* its first visible line */
+	char *help_query;       /* what / last looked for in it */
+	bool help_back;         /* ... with ? (backward) */
+	size_t help_prompt_top; /* help_top when / was typed there */
 
 	int pending[KEYSEQ_MAX]; /* keys of a sequence typed so far */
 	int npending;

@@ -70,6 +70,10 @@ void app_toggle_group(struct app *a, size_t g);
 void app_search_move(struct app *a, bool forward);
 /* Opens the search prompt; the caller may change prompt_kind after. */
 void app_prompt_open(struct app *a, bool backward);
+/* app_search.c: / and ? on the help screen search the help; n and N go
+ * on (forward: the way the search was typed). */
+void app_help_search_open(struct app *a, bool backward);
+void app_help_search_move(struct app *a, bool forward);
 /* Handles a key while a prompt is up. */
 void app_prompt_key_in(struct app *a, int key);
 

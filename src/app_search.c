@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "app_int.h"
+#include "help.h"
 
 /* Says where the search is, after a step. */
 static void
@@ -168,11 +169,93 @@ prompt_search(struct app *a)
 	app_reveal(a, s->spans.v[s->cur].start);
 }
 
+/* The help's line i at the top, or as near as its end allows. */
+static void
+help_show(struct app *a, const struct help *h, size_t i)
+{
+	size_t rows = a->geo.body_rows > 0 ? (size_t)a->geo.body_rows : 1;
+	size_t max = h->n > rows ? h->n - rows : 0;
+	a->help_top = i > max ? max : i;
+}
+
+void
+app_help_search_open(struct app *a, bool backward)
+{
+	a->prompting = true;
+	a->prompt_kind = PROMPT_HELP;
+	prompt_init(&a->prompt, &a->history);
+	a->help_prompt_top = a->help_top;
+	a->help_back = backward;
+}
+
+/* Looks for query from line from (the way the search goes); false and
+ * nothing moved when no line holds it. */
+static bool
+help_goto(struct app *a, const char *query, size_t from, bool forward)
+{
+	struct help h;
+	help_build(&h, &a->keymap);
+	size_t i = help_find(&h, query, from, forward);
+	if (i != SIZE_MAX)
+		help_show(a, &h, i);
+	help_fini(&h);
+	return i != SIZE_MAX;
+}
+
+void
+app_help_search_move(struct app *a, bool forward)
+{
+	if (!a->help_query) {
+		app_message(a, false, "no search yet: / searches the help");
+		return;
+	}
+	forward = forward != a->help_back;
+	size_t from = forward ? a->help_top + 1 : a->help_top;
+	if (!forward && from == 0) {
+		app_message(a, true, "no more matches for \"%s\" above",
+		            a->help_query);
+		return;
+	}
+	if (!help_goto(a, a->help_query, forward ? from : from - 1, forward))
+		app_message(a, true, "no more matches for \"%s\" %s",
+		            a->help_query, forward ? "below" : "above");
+}
+
+/* A key in the help's search prompt: each edit looks again from where
+ * it was typed; Esc goes back there. */
+static void
+help_prompt_key(struct app *a, enum prompt_result r)
+{
+	const char *q = a->prompt.text.buf;
+	if (r == PROMPT_EDITING) {
+		a->help_top = a->help_prompt_top;
+		if (*q)
+			help_goto(a, q, a->help_top, !a->help_back);
+		return;
+	}
+	a->prompting = false;
+	if (r == PROMPT_CANCEL) {
+		a->help_top = a->help_prompt_top;
+	} else if (*q) {
+		prompt_history_add(&a->history, q);
+		free(a->help_query);
+		a->help_query = xstrdup(q);
+		a->help_top = a->help_prompt_top;
+		if (!help_goto(a, q, a->help_top, !a->help_back))
+			app_message(a, true, "not in the help: \"%s\"", q);
+	}
+	prompt_fini(&a->prompt);
+}
+
 void
 app_prompt_key_in(struct app *a, int key)
 {
 	enum prompt_result r = prompt_key(&a->prompt, key);
 	struct search *s = &a->search;
+	if (a->prompt_kind == PROMPT_HELP) {
+		help_prompt_key(a, r);
+		return;
+	}
 	if (a->prompt_kind == PROMPT_SAVE) {
 		if (r == PROMPT_EDITING)
 			return;

@@ -1,6 +1,8 @@
 /* help.c - the help screen's text. */
 #include "help.h"
 
+#include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,12 +10,89 @@
 #include "util.h"
 
 static void
-push(struct help *h, char *keys, char *text)
+push_level(struct help *h, char *keys, char *text, int level)
 {
 	xgrow(&h->v, &h->cap, h->n + 1, sizeof *h->v);
 	h->v[h->n].keys = keys;
 	h->v[h->n].text = text;
+	h->v[h->n].level = level;
 	h->n++;
+}
+
+static void
+push(struct help *h, char *keys, char *text)
+{
+	push_level(h, keys, text, 0);
+}
+
+/* The tasks the help groups a context's keys by, in the order shown. */
+enum task {
+	TASK_MOVE,
+	TASK_ARTICLES,
+	TASK_SEARCH,
+	TASK_HITS,
+	TASK_MARKS,
+	TASK_SCREEN,
+	TASK_LECTERN,
+	TASK_COUNT
+};
+
+static const char *const task_names[TASK_COUNT] = {
+        "moving",    "articles",   "searching", "keyword hits",
+        "bookmarks", "the screen", "lectern",
+};
+
+static enum task
+task_of(enum action a)
+{
+	if (a >= ACT_NEXT_HIT && a <= ACT_TOGGLE_HIGHLIGHT)
+		return TASK_HITS;
+	switch (a) {
+	case ACT_SCROLL_DOWN:
+	case ACT_SCROLL_UP:
+	case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_HALF_PAGE_DOWN:
+	case ACT_HALF_PAGE_UP:
+	case ACT_TOP:
+	case ACT_BOTTOM:
+	case ACT_GOTO_PERCENT:
+	case ACT_JUMP_BACK:
+	case ACT_JUMP_FORWARD:
+		return TASK_MOVE;
+	case ACT_NEXT_ARTICLE:
+	case ACT_PREV_ARTICLE:
+	case ACT_FIRST_ARTICLE:
+	case ACT_LAST_ARTICLE:
+	case ACT_NEXT_UNREAD:
+	case ACT_PREV_UNREAD:
+	case ACT_TOGGLE_READ:
+	case ACT_MARK_ALL_READ:
+	case ACT_SORT:
+	case ACT_FILTER:
+	case ACT_CLEAR_FILTER:
+		return TASK_ARTICLES;
+	case ACT_SEARCH_FORWARD:
+	case ACT_SEARCH_BACKWARD:
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+	case ACT_CLEAR_SEARCH:
+		return TASK_SEARCH;
+	case ACT_GROUPS:
+	case ACT_TOGGLE_GROUP:
+		return TASK_HITS;
+	case ACT_ADD_BOOKMARK:
+	case ACT_BOOKMARKS:
+	case ACT_OPEN_BOOKMARK:
+	case ACT_DELETE_BOOKMARK:
+		return TASK_MARKS;
+	case ACT_QUIT:
+	case ACT_RELOAD_CONFIG:
+	case ACT_SAVE_ARTICLE:
+		return TASK_LECTERN;
+	default:
+		return TASK_SCREEN;
+	}
 }
 
 /* What action a does in context ctx: in the lists (keyword groups,
@@ -106,50 +185,98 @@ legend(struct help *h)
 	}
 }
 
+/* The lines of context ctx's actions of one task, under its heading. */
+static void
+build_task(struct help *h, const struct keymap *km, enum keymap_context ctx,
+           enum task task, struct strbuf *sb)
+{
+	bool any = false;
+	for (int a = 1; a < ACT_COUNT; a++) {
+		if (task_of((enum action)a) != task)
+			continue;
+		sb_reset(sb);
+		if (!keymap_describe(km, ctx, (enum action)a, sb))
+			continue;
+		if (!any)
+			push_level(h, NULL, xstrdup(task_names[task]), 1);
+		any = true;
+		/* The numbered actions, one line for the nine. */
+		if (is_numbered((enum action)a) &&
+		    fold(h, km, ctx, (enum action)a, sb)) {
+			a += 8;
+			continue;
+		}
+		int w = glyph_text_width(sb->buf, sb->len);
+		if (w > h->keys_w)
+			h->keys_w = w;
+		push(h, xstrdup(sb->buf),
+		     xasprintf("%s  (%s)", what_here(ctx, (enum action)a),
+		               action_name((enum action)a)));
+	}
+}
+
 void
 help_build(struct help *h, const struct keymap *km)
 {
 	memset(h, 0, sizeof *h);
 	struct strbuf sb;
 	sb_init(&sb);
-	for (int ctx = 0; ctx < CTX_COUNT; ctx++) {
-		size_t first = h->n;
-		for (int a = 1; a < ACT_COUNT; a++) {
+	for (int c = 0; c < CTX_COUNT; c++) {
+		enum keymap_context ctx = (enum keymap_context)c;
+		bool bound = false;
+		for (int a = 1; a < ACT_COUNT && !bound; a++) {
 			sb_reset(&sb);
-			if (!keymap_describe(km, (enum keymap_context)ctx,
-			                     (enum action)a, &sb))
-				continue;
-			if (h->n == first) {
-				if (first)
-					push(h, NULL, NULL);
-				push(h, NULL,
-				     xasprintf(
-				             "%s: %s",
-				             keymap_context_name(
-				                     (enum keymap_context)ctx),
-				             keymap_context_help((
-				                     enum keymap_context)ctx)));
-			}
-			/* The numbered actions, one line for the nine. */
-			if (is_numbered((enum action)a)) {
-				if (fold(h, km, (enum keymap_context)ctx,
-				         (enum action)a, &sb)) {
-					a += 8;
-					continue;
-				}
-			}
-			int w = glyph_text_width(sb.buf, sb.len);
-			if (w > h->keys_w)
-				h->keys_w = w;
-			push(h, xstrdup(sb.buf),
-			     xasprintf("%s  (%s)",
-			               what_here((enum keymap_context)ctx,
-			                         (enum action)a),
-			               action_name((enum action)a)));
+			bound = keymap_describe(km, ctx, (enum action)a, &sb);
 		}
+		if (!bound)
+			continue;
+		if (h->n)
+			push(h, NULL, NULL);
+		push(h, NULL,
+		     xasprintf("%s: %s", keymap_context_name(ctx),
+		               keymap_context_help(ctx)));
+		for (int t = 0; t < TASK_COUNT; t++)
+			build_task(h, km, ctx, (enum task)t, &sb);
 	}
 	sb_fini(&sb);
 	legend(h);
+}
+
+long
+help_match_at(const char *text, const char *query)
+{
+	size_t ql = strlen(query);
+	if (!text || !ql)
+		return -1;
+	for (const char *p = text; *p; p++) {
+		size_t i = 0;
+		while (i < ql && p[i] &&
+		       tolower((unsigned char)p[i]) ==
+		               tolower((unsigned char)query[i]))
+			i++;
+		if (i == ql)
+			return (long)(p - text);
+	}
+	return -1;
+}
+
+size_t
+help_find(const struct help *h, const char *query, size_t from, bool forward)
+{
+	if (!*query || !h->n)
+		return SIZE_MAX;
+	if (from >= h->n) {
+		if (forward)
+			return SIZE_MAX;
+		from = h->n - 1;
+	}
+	for (size_t i = from;; i += forward ? 1 : (size_t)-1) {
+		if (help_match_at(h->v[i].keys, query) >= 0 ||
+		    help_match_at(h->v[i].text, query) >= 0)
+			return i;
+		if (forward ? i + 1 >= h->n : i == 0)
+			return SIZE_MAX;
+	}
 }
 
 void

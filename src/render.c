@@ -386,14 +386,22 @@ draw_prompt(struct app *a)
 	const char *label = a->prompt_kind == PROMPT_FILTER ? "filter: "
 	                    : a->prompt_kind == PROMPT_NOTE ? "bookmark note: "
 	                    : a->prompt_kind == PROMPT_SAVE ? "save to: "
-	                    : a->search.backward            ? "?"
-	                                                    : "/";
+	                    : a->prompt_kind == PROMPT_HELP
+	                            ? (a->help_back ? "help ?" : "help /")
+	                    : a->search.backward ? "?"
+	                                         : "/";
 	/* A label that leaves no room for what is typed gives way: its
 	 * last character (": ", "/") is enough to say it is a prompt. */
-	if ((int)strlen(label) > a->cols / 2 && a->prompt_kind != PROMPT_SEARCH)
+	if ((int)strlen(label) > a->cols / 2 && a->prompt_kind == PROMPT_HELP)
+		label = a->help_back ? "?" : "/";
+	if ((int)strlen(label) > a->cols / 2 &&
+	    a->prompt_kind != PROMPT_SEARCH && a->prompt_kind != PROMPT_HELP)
 		label = a->prompt_kind == PROMPT_NOTE ? "note: " : ": ";
 	if ((int)strlen(label) > a->cols / 2)
-		label = a->prompt_kind == PROMPT_SEARCH ? label : ":";
+		label = a->prompt_kind == PROMPT_SEARCH ||
+		                        a->prompt_kind == PROMPT_HELP
+		                ? label
+		                : ":";
 	int c = frame_put_str(f, r, 0, a->cols, label, ROLE_NORMAL);
 	/* Keep the cursor on screen: drop the start of a long query (down
 	 * to nothing before the cursor on the narrowest screens). */

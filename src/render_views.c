@@ -40,6 +40,20 @@ draw_messages(struct app *a)
 	}
 }
 
+/* Shows where the help search's query is in text drawn at column c (w
+ * columns): its cells take the search-match role. */
+static void
+mark_query(struct app *a, int r, int c, int w, const char *text)
+{
+	long at = a->help_query ? help_match_at(text, a->help_query) : -1;
+	if (at < 0)
+		return;
+	int from = glyph_text_width(text, (size_t)at);
+	int len = glyph_text_width(text + at, strlen(a->help_query));
+	for (int x = from; x < from + len && x < w; x++)
+		frame_at(&a->frame, r, c + x)->role = ROLE_MATCH;
+}
+
 void
 draw_help(struct app *a)
 {
@@ -62,13 +76,18 @@ draw_help(struct app *a)
 		if (!hl->text)
 			continue;
 		if (!hl->keys) {
-			put_clipped(f, r, 1, a->cols - 1, hl->text,
-			            ROLE_HELP_HEADING);
+			/* A context, then its tasks, indented under it. */
+			int x = hl->level ? 3 : 1;
+			put_clipped(f, r, x, a->cols - x, hl->text,
+			            hl->level ? ROLE_META : ROLE_HELP_HEADING);
+			mark_query(a, r, x, a->cols - x, hl->text);
 			continue;
 		}
-		put_clipped(f, r, 3, kw, hl->keys, ROLE_HELP_KEY);
-		put_clipped(f, r, 3 + kw, a->cols - 3 - kw, hl->text,
+		put_clipped(f, r, 5, kw, hl->keys, ROLE_HELP_KEY);
+		put_clipped(f, r, 5 + kw, a->cols - 5 - kw, hl->text,
 		            ROLE_NORMAL);
+		mark_query(a, r, 5, kw, hl->keys);
+		mark_query(a, r, 5 + kw, a->cols - 5 - kw, hl->text);
 	}
 	help_fini(&h);
 }

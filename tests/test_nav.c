@@ -583,3 +583,60 @@ Test(nav, a_huge_count_is_one_step, .timeout = 20)
 	keys("q G Tab 9 9 9 9 9 9 Space");
 	cr_assert_eq(app.top, app_max_top(&app));
 }
+
+/* The help groups each context's keys by task, a heading for each. */
+Test(nav, the_help_is_grouped_by_task)
+{
+	app_resize(&app, 200, 120);
+	keys("?");
+	char *s = screen();
+	char *pager = strstr(s, "pager: ");
+	cr_assert_not_null(pager, "%s", s);
+	char *moving = strstr(pager, "\n   moving");
+	char *searching = strstr(pager, "\n   searching");
+	cr_assert_not_null(moving, "%s", pager);
+	cr_assert_not_null(searching, "%s", pager);
+	char *down = strstr(pager, "(scroll-down)");
+	char *back = strstr(pager, "(search-backward)");
+	cr_assert(down && down > moving && down < searching, "%s", pager);
+	cr_assert(back && back > searching, "%s", pager);
+	free(s);
+}
+
+/* / in the help looks for a word in it, n and N go on, Esc goes back;
+ * the article's search is left as it was. */
+Test(nav, slash_searches_the_help)
+{
+	app_resize(&app, 10, 100);
+	keys("?");
+	keys("/ b o o k m");
+	cr_assert(app.prompting && app.help, "/ in the help asks for a word");
+	char *s = screen();
+	cr_assert(strstr(s, "help /bookm"), "%s", s);
+	/* Incremental: the first line holding it is at the top. */
+	cr_assert(strstr(s, "bookm"), "%s", s);
+	free(s);
+	size_t first = app.help_top;
+	cr_assert_gt(first, 0);
+	keys("Enter");
+	cr_assert(app.help && !app.prompting);
+	cr_assert_null(app.search.query, "the article's search untouched");
+	render_app(&app);
+	/* The match itself is shown as a search match. */
+	bool marked = false;
+	for (int c = 0; c < app.cols; c++)
+		marked |= frame_at(&app.frame, 0, c)->role == ROLE_MATCH;
+	cr_assert(marked, "the word is marked on its line");
+	keys("n");
+	cr_assert_gt(app.help_top, first, "n: the next line holding it");
+	keys("N");
+	cr_assert_eq(app.help_top, first, "N: back");
+	keys("/ z z z x Enter");
+	cr_assert_eq(app.help_top, first, "not found: nothing moves");
+	cr_assert(app.message && strstr(app.message, "not in the help"));
+	size_t here = app.help_top;
+	keys("/ q u i t Esc");
+	cr_assert_eq(app.help_top, here, "Esc: back where / was typed");
+	keys("q");
+	cr_assert(!app.help);
+}
