@@ -115,6 +115,7 @@ cli_load_config(struct config *cfg, struct config_source *src,
 	config_init(cfg);
 	if (config_load_defaults(cfg, dl))
 		return -1;
+	cfg->keep_partial = src->partial;
 	if (src->path && (src->must_exist || file_exists(src->path))) {
 		int rc = config_load_file(cfg, src->path, dl);
 		if (rc == 0)
@@ -131,7 +132,7 @@ cli_check_config(int nfiles, char **files, const struct config_source *dflt)
 	for (int i = 0; i < (nfiles ? nfiles : 1); i++) {
 		struct config_source src = {nfiles ? files[i] : dflt->path,
 		                            nfiles ? true : dflt->must_exist,
-		                            false};
+		                            false, false};
 		struct config cfg;
 		struct diag_list dl;
 		diag_list_init(&dl);

@@ -22,6 +22,7 @@ struct config_source {
 	bool must_exist; /* named explicitly: missing is an error */
 	bool had_file;   /* a file was loaded from path: its going away
 	                  * later is not a change to the defaults */
+	bool partial;    /* keep what a file with errors holds (keep_partial) */
 };
 
 /* s made safe to print (glyph_escape): every string from outside (a path,

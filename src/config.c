@@ -541,14 +541,14 @@ load_text(struct config *cfg, const char *text, size_t len, const char *file,
 
 	config_copy(&tmp, cfg);
 	parse_and_apply(&ld);
-	if (ld.errors) {
+	if (ld.errors && !cfg->keep_partial) {
 		config_fini(&tmp);
 		return -1;
 	}
 	cfg_resolve_theme(&tmp, tmp.theme_name, &tmp.theme);
 	config_fini(cfg);
 	*cfg = tmp;
-	return 0;
+	return ld.errors ? -1 : 0;
 }
 
 int

@@ -85,6 +85,10 @@ struct config {
 	struct hl_group *groups;
 	size_t ngroups;
 	struct view_config view;
+	/* Apply what a file holds even when it has errors (--list-keys
+	 * shows the keys as read); normally a file with errors changes
+	 * nothing. */
+	bool keep_partial;
 };
 
 /* The style keyword group g is drawn in: its own, or the theme's

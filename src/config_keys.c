@@ -109,6 +109,24 @@ err_bad_key(struct load *ld, const struct ydoc_node *n, const char *s,
 	free(name);
 }
 
+/* A binding no terminal can send is kept (it is harmless) but flagged:
+ * the reader would wait for it in vain. */
+static void
+warn_unsendable(struct load *ld, const struct ydoc_node *n, const char *path,
+                const struct keyseq *seq)
+{
+	for (int i = 0; i < seq->n; i++) {
+		const char *why = keys_unsendable(seq->keys[i]);
+		if (!why)
+			continue;
+		char name[KEY_NAME_MAX];
+		keys_name(seq->keys[i], name);
+		diag_add(ld->diags, DIAG_WARNING, ld->file, n->line, n->col,
+		         "%s: '%s' can never be typed: %s", path, name, why);
+		return;
+	}
+}
+
 static void
 bind_one(struct load *ld, const struct ydoc_node *n, const char *s,
          const char *path, void *arg)
@@ -121,6 +139,7 @@ bind_one(struct load *ld, const struct ydoc_node *n, const char *s,
 		err_bad_key(ld, n, s, path, at, blen);
 		return;
 	}
+	warn_unsendable(ld, n, path, &seq);
 	if (++ld->nbindings == CFG_MAX_BINDINGS + 1)
 		cfg_err(ld, n, "keys", "more than %d key bindings",
 		        CFG_MAX_BINDINGS);
@@ -250,6 +269,27 @@ warn_conflict(struct diag_list *diags, const struct binding *dead,
 	sb_fini(&b);
 }
 
+/* Whether every context binds the global binding g's keys itself, so
+ * that g is never looked up. */
+static bool
+global_unreachable(const struct keymap *km, const struct binding *g)
+{
+	for (int c = 0; c < CTX_COUNT; c++) {
+		if (c == CTX_GLOBAL)
+			continue;
+		bool bound = false;
+		for (size_t i = 0; i < km->n && !bound; i++)
+			bound = km->v[i].ctx == (enum keymap_context)c &&
+			        km->v[i].seq.n == g->seq.n &&
+			        !memcmp(km->v[i].seq.keys, g->seq.keys,
+			                (size_t)g->seq.n *
+			                        sizeof g->seq.keys[0]);
+		if (!bound)
+			return false;
+	}
+	return true;
+}
+
 /*
  * keymap_lookup tries the focused context and falls back to global only
  * when nothing there starts with the keys typed.  So in a context C:
@@ -266,6 +306,32 @@ config_conflicts(const struct config *cfg, struct diag_list *diags)
 
 	for (size_t i = 0; i < km->n; i++) {
 		const struct binding *x = &km->v[i];
+		for (int k = 0; k < x->seq.n; k++) {
+			const char *why = keys_unsendable(x->seq.keys[k]);
+			if (!why)
+				continue;
+			struct strbuf sb;
+			sb_init(&sb);
+			keyseq_format(&x->seq, &sb);
+			diag_add(diags, DIAG_WARNING, NULL, 0, 0,
+			         "keys.%s: '%s' (%s) can never be typed: %s",
+			         keymap_context_name(x->ctx), sb.buf,
+			         action_name(x->action), why);
+			sb_fini(&sb);
+			count++;
+			break;
+		}
+		if (x->ctx == CTX_GLOBAL && global_unreachable(km, x)) {
+			struct strbuf sb;
+			sb_init(&sb);
+			keyseq_format(&x->seq, &sb);
+			diag_add(diags, DIAG_WARNING, NULL, 0, 0,
+			         "keys.global: '%s' (%s) can never be typed: "
+			         "every view binds '%s' to something else",
+			         sb.buf, action_name(x->action), sb.buf);
+			sb_fini(&sb);
+			count++;
+		}
 		for (size_t j = 0; j < km->n; j++) {
 			const struct binding *y = &km->v[j];
 			if (i == j)

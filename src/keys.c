@@ -47,6 +47,30 @@ ctrl_key(int c)
 	return -1;
 }
 
+const char *
+keys_unsendable(int key)
+{
+	int base = key & ~K_META;
+	if (base == K_RESIZE || base == K_RELOAD)
+		return "it is an event (for key scripts), not a key";
+	if (key & K_META) {
+		if (base >= K_SPECIAL)
+			return "terminals send Alt with this key as a sequence "
+			       "lectern does not read (Alt works with "
+			       "printable keys)";
+		if (base <= ' ' || base == 127)
+			return "lectern reads Alt with printable keys only";
+		return NULL;
+	}
+	if (key == '\n')
+		return "terminals send it as Enter";
+	if (key == 8)
+		return "terminals send it as Backspace";
+	if (key == 0)
+		return "it is a NUL byte, not read as a key";
+	return NULL;
+}
+
 int
 keys_parse(const char *name, size_t len)
 {

@@ -77,6 +77,13 @@ enum key_special {
 int keys_parse(const char *name, size_t len);
 
 /*
+ * Why no terminal can send key to lectern (C-j arrives as Enter, C-h as
+ * Backspace; Alt is read with printable keys only, so M-Down never
+ * comes), as a phrase; NULL when it can be typed.
+ */
+const char *keys_unsendable(int key);
+
+/*
  * Writes the canonical name of key into buf (at least KEY_NAME_MAX bytes)
  * and returns buf: the form keys_parse reads back to the same key.
  */

@@ -546,7 +546,8 @@ setup_locale(void)
 /*
  * Loads the config for the modes that use it.  Prints every problem; a
  * file that cannot be opened at all is said in one line, a file with
- * errors inside gets the hint to check it.
+ * errors inside gets the hint to check it.  Returns 0, 1 for errors
+ * inside the file, -1 when there was no file to read.
  */
 static int
 load_config(struct config *cfg, struct config_source *src)
@@ -563,7 +564,7 @@ load_config(struct config *cfg, struct config_source *src)
 		fprintf(stderr, "lectern: the config has errors; check it with "
 		                "lectern --check-config\n");
 	diag_list_fini(&dl);
-	return rc;
+	return rc ? (inside ? 1 : -1) : 0;
 }
 
 int
@@ -591,8 +592,11 @@ main(int argc, char **argv)
 	int npaths = argc - o.first_path;
 	char **paths = argv + o.first_path;
 
-	struct config_source src = {NULL, false, false};
+	struct config_source src = {NULL, false, false, false};
 	src.path = config_path(o.config, &src.must_exist);
+	/* --list-keys lists the keys of a config with errors too, as far as
+	 * they were read, the errors said first (and exits 1). */
+	src.partial = o.list_keys && !o.dump_config;
 	if (o.check_config) {
 		int rc = cli_check_config(npaths, paths, &src);
 		free(src.path);
@@ -602,12 +606,17 @@ main(int argc, char **argv)
 	 * one must not stop them. */
 	bool need_config = !(o.list || o.print || o.grep);
 	struct config cfg;
+	bool config_errors = false;
+	int lr;
 	if (!need_config)
 		config_init(&cfg);
-	else if (load_config(&cfg, &src)) {
-		config_fini(&cfg);
-		free(src.path);
-		return EXIT_TROUBLE;
+	else if ((lr = load_config(&cfg, &src)) != 0) {
+		config_errors = true;
+		if (!src.partial || lr < 0) {
+			config_fini(&cfg);
+			free(src.path);
+			return EXIT_TROUBLE;
+		}
 	}
 	int rc = 0;
 	if (o.dump_config || o.list_keys) {
@@ -621,6 +630,8 @@ main(int argc, char **argv)
 		}
 		if (o.list_keys)
 			rc = cli_list_keys(&cfg);
+		if (config_errors && rc == 0)
+			rc = EXIT_TROUBLE;
 		config_fini(&cfg);
 		free(src.path);
 		return rc;

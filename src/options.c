@@ -87,6 +87,7 @@ const char options_usage[] =
         "                         error, exit 0 if valid, 1 if not\n"
         "      --dump-config      print the config in effect, as YAML\n"
         "      --list-keys        print every binding and report conflicts\n"
+        "                         (keys shadowed or that no terminal sends)\n"
         "      --color[=WHEN]     colour: auto (the default; off when "
         "NO_COLOR\n"
         "                         is set), always (also with no WHEN), never\n"

@@ -125,6 +125,35 @@ out_has "conflicts:"
 out_has "'g g' (top)"
 ok
 
+# Keys no terminal can send are flagged, by --check-config with their
+# place (a warning: the config is still valid) and by --list-keys.
+printf 'keys:\n  pager:\n    scroll-down: C-j\n    half-page-down: M-Down\n  global:\n    redraw: C-h\n' >"$WORK/unsendable.yaml"
+expect_status 0 "$LECTERN" --check-config "$WORK/unsendable.yaml"
+err_has "unsendable.yaml:3:18: warning: keys.pager.scroll-down: 'C-j' can never be typed: terminals send it as Enter"
+err_has "unsendable.yaml:4:21: warning: keys.pager.half-page-down: 'M-Down' can never be typed"
+err_has "'C-h' can never be typed: terminals send it as Backspace"
+expect_status 0 "$LECTERN" --config "$WORK/unsendable.yaml" --list-keys
+out_has "keys.pager: 'C-j' (scroll-down) can never be typed"
+out_has "keys.pager: 'M-Down' (half-page-down) can never be typed"
+ok
+
+# A global key every view binds to something else is never reached.
+printf 'keys:\n  global:\n    redraw: z\n  list:\n    sort: z\n  pager:\n    sort: z\n  help:\n    close-help: z\n  groups:\n    close: z\n  bookmarks:\n    close: z\n' >"$WORK/unreach.yaml"
+expect_status 0 "$LECTERN" --config "$WORK/unreach.yaml" --list-keys
+out_has "keys.global: 'z' (redraw) can never be typed: every view binds 'z' to something else"
+ok
+
+# --list-keys does not stop at a config with errors: it says them, lists
+# the keys as read (the first of a key given twice) and exits 1.
+printf 'keys:\n  pager:\n    scroll-down: x\n    page-down: x\n    top: y\n' >"$WORK/twice.yaml"
+expect_status 1 "$LECTERN" --config "$WORK/twice.yaml" --list-keys
+err_has "twice.yaml:4:16: keys.pager.page-down: 'x' is given to both scroll-down (line 3) and page-down"
+out_has "  x            scroll-down"
+out_has "  y            top"
+expect_status 1 "$LECTERN" --config "$WORK/missing.yaml" --list-keys
+[ ! -s "$WORK/out" ] || fail "--list-keys listed keys of a config that is not there"
+ok
+
 # The rebound key works in the headless mode; the old one no longer does.
 printf 'keys:\n  pager:\n    scroll-down: n\n' >"$WORK/n.yaml"
 expect_status 0 "$LECTERN" --config "$WORK/n.yaml" --size 80x24 --keys "Tab n n" "$CORPUS"

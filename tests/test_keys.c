@@ -85,3 +85,24 @@ ParameterizedTest(char **name, keys, bad_names)
 {
 	cr_assert_eq(keys_parse(*name, strlen(*name)), -1, "'%s'", *name);
 }
+
+/* Keys lectern can never receive, and some it can. */
+Test(keys, unsendable_keys_are_told_apart)
+{
+	static const char *const never[] = {"C-j",    "C-h",     "C-@",
+	                                    "M-Down", "M-Enter", "M-Space",
+	                                    "M-C-a",  "Resize",  "M-F1"};
+	static const char *const fine[] = {"j",    "C-a", "Enter",
+	                                   "Tab",  "M-x", "M-é",
+	                                   "Down", "F1",  "Backspace"};
+	for (size_t i = 0; i < sizeof never / sizeof *never; i++) {
+		int k = keys_parse(never[i], strlen(never[i]));
+		cr_assert_geq(k, 0, "%s", never[i]);
+		cr_assert_not_null(keys_unsendable(k), "%s", never[i]);
+	}
+	for (size_t i = 0; i < sizeof fine / sizeof *fine; i++) {
+		int k = keys_parse(fine[i], strlen(fine[i]));
+		cr_assert_geq(k, 0, "%s", fine[i]);
+		cr_assert_null(keys_unsendable(k), "%s", fine[i]);
+	}
+}
