@@ -2,11 +2,12 @@
 # make installcheck (make distcheck runs it on its own install): the
 # installed lectern finds the installed corpus; an installed corpus that
 # holds no article never hides ./corpus; the installed man pages name the
-# configured data folder.
+# configured data folder; the shell completions are installed.
 #
 # Environment (from Makefile.am): LECTERN, the installed binary; PKGDATADIR,
 # where the data was installed; INSTALLED_PKGDATADIR, the folder lectern
-# was built to look in (the same unless DESTDIR was used); MANDIR.
+# was built to look in (the same unless DESTDIR was used); MANDIR;
+# BASHCOMPDIR and ZSHCOMPDIR, the completions' folders.
 set -eu
 : "${LECTERN:?}" "${PKGDATADIR:?}" "${INSTALLED_PKGDATADIR:?}" "${MANDIR:?}"
 unset LECTERN_CORPUS LECTERN_CONFIG
@@ -37,6 +38,12 @@ for page in man1/lectern.1 man5/lectern.5 man5/lectern-config.5; do
 		fail "$page still names /usr/local/share/lectern"
 	fi
 done
+
+# The shell completions, where bash-completion and zsh look for them.
+if [ -n "${BASHCOMPDIR:-}" ]; then
+	[ -f "$BASHCOMPDIR/lectern" ] || fail "no bash completion in $BASHCOMPDIR"
+	[ -f "$ZSHCOMPDIR/_lectern" ] || fail "no zsh completion in $ZSHCOMPDIR"
+fi
 
 if [ "$PKGDATADIR" != "$INSTALLED_PKGDATADIR" ]; then
 	echo "installcheck: installed with DESTDIR, corpus checks skipped"
