@@ -470,13 +470,108 @@ draw_counts(struct app *a, int r, int c, int cmax)
 			left += a->group_on[k];
 		/* Room for this one, and for "+N" after it if more follow. */
 		if (c + w + (left ? 4 : 0) > cmax) {
-			snprintf(num, sizeof num, "+%zu ", left + 1);
+			/* "+N" whole, or nothing. */
+			int n = snprintf(num, sizeof num, "+%zu ", left + 1);
+			if (c + n - 1 > cmax)
+				return c;
 			return frame_put_str(f, r, c, cmax, num, ROLE_STATUS);
 		}
 		c = frame_put_text(f, r, c, cmax, name, strlen(name),
 		                   (enum role)(ROLE_COUNT + g), c);
 		c = frame_put_str(f, r, c, cmax, num, ROLE_STATUS);
 	}
+	return c;
+}
+
+/* The columns draw_counts would take for every enabled group. */
+static int
+counts_width(const struct app *a)
+{
+	if (!a->ngroups)
+		return 0;
+	if (!a->highlight)
+		return (int)strlen("highlighting off");
+	int w = 0;
+	char num[32];
+	for (size_t g = 0; g < a->ngroups; g++) {
+		if (!a->group_on[g])
+			continue;
+		const char *name = a->group_names[g];
+		w += glyph_text_width(name, strlen(name)) +
+		     snprintf(num, sizeof num, " %zu%s ", a->group_counts[g],
+		              a->hits_limited ? "+" : "");
+	}
+	return w;
+}
+
+/* The shortest a title is cut to before the groups give way. */
+#define STATUS_TITLE_MIN 24
+
+/*
+ * The status line's items after the position: the title, then the
+ * filter, sort and search while on, then the group counts; from column
+ * c to cmax.  Returns the column after them.
+ */
+static int
+draw_status_items(struct app *a, int r, int c, int cmax)
+{
+	struct frame *f = &a->frame;
+	int avail = cmax - c;
+	const char *title = a->corpus->v[a->sel].title;
+	int title_w = glyph_text_width(title, strlen(title)) + 1;
+	int title_min = title_w < STATUS_TITLE_MIN ? title_w : STATUS_TITLE_MIN;
+	/* The filter, the sort and the search, each whole or not at all,
+	 * as long as the title keeps its least. */
+	const char *what[3] = {
+	        a->filter ? "filter: " : NULL, a->sort ? "sort: " : NULL,
+	        a->search.query && *a->search.query && a->search.re
+	                ? (a->search.backward ? "?" : "/")
+	                : NULL};
+	const char *text[3] = {a->filter,
+	                       a->sort ? app_sort_name(a->sort) : NULL,
+	                       a->search.query};
+	struct strbuf mid, item;
+	sb_init(&mid);
+	sb_init(&item);
+	for (int i = 0; i < 3; i++) {
+		if (!what[i])
+			continue;
+		sb_reset(&item);
+		sb_addstr(&item, what[i]);
+		/* A long query is cut (it is in the prompt's history). */
+		size_t n = strlen(text[i]), cut = n;
+		while (cut > 0 && n - cut < 4096 &&
+		       glyph_text_width(text[i], cut) > 20)
+			cut--;
+		glyph_escape(text[i], cut, &item);
+		sb_addstr(&item, cut < n ? "\xe2\x80\xa6 " : " ");
+		if (title_min + glyph_text_width(mid.buf, mid.len) +
+		            glyph_text_width(item.buf, item.len) <=
+		    avail)
+			sb_add(&mid, item.buf, item.len);
+	}
+	sb_fini(&item);
+	int mid_w = glyph_text_width(mid.buf, mid.len);
+	/* The title whole when the groups still fit, else cut, down to its
+	 * least, before they give way. */
+	int tw = avail - mid_w - counts_width(a);
+	if (tw < title_min)
+		tw = title_min;
+	if (tw > title_w)
+		tw = title_w;
+	if (tw > avail - mid_w)
+		tw = avail - mid_w;
+	if (tw > 1) {
+		put_clipped(f, r, c, tw - 1, title, ROLE_STATUS);
+		c += tw;
+	}
+	if (mid_w) {
+		put_clipped(f, r, c, mid_w, mid.buf, ROLE_STATUS);
+		c += mid_w;
+	}
+	sb_fini(&mid);
+	if (a->ngroups && !a->help)
+		c = draw_counts(a, r, c, cmax);
 	return c;
 }
 
@@ -567,19 +662,13 @@ draw_status(struct app *a)
 	else
 		snprintf(pos, sizeof pos, " %zu/%zu ", a->row + 1, a->norder);
 	int c = frame_put_str(f, r, 0, left_w, pos, ROLE_STATUS);
-	/* What narrows or orders the sidebar stays in sight while on (a
-	 * message, which says it when it changes, goes first). */
+	/* Then, by priority: the article's title; what narrows, orders or
+	 * searches it, in sight while on; the keyword groups last, dropped
+	 * whole ("+2").  A message, which says what just changed, takes
+	 * the place of all three until a key is typed. */
 	bool quiet = a->help || a->message || a->npending || a->count;
-	if (a->filter && !quiet) {
-		c = frame_put_str(f, r, c, left_w, "filter: ", ROLE_STATUS);
-		c = put_clipped(f, r, c, (left_w - c) / 2, a->filter,
-		                ROLE_STATUS);
-		c = frame_put_str(f, r, c, left_w, " ", ROLE_STATUS);
-	}
-	if (a->sort && !quiet) {
-		snprintf(pos, sizeof pos, "sort: %s ", app_sort_name(a->sort));
-		c = frame_put_str(f, r, c, left_w, pos, ROLE_STATUS);
-	}
+	if (!quiet)
+		c = draw_status_items(a, r, c, left_w);
 	if (a->count && !a->npending) {
 		/* A count being typed, as vim's showcmd shows it. */
 		snprintf(pos, sizeof pos, "%ld -", a->count);
@@ -600,9 +689,7 @@ draw_status(struct app *a)
 		    left_w - c)
 			draw_message_box(a, mr);
 		put_clipped(f, r, c, left_w - c, a->message, mr);
-	} else if (a->ngroups && !a->help) {
-		draw_counts(a, r, c, left_w);
-	} else {
+	} else if (a->help) {
 		put_clipped(f, r, c, left_w - c, a->corpus->v[a->sel].title,
 		            ROLE_STATUS);
 	}

@@ -157,14 +157,14 @@ ok
 
 # Keyword groups turned off stay off at the next start, and on again.
 export XDG_STATE_HOME="$WORK/state-groups"
-expect_status 0 "$LECTERN" --size 120x24 --keys "" "$CORPUS"
+expect_status 0 "$LECTERN" --size 200x24 --keys "" "$CORPUS"
 out_has "organisations 13 places 7"
-expect_status 0 "$LECTERN" --size 120x24 --keys "t 1 t 3" "$CORPUS"
-expect_status 0 "$LECTERN" --size 120x24 --keys "" "$CORPUS"
+expect_status 0 "$LECTERN" --size 200x24 --keys "t 1 t 3" "$CORPUS"
+expect_status 0 "$LECTERN" --size 200x24 --keys "" "$CORPUS"
 out_has " places 7 people 12 institutions 7"
 ! grep -q "organisations\|technology" "$WORK/out" || fail "groups 1 and 3 back on after a restart: $(tail -n 1 "$WORK/out")"
-expect_status 0 "$LECTERN" --size 120x24 --keys "t 1" "$CORPUS"
-expect_status 0 "$LECTERN" --size 120x24 --keys "" "$CORPUS"
+expect_status 0 "$LECTERN" --size 200x24 --keys "t 1" "$CORPUS"
+expect_status 0 "$LECTERN" --size 200x24 --keys "" "$CORPUS"
 out_has "organisations 13 places 7 people 12"
 ok
 

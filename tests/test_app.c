@@ -160,7 +160,7 @@ Test(app, help_lists_bindings_from_the_keymap)
 {
 	keys("?");
 	cr_assert(app.help);
-	assert_screen_has("quit lectern  (quit)");
+	assert_screen_has("go back to the place before the last jump");
 	assert_screen_lacks("help: the help screen");
 	keys("G"); /* the end of the help: the legend of the marks */
 	assert_screen_has("on the screen: what the marks mean");
@@ -171,6 +171,7 @@ Test(app, help_lists_bindings_from_the_keymap)
 	assert_screen_has("list: the article list");
 	assert_screen_has("pager: the reading pane");
 	assert_screen_has("search backward in the article");
+	assert_screen_has("quit lectern  (quit)");
 	keys("q");
 	cr_assert(!app.help);
 	cr_assert(!app.quit, "q closes help, does not quit");

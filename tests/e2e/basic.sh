@@ -53,10 +53,10 @@ wait_for "line 1/"
 # keymap; q closes it, the article is back.
 assert_has "F1 help"
 keys F1
-wait_for "quit lectern  (quit)"
+wait_for "global: everywhere, unless"
 assert_has "global:"
 keys q
-wait_gone "quit lectern  (quit)"
+wait_gone "global: everywhere, unless"
 wait_for "IBM and Google executives"
 
 # q in the pane goes back to the sidebar (neomutt, tig): j there moves

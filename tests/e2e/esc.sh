@@ -14,10 +14,10 @@ wait_for "Parliament committee"
 best=
 for _ in 1 2 3 4 5; do
 	keys F1
-	wait_for "quit lectern  (quit)"
+	wait_for "global: everywhere, unless"
 	t0=$(now_ms)
 	keys Escape
-	while screen | grep -qF "quit lectern  (quit)"; do
+	while screen | grep -qF "global: everywhere, unless"; do
 		[ $(($(now_ms) - t0)) -lt $((TIMEOUT * 1000)) ] || fail "Esc never closed the help"
 		sleep 0.01
 	done

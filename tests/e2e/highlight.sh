@@ -5,7 +5,7 @@
 # t 1 on the groups.
 . "$(dirname "$0")/lib.sh"
 
-start 120 30 xterm-256color "$CORPUS"
+start 200 30 xterm-256color "$CORPUS"
 wait_for "Parliament committee"
 # The built-in groups: counts for the open article in the status line.
 wait_for "organisations 13 places 7 technology 3 people 12 institutions 7"

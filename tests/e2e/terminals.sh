@@ -11,9 +11,9 @@ wait_for " 3/9"
 keys Tab G
 wait_for "100%"
 keys F1
-wait_for "quit lectern"
+wait_for "global: everywhere"
 keys Escape
-wait_gone "quit lectern"
+wait_gone "global: everywhere"
 quit_and_check
 t kill-server
 
