@@ -274,6 +274,7 @@ app_fini(struct app *a)
 	for (size_t i = 0; i < a->nmarks; i++) {
 		free(a->marks[i].note);
 		free(a->marks[i].id);
+		free(a->marks[i].snippet);
 	}
 	free(a->marks);
 	for (size_t i = 0; i < a->ndeleted; i++)

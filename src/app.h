@@ -31,7 +31,9 @@ struct app_mark {
 	size_t offset;     /* body byte offset of the marked line */
 	char *note;        /* "" for none */
 	long long created; /* seconds since the epoch; 0 when unknown */
-	char *id; /* unique, kept by the state file; NULL until saved */
+	char *id;      /* unique, kept by the state file; NULL until saved */
+	char *snippet; /* the text there, for the bookmark list; NULL until
+	                * it is shown (app_mark_snippet) */
 };
 
 /* Where a reader was in an article, for going back to it. */
@@ -273,6 +275,11 @@ void app_message(struct app *a, bool error, const char *fmt, ...)
         LECTERN_PRINTF(3, 4);
 
 /* Adds a bookmark (note copied; "" for none) and returns it. */
+/* The start of the text bookmark k marks, whitespace made single spaces,
+ * cut at SNIPPET_MAX bytes (with "…"); read from the article's file the
+ * first time it is asked for, then kept. */
+#define SNIPPET_MAX 160
+const char *app_mark_snippet(struct app *a, size_t k);
 struct app_mark *app_add_mark(struct app *a, size_t article, size_t offset,
                               const char *note, long long created);
 /* Saves the open article's place into a->places (before they are kept). */

@@ -17,6 +17,7 @@ app_add_mark(struct app *a, size_t article, size_t offset, const char *note,
 	m->note = xstrdup(note ? note : "");
 	m->created = created;
 	m->id = NULL;
+	m->snippet = NULL;
 	a->state_dirty = true;
 	return m;
 }
@@ -91,6 +92,7 @@ app_delete_mark(struct app *a, size_t k)
 		a->deleted_marks[a->ndeleted++] = m->id;
 	}
 	free(m->note);
+	free(m->snippet);
 	memmove(m, m + 1, (a->nmarks - k - 1) * sizeof *m);
 	a->nmarks--;
 	if (a->mark_sel >= a->nmarks && a->mark_sel > 0)
@@ -99,6 +101,60 @@ app_delete_mark(struct app *a, size_t k)
 		a->marks_view = false;
 	a->state_dirty = true;
 	app_message(a, false, "bookmark deleted");
+}
+
+/* The snippet of body[off..len): see app_mark_snippet. */
+static char *
+snippet_at(const char *body, size_t len, size_t off)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	size_t i = off < len ? off : len;
+	while (i < len && (body[i] == ' ' || body[i] == '\t' ||
+	                   body[i] == '\n' || body[i] == '\r'))
+		i++;
+	bool space = false;
+	for (; i < len && sb.len < SNIPPET_MAX; i++) {
+		char ch = body[i];
+		if (ch == '\n' && i + 1 < len && body[i + 1] == '\n')
+			break; /* the paragraph's end */
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+			space = true;
+			continue;
+		}
+		if (space)
+			sb_addch(&sb, ' ');
+		space = false;
+		sb_addch(&sb, ch);
+	}
+	if (i < len && sb.len >= SNIPPET_MAX) {
+		/* Not in the middle of a character. */
+		while (sb.len && ((unsigned char)sb.buf[sb.len] & 0xc0) == 0x80)
+			sb.len--;
+		sb.buf[sb.len] = '\0';
+		sb_addstr(&sb, "\xe2\x80\xa6");
+	}
+	return sb_detach(&sb);
+}
+
+const char *
+app_mark_snippet(struct app *a, size_t k)
+{
+	struct app_mark *m = &a->marks[k];
+	if (m->snippet || m->article >= a->corpus->n)
+		return m->snippet ? m->snippet : "";
+	struct article *art = &a->corpus->v[m->article];
+	bool loaded = art->body_loaded;
+	if (!loaded) {
+		struct diag_list dl;
+		diag_list_init(&dl);
+		corpus_load_body(a->corpus, m->article, &dl);
+		diag_list_fini(&dl); /* a file gone: an empty snippet */
+	}
+	m->snippet = snippet_at(art->body, art->body_len, m->offset);
+	if (!loaded)
+		corpus_unload_body(a->corpus, m->article);
+	return m->snippet;
 }
 
 void

@@ -276,6 +276,16 @@ draw_marks(struct app *a)
 				strftime(buf + n, sizeof buf - (size_t)n,
 				         " \xc2\xb7 made %Y-%m-%d %H:%M", &tm);
 		}
-		put_clipped(f, r + 1, 0, a->cols, buf, ROLE_META);
+		c = put_clipped(f, r + 1, 0, a->cols, buf, ROLE_META);
+		/* And the text there, as far as the row goes. */
+		const char *sn = app_mark_snippet(a, k);
+		if (*sn && c + 8 < a->cols) {
+			c = frame_put_str(f, r + 1, c, a->cols,
+			                  " \xc2\xb7 \xe2\x80\x9c", ROLE_META);
+			c = put_clipped(f, r + 1, c, a->cols - c - 1, sn,
+			                ROLE_TEXT);
+			frame_put_str(f, r + 1, c, a->cols, "\xe2\x80\x9d",
+			              ROLE_META);
+		}
 	}
 }

@@ -679,3 +679,23 @@ Test(nav, the_status_line_keeps_the_title_before_the_groups)
 	cr_assert_null(strstr(s, "/words"), "%s", s);
 	free(s);
 }
+
+/* The bookmark list shows the text each bookmark marks, read from the
+ * article's file, which is not kept loaded for it. */
+Test(nav, bookmarks_show_the_text_they_mark)
+{
+	app_resize(&app, 24, 120);
+	keys("G Tab 6 j B n o t e Enter q g"); /* gamma, then alpha */
+	cr_assert_eq(app.open, 0);
+	cr_assert(!corpus.v[2].body_loaded);
+	keys("'");
+	cr_assert(app.marks_view);
+	char *s = screen();
+	char *at = strstr(s, "\xe2\x80\x9cParagraph ");
+	cr_assert_not_null(at, "%s", s);
+	cr_assert(strstr(at, " of gamma has a few words in it to wrap."), "%s",
+	          s);
+	free(s);
+	cr_assert(!corpus.v[2].body_loaded, "the body read for it, let go");
+	cr_assert_not_null(app.marks[0].snippet, "kept for the next frame");
+}
