@@ -31,12 +31,32 @@ is_blank_char(char c)
 	return c == ' ' || c == '\t' || c == '\r';
 }
 
+/* Bytes of a no-break space (U+00A0 "\xc2\xa0", U+202F "\xe2\x80\xaf",
+ * U+2007 "\xe2\x80\x87") at s[0..n), else 0: a line of nothing else is
+ * as blank as a line of spaces (word processors paste them so). */
+static size_t
+nbsp_len(const char *s, size_t n)
+{
+	if (n >= 2 && (unsigned char)s[0] == 0xc2 &&
+	    (unsigned char)s[1] == 0xa0)
+		return 2;
+	if (n >= 3 && (unsigned char)s[0] == 0xe2 &&
+	    (unsigned char)s[1] == 0x80 &&
+	    ((unsigned char)s[2] == 0xaf || (unsigned char)s[2] == 0x87))
+		return 3;
+	return 0;
+}
+
 static int
 is_blank_line(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!is_blank_char(s[i]))
+	for (size_t i = 0; i < n; i++) {
+		size_t k = nbsp_len(s + i, n - i);
+		if (k)
+			i += k - 1;
+		else if (!is_blank_char(s[i]))
 			return 0;
+	}
 	return 1;
 }
 

@@ -1,8 +1,8 @@
 /*
  * doc.h - the structure of an article body.
  *
- * A body is paragraphs separated by blank lines (lines of only spaces, tabs
- * or "\r" count as blank).  A line starting with one to six '#' and a space
+ * A body is paragraphs separated by blank lines (lines of only spaces, tabs,
+ * "\r" or no-break spaces count as blank).  A line starting with one to six '#' and a space
  * ("## Eyes on the prize") is a heading, a block of its own even without
  * blank lines around it.  Within a paragraph a single newline is a soft
  * break (shown as a space when wrapped).

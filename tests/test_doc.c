@@ -52,14 +52,19 @@ Test(doc, lines_of_spaces_tabs_and_cr_are_blank)
 	doc_fini(&d);
 }
 
-Test(doc, a_no_break_space_line_is_not_blank)
+Test(doc, a_no_break_space_line_is_blank)
 {
-	/* The bundled corpus has such a line: it is text, shown as is. */
+	/* The bundled corpus has such a line: one blank line between the
+	 * paragraphs, not a paragraph of nothing between two blank lines. */
 	struct doc d;
-	const char *body = "One\n\n\xC2\xA0\n\nTwo\n";
+	const char *body =
+	        "One\n\n\xC2\xA0\n\nTwo\n \xE2\x80\xAF\t\xC2\xA0\r\nThree\n"
+	        "\xC2\xA0x\n";
 	parse(&d, body);
-	cr_assert_eq(d.n, 3);
-	assert_block(&d, body, 1, BLOCK_PARA, "\xC2\xA0");
+	cr_assert_eq(d.n, 3, "%zu blocks", d.n);
+	assert_block(&d, body, 0, BLOCK_PARA, "One");
+	assert_block(&d, body, 1, BLOCK_PARA, "Two");
+	assert_block(&d, body, 2, BLOCK_PARA, "Three\n\xC2\xA0x");
 	doc_fini(&d);
 }
 
