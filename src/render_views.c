@@ -267,8 +267,14 @@ draw_marks(struct app *a)
 		        body > 0 ? (int)((long long)m->offset * 100 / body) : 0;
 		if (pct > 100)
 			pct = 100;
-		int n = snprintf(buf, sizeof buf, "%*s%d%% of the article", 6,
-		                 "", pct);
+		/* In the open article, its line as 10G counts them too. */
+		char line[32] = "";
+		if (m->article == a->open && a->layout.n)
+			snprintf(line, sizeof line, "line %zu, ",
+			         layout_find_anchor(&a->layout, m->offset + 1) +
+			                 1);
+		int n = snprintf(buf, sizeof buf, "%*s%s%d%% of the article", 6,
+		                 "", line, pct);
 		if (m->created > 0 && n > 0 && (size_t)n < sizeof buf) {
 			time_t t = (time_t)m->created;
 			struct tm tm;

@@ -698,4 +698,17 @@ Test(nav, bookmarks_show_the_text_they_mark)
 	free(s);
 	cr_assert(!corpus.v[2].body_loaded, "the body read for it, let go");
 	cr_assert_not_null(app.marks[0].snippet, "kept for the next frame");
+	assert_screen_lacks("\n      line "); /* not the open article */
+	/* In the open article the bookmark's line is given too, as 10G
+	 * counts it: 10G there brings it to the top. */
+	keys("q G '");
+	cr_assert_eq(app.open, 2);
+	s = screen();
+	char *line = strstr(s, "\n      line ");
+	cr_assert_not_null(line, "%s", s);
+	long n = strtol(line + 12, NULL, 10);
+	free(s);
+	cr_assert_gt(n, 0);
+	size_t want = layout_find_anchor(&app.layout, app.marks[0].offset + 1);
+	cr_assert_eq((size_t)n, want + 1);
 }
