@@ -19,6 +19,20 @@
 #include "glyph.h"
 #include "render.h"
 
+/* How many '#' start the heading whose text is at body[at] (at is in
+ * its first line). */
+static int
+heading_level(const char *body, size_t at)
+{
+	size_t i = at;
+	while (i > 0 && body[i - 1] != '\n')
+		i--;
+	int level = 0;
+	while (body[i + (size_t)level] == '#' && level < 6)
+		level++;
+	return level ? level : 1;
+}
+
 int
 app_export(struct app *a, int width, export_put put, void *ctx)
 {
@@ -39,7 +53,7 @@ app_export(struct app *a, int width, export_put put, void *ctx)
 	frame_resize(&f, 1, width + 1);
 	struct strbuf out;
 	sb_init(&out);
-	int rc = 0;
+	int rc = 0, heading_w = 0;
 	for (size_t i = 0; i < l->n && !rc; i++) {
 		struct line ln = layout_line(l, i);
 		const char *src = art->body;
@@ -51,6 +65,27 @@ app_export(struct app *a, int width, export_put put, void *ctx)
 		frame_put_text(&f, 0, 0, f.cols, src + ln.start,
 		               ln.end - ln.start, ROLE_TEXT, 0);
 		frame_to_text(&f, &out);
+		/* A heading is underlined, = for the top level and - below
+		 * (setext), as wide as its widest line: plain text has no
+		 * bold, and the lines stay within the width. */
+		if (ln.kind == LINE_HEADING) {
+			int w = glyph_text_width(src + ln.start,
+			                         ln.end - ln.start);
+			if (w > heading_w)
+				heading_w = w;
+			struct line next = i + 1 < l->n ? layout_line(l, i + 1)
+			                                : (struct line){0};
+			if (i + 1 >= l->n || next.kind != LINE_HEADING ||
+			    next.block != ln.block) {
+				char u = heading_level(art->body, ln.start) == 1
+				                 ? '='
+				                 : '-';
+				for (int k = 0; k < heading_w && k < width; k++)
+					sb_addch(&out, u);
+				sb_addch(&out, '\n');
+				heading_w = 0;
+			}
+		}
 		if (out.len >= 65536 || i + 1 == l->n) {
 			rc = put(ctx, out.buf, out.len);
 			out.len = 0;
