@@ -111,7 +111,13 @@
 	X(TOGGLE_SIDEBAR, "toggle-sidebar",                                    \
 	  "hide the sidebar (the pane takes the width), or show it again")     \
 	X(SAVE_ARTICLE, "save-article",                                        \
-	  "save the article as shown, without colours, to a new file")
+	  "save the article as shown, without colours, to a new file")         \
+	X(PIPE_ARTICLE, "pipe-article",                                        \
+	  "pipe the article as shown to a shell command (| wc -w)")            \
+	X(LINKS, "links", "list the web and email addresses in the article")   \
+	X(OPEN_LINK, "open-link",                                              \
+	  "open the selected link ($BROWSER, xdg-open), or copy it")           \
+	X(COPY_LINK, "copy-link", "copy the selected link to the clipboard")
 
 enum action {
 #define ACTION_ENUM(e, name, help) ACT_##e,

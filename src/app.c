@@ -134,6 +134,7 @@ app_select(struct app *a, size_t i)
 	}
 	a->open = i;
 	a->end_seen = false;
+	a->links_view = false; /* the links were the other article's */
 	a->engaged = false;
 	size_t before = a->diags.n;
 	corpus_load_body(a->corpus, i, &a->diags);
@@ -244,6 +245,7 @@ app_init(struct app *a, struct corpus *corpus, int rows, int cols,
 	a->highlight = true;
 	a->hit_cur = SIZE_MAX;
 	match_spans_init(&a->hits);
+	link_list_init(&a->links);
 	search_init(&a->search);
 	prompt_history_init(&a->history);
 	a->rows = rows;
@@ -292,6 +294,12 @@ app_fini(struct app *a)
 	free(a->meta);
 	free(a->message);
 	free(a->help_query);
+	free(a->pipe_cmd);
+	link_list_fini(&a->links);
+	free(a->run.cmd);
+	free(a->run.input);
+	free(a->run.url);
+	free(a->run.opener);
 	matcher_free(a->matcher);
 	for (size_t g = 0; g < a->ngroups; g++)
 		free(a->group_names[g]);
@@ -409,6 +417,8 @@ app_context(const struct app *a)
 {
 	if (a->help)
 		return CTX_HELP;
+	if (a->links_view)
+		return CTX_LINKS;
 	if (a->marks_view)
 		return CTX_MARKS;
 	if (a->groups_view)
@@ -454,6 +464,15 @@ app_scroll(struct app *a, enum action act, long n)
 	if (n < 1)
 		n = 1;
 	long dir = act == ACT_SCROLL_DOWN ? 1 : act == ACT_SCROLL_UP ? -1 : 0;
+	if (a->links_view && !a->help) {
+		if (dir)
+			select_by(&a->link_sel, dir * n, a->links.n);
+		else if (act == ACT_TOP)
+			a->link_sel = 0;
+		else if (act == ACT_BOTTOM && a->links.n)
+			a->link_sel = a->links.n - 1;
+		return;
+	}
 	if (a->marks_view && !a->help) {
 		select_by(&a->mark_sel, dir * n, a->nmarks);
 		return;
@@ -609,7 +628,9 @@ app_action(struct app *a, enum action act)
 			a->group_sel = 0;
 		break;
 	case ACT_CLOSE:
-		if (a->marks_view)
+		if (a->links_view)
+			a->links_view = false;
+		else if (a->marks_view)
 			a->marks_view = false;
 		else
 			a->groups_view = false;
@@ -624,6 +645,17 @@ app_action(struct app *a, enum action act)
 		break;
 	case ACT_SAVE_ARTICLE:
 		app_save_prompt(a);
+		break;
+	case ACT_LINKS:
+		app_links_open(a);
+		break;
+	case ACT_OPEN_LINK:
+	case ACT_COPY_LINK:
+		app_link_action(a, act == ACT_OPEN_LINK);
+		break;
+	case ACT_PIPE_ARTICLE:
+		app_prompt_open(a, a->search.backward);
+		a->prompt_kind = PROMPT_PIPE;
 		break;
 	case ACT_ADD_BOOKMARK:
 		app_prompt_open(a, a->search.backward);
@@ -678,7 +710,7 @@ app_action(struct app *a, enum action act)
 }
 
 /* What a key may change on the screen, to see that it did. */
-#define VIEW_SIG_N 14
+#define VIEW_SIG_N 15
 static void
 view_sig(const struct app *a, size_t v[VIEW_SIG_N])
 {
@@ -689,9 +721,11 @@ view_sig(const struct app *a, size_t v[VIEW_SIG_N])
 	v[k++] = a->list_top;
 	v[k++] = (size_t)a->focus;
 	v[k++] = a->help | (size_t)a->marks_view << 1 |
-	         (size_t)a->groups_view << 2 | (size_t)a->messages_view << 3;
+	         (size_t)a->groups_view << 2 | (size_t)a->messages_view << 3 |
+	         (size_t)a->links_view << 4;
 	v[k++] = a->help_top;
 	v[k++] = a->mark_sel;
+	v[k++] = a->link_sel;
 	v[k++] = a->group_sel;
 	v[k++] = a->search.cur;
 	v[k++] = a->search.spans.n;

@@ -19,7 +19,9 @@
 #include "doc.h"
 #include "frame.h"
 #include "keymap.h"
+#include "clip.h"
 #include "layout.h"
+#include "links.h"
 #include "match.h"
 #include "prompt.h"
 #include "search.h"
@@ -65,6 +67,15 @@ enum prompt_kind {
 	PROMPT_NOTE, /* the note of a new bookmark */
 	PROMPT_SAVE, /* the file to save the article to */
 	PROMPT_HELP, /* a search in the help screen */
+	PROMPT_PIPE, /* the command to pipe the article to */
+};
+
+/* What the main loop does for the app (it has the terminal). */
+enum run_kind {
+	RUN_NONE,
+	RUN_OPEN,  /* an opener: the terminal given back while it runs */
+	RUN_QUIET, /* a command with no output to show (tmux load-buffer) */
+	RUN_OSC52, /* the terminal's clipboard set to run.input */
 };
 
 enum focus {
@@ -142,6 +153,22 @@ struct app {
 	bool help;              /* the help screen is up */
 	size_t help_top;        /* its first visible line */
 	char *help_query;       /* what / last looked for in it */
+	char *pipe_cmd;         /* | asked for it: the main loop runs it, then
+	                 * app_pipe_done */
+	bool links_view;        /* the link list (o) is up */
+	size_t link_sel;        /* its selected link */
+	struct link_list links; /* the open article's, when o listed them */
+	enum clip_target clip_target; /* where a copy goes (auto) */
+	/* What the main loop is to do for the app (run.kind), then call
+	 * app_run_done. */
+	struct {
+		enum run_kind kind;
+		char *cmd;   /* RUN_OPEN, RUN_QUIET: the shell command */
+		char *input; /* its input; RUN_OSC52: the text to copy */
+		size_t input_len;
+		char *url;    /* RUN_OPEN: in $LECTERN_URL */
+		char *opener; /* RUN_OPEN: in $LECTERN_OPENER */
+	} run;
 	bool help_back;         /* ... with ? (backward) */
 	size_t help_prompt_top; /* help_top when / was typed there */
 
@@ -259,6 +286,21 @@ typedef int (*export_put)(void *ctx, const char *text, size_t len);
 int app_export(struct app *a, int width, export_put put, void *ctx);
 /* A file name from a title: "some-title.txt" (caller frees). */
 char *app_export_name(const char *title);
+/* The text app_export gives at the pane's width, whole, for | (caller
+ * frees with sb_fini). */
+void app_export_shown(struct app *a, struct strbuf *out);
+/* The command | asked for ran: say how it ended (run_status_text), and
+ * let the screen be drawn again. */
+void app_pipe_done(struct app *a, int status);
+/* app_links.c: o lists the open article's links; Enter (open) or y. */
+void app_links_open(struct app *a);
+void app_link_action(struct app *a, bool open);
+/* Copies text: to the terminal's clipboard (OSC 52), a tmux buffer or
+ * clipboard.txt in the state folder (clip.h), and says where. */
+void app_copy_text(struct app *a, const char *text);
+/* The main loop did what app->run asked (status: run_pipe's, 0 for an
+ * OSC 52 write). */
+void app_run_done(struct app *a, int status);
 /* Saves the open article to path (a folder: a file in it named after the
  * title; "~/" is $HOME), never replacing a file; says how it went. */
 void app_save_to(struct app *a, const char *path);

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,6 +19,7 @@
 #include "app_int.h"
 #include "glyph.h"
 #include "render.h"
+#include "run.h"
 
 /* How many '#' start the heading whose text is at body[at] (at is in
  * its first line). */
@@ -95,6 +97,38 @@ app_export(struct app *a, int width, export_put put, void *ctx)
 	frame_fini(&f);
 	layout_fini(&own);
 	return rc;
+}
+
+static int
+put_sb(void *ctx, const char *text, size_t len)
+{
+	sb_add(ctx, text, len);
+	return 0;
+}
+
+void
+app_export_shown(struct app *a, struct strbuf *out)
+{
+	app_export(a, a->geo.text_w, put_sb, out);
+}
+
+void
+app_pipe_done(struct app *a, int status)
+{
+	char how[64];
+	if (status < 0)
+		snprintf(how, sizeof how, "not run: %s", strerror(errno));
+	else
+		run_status_text(status, how, sizeof how);
+	struct strbuf shown;
+	sb_init(&shown);
+	glyph_escape(a->pipe_cmd, strlen(a->pipe_cmd), &shown);
+	app_message(a, status != 0, "| %s: %s", shown.buf, how);
+	sb_fini(&shown);
+	free(a->pipe_cmd);
+	a->pipe_cmd = NULL;
+	a->repaint_all = true;
+	a->dirty = true;
 }
 
 char *

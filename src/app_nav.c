@@ -248,10 +248,10 @@ mark_all_read(struct app *a)
 bool
 app_nav_action(struct app *a, enum action act)
 {
-	bool pane = a->focus == FOCUS_PAGER && !a->help && !a->marks_view &&
-	            !a->groups_view;
-	bool list = a->focus == FOCUS_LIST && !a->help && !a->marks_view &&
-	            !a->groups_view;
+	bool views =
+	        a->help || a->marks_view || a->groups_view || a->links_view;
+	bool pane = a->focus == FOCUS_PAGER && !views;
+	bool list = a->focus == FOCUS_LIST && !views;
 	bool undo = a->undo_ready;
 	a->undo_ready = false;
 	long n;

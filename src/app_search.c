@@ -256,6 +256,19 @@ app_prompt_key_in(struct app *a, int key)
 		help_prompt_key(a, r);
 		return;
 	}
+	if (a->prompt_kind == PROMPT_PIPE) {
+		if (r == PROMPT_EDITING)
+			return;
+		a->prompting = false;
+		s->backward = a->prompt_saved_back;
+		if (r == PROMPT_ACCEPT && *a->prompt.text.buf) {
+			prompt_history_add(&a->history, a->prompt.text.buf);
+			free(a->pipe_cmd);
+			a->pipe_cmd = xstrdup(a->prompt.text.buf);
+		}
+		prompt_fini(&a->prompt);
+		return;
+	}
 	if (a->prompt_kind == PROMPT_SAVE) {
 		if (r == PROMPT_EDITING)
 			return;

@@ -81,6 +81,10 @@ task_of(enum action a)
 	case ACT_GROUPS:
 	case ACT_TOGGLE_GROUP:
 		return TASK_HITS;
+	case ACT_LINKS:
+	case ACT_OPEN_LINK:
+	case ACT_COPY_LINK:
+		return TASK_LECTERN;
 	case ACT_ADD_BOOKMARK:
 	case ACT_BOOKMARKS:
 	case ACT_OPEN_BOOKMARK:
@@ -89,6 +93,7 @@ task_of(enum action a)
 	case ACT_QUIT:
 	case ACT_RELOAD_CONFIG:
 	case ACT_SAVE_ARTICLE:
+	case ACT_PIPE_ARTICLE:
 		return TASK_LECTERN;
 	default:
 		return TASK_SCREEN;
@@ -100,7 +105,7 @@ task_of(enum action a)
 static const char *
 what_here(enum keymap_context ctx, enum action a)
 {
-	if (ctx == CTX_GROUPS || ctx == CTX_MARKS) {
+	if (ctx == CTX_GROUPS || ctx == CTX_MARKS || ctx == CTX_LINKS) {
 		if (a == ACT_SCROLL_DOWN)
 			return "select the next item";
 		if (a == ACT_SCROLL_UP)

@@ -28,7 +28,8 @@
 	X(PAGER, "pager", "the reading pane")                  \
 	X(HELP, "help", "the help screen")                     \
 	X(GROUPS, "groups", "the keyword groups view")         \
-	X(MARKS, "bookmarks", "the bookmark list")
+	X(MARKS, "bookmarks", "the bookmark list")             \
+	X(LINKS, "links", "the link list")
 
 enum keymap_context {
 #define KEYMAP_CTX_ENUM(e, name, help) CTX_##e,

@@ -9,6 +9,7 @@
 #endif
 
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <langinfo.h>
 #include <stdio.h>
@@ -21,12 +22,14 @@
 
 #include "app.h"
 #include "cli.h"
+#include "clip.h"
 #include "config.h"
 #include "corpus.h"
 #include "frame.h"
 #include "keys.h"
 #include "options.h"
 #include "render.h"
+#include "run.h"
 #include "saver.h"
 #include "script.h"
 #include "session.h"
@@ -264,6 +267,77 @@ final_save(struct session *ses, struct app *a, struct diag_list *out)
 	return EXIT_TROUBLE;
 }
 
+/*
+ * Does what the app asked for (app->run): opening a link with the
+ * terminal given back while the opener runs, a quiet command (tmux
+ * load-buffer), or the terminal's clipboard set by OSC 52 (with no
+ * terminal, in the headless mode, only said).
+ */
+static void
+run_for_app(struct app *a, struct tty *t)
+{
+	int status = 0;
+	if (a->run.kind == RUN_OSC52) {
+		struct strbuf sb;
+		sb_init(&sb);
+		clip_osc52(a->run.input, a->run.input_len, &sb);
+		if (t)
+			tty_write_raw(t, sb.buf, sb.len);
+		sb_fini(&sb);
+	} else if (a->run.kind == RUN_QUIET) {
+		int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+		status = run_pipe(a->run.cmd, a->run.input, a->run.input_len,
+		                  null >= 0 ? null : STDERR_FILENO);
+		if (null >= 0)
+			close(null);
+	} else if (a->run.kind == RUN_OPEN) {
+		setenv("LECTERN_OPENER", a->run.opener, 1);
+		setenv("LECTERN_URL", a->run.url, 1);
+		if (t)
+			tty_suspend(t);
+		status = run_pipe(a->run.cmd, "", 0, t ? -1 : STDERR_FILENO);
+		if (t)
+			tty_resume(t);
+		unsetenv("LECTERN_OPENER");
+		unsetenv("LECTERN_URL");
+	}
+	app_run_done(a, status);
+}
+
+/*
+ * Runs the command | asked for with the article as shown on its input.
+ * With a terminal, it is given back for the command (| less works) and
+ * taken again once Enter is pressed, so the command's output can be read
+ * first (as mutt does); headless, the command's output goes to standard
+ * error, the screen to standard output.
+ */
+static void
+run_piped(struct app *a, struct tty *t)
+{
+	struct strbuf text;
+	sb_init(&text);
+	app_export_shown(a, &text);
+	int status;
+	if (!t) {
+		status = run_pipe(a->pipe_cmd, text.buf, text.len,
+		                  STDERR_FILENO);
+	} else {
+		tty_suspend(t);
+		status = run_pipe(a->pipe_cmd, text.buf, text.len, -1);
+		char how[64];
+		run_status_text(status, how, sizeof how);
+		printf("\n[lectern: %s; press Enter to go back]", how);
+		fflush(stdout);
+		int ch;
+		while ((ch = getchar()) != EOF && ch != '\n' && ch != '\r')
+			;
+		clearerr(stdin);
+		tty_resume(t);
+	}
+	sb_fini(&text);
+	app_pipe_done(a, status);
+}
+
 /* Opens the session and shows the first warning (a corrupt state file
  * moved aside, say) in the status line; every warning is added to out,
  * for the caller to print where it can be read. */
@@ -323,6 +397,10 @@ do_headless(struct corpus *c, const struct options *o, struct diag_list *dl,
 			app_resize(&a, sc.v[i].rows, sc.v[i].cols);
 		else
 			app_key(&a, sc.v[i].key);
+		if (a.pipe_cmd)
+			run_piped(&a, NULL);
+		if (a.run.kind)
+			run_for_app(&a, NULL);
 		if (a.reload)
 			reload_config(cfg, src, &a, NULL);
 		while (app_background_pending(&a))
@@ -473,6 +551,13 @@ do_interactive(struct corpus *c, struct diag_list *load_diags, bool ascii,
 		} else if (key) {
 			a.interrupted = false;
 			app_key(&a, key);
+		}
+		if (a.run.kind)
+			run_for_app(&a, t);
+		if (a.pipe_cmd) {
+			run_piped(&a, t);
+			tty_size(t, &rows, &cols); /* it may have changed */
+			app_resize(&a, rows, cols);
 		}
 		if (a.repaint_all) {
 			tty_invalidate(t);

@@ -386,6 +386,7 @@ draw_prompt(struct app *a)
 	const char *label = a->prompt_kind == PROMPT_FILTER ? "filter: "
 	                    : a->prompt_kind == PROMPT_NOTE ? "bookmark note: "
 	                    : a->prompt_kind == PROMPT_SAVE ? "save to: "
+	                    : a->prompt_kind == PROMPT_PIPE ? "pipe to: "
 	                    : a->prompt_kind == PROMPT_HELP
 	                            ? (a->help_back ? "help ?" : "help /")
 	                    : a->search.backward ? "?"
@@ -720,6 +721,8 @@ render_app(struct app *a)
 	}
 	if (a->help) {
 		draw_help(a);
+	} else if (a->links_view) {
+		draw_links(a);
 	} else if (a->marks_view) {
 		draw_marks(a);
 	} else if (a->groups_view) {

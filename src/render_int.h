@@ -16,6 +16,7 @@ int put_clipped(struct frame *f, int r, int c, int w, const char *s,
 void draw_help(struct app *a);          /* the help, or the message history */
 void draw_groups(struct app *a);        /* the keyword groups view */
 void draw_marks(struct app *a);         /* the bookmark list */
+void draw_links(struct app *a);         /* the link list */
 void draw_pending_popup(struct app *a); /* keys that can follow */
 
 #endif

@@ -295,3 +295,32 @@ draw_marks(struct app *a)
 		}
 	}
 }
+
+/* The open article's links, numbered, the selected one marked; the line
+ * of text each is in follows it, dimmed, where the row has room. */
+void
+draw_links(struct app *a)
+{
+	struct frame *f = &a->frame;
+	char buf[32];
+	view_start(a, "Links: Enter opens, y copies, q closes");
+	size_t rows = a->geo.body_rows > 2 ? (size_t)(a->geo.body_rows - 2) : 1;
+	size_t first = a->link_sel >= rows ? a->link_sel - rows + 1 : 0;
+	const char *body = a->corpus->v[a->open].body;
+	for (size_t k = first; k < a->links.n; k++) {
+		int r = (int)(k - first) + 2;
+		if (r >= a->geo.body_rows)
+			break;
+		const struct link *l = &a->links.v[k];
+		enum role role = k == a->link_sel ? ROLE_SELECTED : ROLE_NORMAL;
+		frame_fill(f, r, 0, a->cols, role);
+		snprintf(buf, sizeof buf, "%c%3zu  ",
+		         k == a->link_sel ? '>' : ' ', k + 1);
+		int c = frame_put_str(f, r, 0, a->cols, buf, role);
+		c = frame_put_text(f, r, c, a->cols, body + l->start,
+		                   l->end - l->start, role, c);
+		if (l->kind == LINK_EMAIL)
+			c = frame_put_str(f, r, c, a->cols, "  (email)",
+			                  k == a->link_sel ? role : ROLE_META);
+	}
+}

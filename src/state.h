@@ -181,6 +181,14 @@ void state_fini(struct state *s);
 char *state_path(const char *corpus_root);
 
 /*
+ * The folder of the state files ($XDG_STATE_HOME/lectern, else
+ * $HOME/.local/state/lectern), made (mode 0700) if it is not there.
+ * Caller frees; NULL with errno set when there is none or it cannot be
+ * made.  Other files lectern keeps for the reader go there too.
+ */
+char *state_dir(void);
+
+/*
  * Replaces s's contents (root included) with the file at path.  Always
  * leaves a usable state and returns 0: a missing file gives an empty
  * state silently; an unreadable one (permissions, I/O error) or one from

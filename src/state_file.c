@@ -465,6 +465,28 @@ state_load(struct state *s, const char *path, struct diag_list *diags)
 	return load_file(s, path, diags, false, &newer, &unreadable);
 }
 
+static int make_dirs(const char *dir);
+
+char *
+state_dir(void)
+{
+	const char *xdg = env_dir("XDG_STATE_HOME"), *home = env_dir("HOME");
+	char *dir = xdg    ? xasprintf("%s/lectern", xdg)
+	            : home ? xasprintf("%s/.local/state/lectern", home)
+	                   : NULL;
+	if (!dir) {
+		errno = ENOENT;
+		return NULL;
+	}
+	if (make_dirs(dir) < 0) {
+		int e = errno;
+		free(dir);
+		errno = e;
+		return NULL;
+	}
+	return dir;
+}
+
 /* mkdir -p with mode 0700 for what it creates. */
 static int
 make_dirs(const char *dir)

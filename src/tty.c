@@ -302,6 +302,39 @@ tty_invalidate(struct tty *t)
 }
 
 void
+tty_suspend(struct tty *t)
+{
+	(void)t;
+	def_prog_mode();
+	endwin();
+	fflush(stdout);
+}
+
+void
+tty_write_raw(struct tty *t, const char *bytes, size_t len)
+{
+	(void)t;
+	fflush(stdout);
+	size_t done = 0;
+	while (done < len) {
+		ssize_t n = write(STDOUT_FILENO, bytes + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+}
+
+void
+tty_resume(struct tty *t)
+{
+	reset_prog_mode();
+	tty_invalidate(t);
+	refresh();
+}
+
+void
 tty_set_theme(struct tty *t, const struct theme *theme)
 {
 	t->theme = theme;

@@ -44,6 +44,15 @@ void tty_paint(struct tty *t, const struct frame *f);
 /* Repaints everything from scratch on the next tty_paint (C-l). */
 void tty_invalidate(struct tty *t);
 
+/* Gives the terminal back as it was before lectern (for a command run
+ * with |), and takes it again; tty_resume repaints on the next paint. */
+void tty_suspend(struct tty *t);
+void tty_resume(struct tty *t);
+
+/* Writes bytes made by lectern itself (clip.h's OSC 52 sequence, never
+ * article text) to the terminal as they are. */
+void tty_write_raw(struct tty *t, const char *bytes, size_t len);
+
 /*
  * Waits for input without using CPU (at most timeout_ms; -1: for as long
  * as it takes) and returns a key (keys.h), K_RESIZE

@@ -138,7 +138,7 @@ out_has "keys.pager: 'M-Down' (half-page-down) can never be typed"
 ok
 
 # A global key every view binds to something else is never reached.
-printf 'keys:\n  global:\n    redraw: z\n  list:\n    sort: z\n  pager:\n    sort: z\n  help:\n    close-help: z\n  groups:\n    close: z\n  bookmarks:\n    close: z\n' >"$WORK/unreach.yaml"
+printf 'keys:\n  global:\n    redraw: z\n  list:\n    sort: z\n  pager:\n    sort: z\n  help:\n    close-help: z\n  groups:\n    close: z\n  bookmarks:\n    close: z\n  links:\n    close: z\n' >"$WORK/unreach.yaml"
 expect_status 0 "$LECTERN" --config "$WORK/unreach.yaml" --list-keys
 out_has "keys.global: 'z' (redraw) can never be typed: every view binds 'z' to something else"
 ok

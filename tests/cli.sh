@@ -60,6 +60,57 @@ grep -A2 -F "Chinese hackers are here there" "$WORK/out" >"$WORK/head"
 	fail "--print --width 30 printed a longer line"
 ok
 
+# | pipes the article as the pane shows it (headless: the command's output
+# goes to standard error); the status line says how the command ended.
+(cd "$WORK" && "$LECTERN" --no-state --size 80x24 \
+	--keys "S Tab | c a t Space > Space p i p e d Enter" "$CORPUS") \
+	>"$WORK/out" 2>"$WORK/err" || fail "| failed: $(cat "$WORK/err")"
+out_has "| cat > piped: exit 0"
+"$LECTERN" --print 1 --width 78 "$CORPUS" >"$WORK/printed"
+cmp -s "$WORK/piped" "$WORK/printed" ||
+	fail "| did not get the article as shown: $(diff "$WORK/piped" "$WORK/printed" | head -5)"
+expect_status 0 "$LECTERN" --no-state --size 80x24 \
+	--keys "Tab | e x i t Space 3 Enter" "$CORPUS"
+out_has "| exit 3: exit 3"
+# A command that reads one line and leaves: not an error, no SIGPIPE.
+expect_status 0 "$LECTERN" --no-state --size 80x24 \
+	--keys "Tab | h e a d Space - 1 Enter j" "$CORPUS"
+err_has "No technical grounds"
+ok
+
+# o lists the links of the article (tests/data/links), numbered; Enter
+# opens one with $BROWSER (the address given in the environment, never
+# in the command's text), y copies it: with no terminal clipboard and no
+# tmux, to clipboard.txt in the state folder.
+LINKS="$TOP_SRCDIR/tests/data/links"
+expect_status 0 env BROWSER='printf "<%s>\n"' "$LECTERN" --no-state \
+	--size 100x20 --keys "Tab o" "$LINKS"
+out_has ">  1  https://example.org/report_(2026)"
+out_has "   2  www.example.com/summary"
+out_has "   3  https://example.net/committee"
+out_has "   4  press@example.org  (email)"
+out_has "   5  http://example.test/q?a=1&b=2"
+expect_status 0 env BROWSER='printf "<%s>\n"' "$LECTERN" --no-state \
+	--size 100x20 --keys "Tab o j j Enter" "$LINKS"
+err_has "<https://example.net/committee>"
+out_has "opened https://example.net/committee"
+expect_status 0 env -u TMUX -u DISPLAY -u WAYLAND_DISPLAY TERM=dumb \
+	XDG_STATE_HOME="$WORK/clip" "$LECTERN" --no-state --size 100x20 \
+	--keys "Tab o j y" "$LINKS"
+out_has "copied http://www.example.com/summary (to $WORK/clip/lectern/clipboard.txt)"
+[ "$(cat "$WORK/clip/lectern/clipboard.txt")" = "http://www.example.com/summary" ] ||
+	fail "y did not copy the link: $(cat "$WORK/clip/lectern/clipboard.txt")"
+# A failing opener is said; nothing is run from the address itself.
+expect_status 0 env BROWSER=false "$LECTERN" --no-state --size 100x20 \
+	--keys "Tab o G Enter" "$LINKS"
+out_has "false could not open it: exit 1"
+# With no way to open it, Enter copies it and says why.
+expect_status 0 env -u TMUX -u DISPLAY -u WAYLAND_DISPLAY -u BROWSER \
+	TERM=dumb XDG_STATE_HOME="$WORK/clip" "$LECTERN" --no-state \
+	--size 200x20 --keys "Tab o Enter" "$LINKS"
+out_has "no \$BROWSER and no display to open it on"
+ok
+
 # Bad usage: exit 2 and a message naming the problem.
 expect_status 2 "$LECTERN" --no-such-option
 err_has "unknown option '--no-such-option'"

@@ -75,7 +75,7 @@ sed -n '/^\.SH KEYS/,/^\.SH /p' "$MAN1" |
 		if (w != "") out[++n] = w
 		return n
 	}
-	/^\.SS / { ctx = ($2 ~ /^(global|list|pager|help|groups|bookmarks)$/) ? $2 : ""; next }
+	/^\.SS / { ctx = ($2 ~ /^(global|list|pager|help|groups|bookmarks|links)$/) ? $2 : ""; next }
 	ctx == "" { next }
 	/^\.TP/ { want = 1; next }
 	want {
@@ -115,7 +115,8 @@ for pair in "pager C-o jump-back" "pager M-o jump-forward" \
 	"global P prev-unread" "global M mark-all-read" "global # toggle-numbers" \
 	"global M-m messages" "pager q focus-list" "global Q quit" \
 	"pager % goto-percent" "pager C-d half-page-down" "pager Enter scroll-down" \
-	"global S toggle-sidebar" "pager s save-article"; do
+	"global S toggle-sidebar" "pager s save-article" "pager | pipe-article" \
+	"pager o links"; do
 	set -- $pair
 	# The binding is the default ...
 	case "$1" in pager) ctxs="pager global" ;; *) ctxs="$1" ;; esac
