@@ -117,7 +117,11 @@
 	X(LINKS, "links", "list the web and email addresses in the article")   \
 	X(OPEN_LINK, "open-link",                                              \
 	  "open the selected link ($BROWSER, xdg-open), or copy it")           \
-	X(COPY_LINK, "copy-link", "copy the selected link to the clipboard")
+	X(COPY_LINK, "copy-link", "copy the selected link to the clipboard")   \
+	X(SELECT, "select",                                                    \
+	  "start selecting lines from the top one (j/k extend, Esc cancels)")  \
+	X(YANK, "yank",                                                        \
+	  "copy the selected paragraphs (else the top one) with a citation")
 
 enum action {
 #define ACTION_ENUM(e, name, help) ACT_##e,

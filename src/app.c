@@ -135,6 +135,7 @@ app_select(struct app *a, size_t i)
 	a->open = i;
 	a->end_seen = false;
 	a->links_view = false; /* the links were the other article's */
+	a->vsel = false;       /* and the selection */
 	a->engaged = false;
 	size_t before = a->diags.n;
 	corpus_load_body(a->corpus, i, &a->diags);
@@ -486,6 +487,10 @@ app_scroll(struct app *a, enum action act, long n)
 			a->group_sel = a->ngroups - 1;
 		return;
 	}
+	if (a->vsel && !a->help && dir) {
+		app_select_move(a, dir * n); /* j/k extend the selection */
+		return;
+	}
 	long page = a->geo.body_rows > 2 ? a->geo.body_rows - 1 : 1;
 	size_t *top = &a->top;
 	size_t max = app_max_top(a);
@@ -527,6 +532,8 @@ app_scroll(struct app *a, enum action act, long n)
 	default:
 		break;
 	}
+	if (a->vsel && !a->help)
+		app_select_follow(a); /* the end moved with the view */
 }
 
 /* The body offset of the first body line in view (0 in the title). */
@@ -543,6 +550,8 @@ void
 app_reveal(struct app *a, size_t off)
 {
 	size_t line = layout_find_anchor(&a->layout, off + 1);
+	if (a->vsel) /* a search extends a selection to its match */
+		a->vsel_cur = line;
 	size_t rows = a->geo.body_rows > 0 ? (size_t)a->geo.body_rows : 1;
 	size_t so = rows >= 9 ? 3 : (rows - 1) / 3;
 	if (line >= a->top + so && line + so < a->top + rows &&
@@ -649,6 +658,17 @@ app_action(struct app *a, enum action act)
 	case ACT_LINKS:
 		app_links_open(a);
 		break;
+	case ACT_SELECT:
+		if (a->vsel) {
+			a->vsel = false;
+			app_message(a, false, "selection cancelled");
+		} else {
+			app_select_start(a);
+		}
+		break;
+	case ACT_YANK:
+		app_yank(a);
+		break;
 	case ACT_OPEN_LINK:
 	case ACT_COPY_LINK:
 		app_link_action(a, act == ACT_OPEN_LINK);
@@ -702,6 +722,11 @@ app_action(struct app *a, enum action act)
 		                (act == ACT_SEARCH_NEXT) != a->search.backward);
 		break;
 	case ACT_CLEAR_SEARCH:
+		if (a->vsel) { /* Esc: the selection first */
+			a->vsel = false;
+			app_message(a, false, "selection cancelled");
+			break;
+		}
 		search_clear(&a->search);
 		break;
 	default: /* the numbered and moving actions, handled above */

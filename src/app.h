@@ -155,10 +155,15 @@ struct app {
 	char *help_query;       /* what / last looked for in it */
 	char *pipe_cmd;         /* | asked for it: the main loop runs it, then
 	                 * app_pipe_done */
+	bool vsel;              /* v: lines being selected in the pane ... */
+	size_t vsel_anchor;     /* ... from the line v was typed on ... */
+	size_t vsel_cur;        /* ... to this one (layout lines) */
 	bool links_view;        /* the link list (o) is up */
 	size_t link_sel;        /* its selected link */
 	struct link_list links; /* the open article's, when o listed them */
 	enum clip_target clip_target; /* where a copy goes (auto) */
+	const char *cite_template;    /* the yank's citation; NULL: cite.h's
+	                               * default (the config's, borrowed) */
 	/* What the main loop is to do for the app (run.kind), then call
 	 * app_run_done. */
 	struct {
@@ -297,7 +302,15 @@ void app_links_open(struct app *a);
 void app_link_action(struct app *a, bool open);
 /* Copies text: to the terminal's clipboard (OSC 52), a tmux buffer or
  * clipboard.txt in the state folder (clip.h), and says where. */
-void app_copy_text(struct app *a, const char *text);
+void app_copy_text(struct app *a, const char *text, const char *what);
+/* app_yank.c: v starts a selection, y yanks it (or the paragraph at the
+ * top) with its citation (cite.h); the text a yank copies is built by
+ * app_yank_text (caller frees). */
+void app_select_start(struct app *a);
+void app_select_move(struct app *a, long delta);
+void app_select_follow(struct app *a);
+char *app_yank_text(struct app *a, size_t *nblocks);
+void app_yank(struct app *a);
 /* The main loop did what app->run asked (status: run_pipe's, 0 for an
  * OSC 52 write). */
 void app_run_done(struct app *a, int status);

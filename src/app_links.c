@@ -68,7 +68,7 @@ say(struct app *a, bool error, const char *what, const char *text,
 }
 
 void
-app_copy_text(struct app *a, const char *text)
+app_copy_text(struct app *a, const char *text, const char *what)
 {
 	const char *term = getenv("TERM");
 	const char *tmux = getenv("TMUX");
@@ -81,24 +81,26 @@ app_copy_text(struct app *a, const char *text)
 		/* Only a copy the reader asked for writes OSC 52: the
 		 * bytes are made here, base64, never article text raw. */
 		a->run.kind = RUN_OSC52;
-		say(a, false, "copied", text, " (to the terminal's clipboard)");
+		say(a, false, "copied", what, " (to the terminal's clipboard)");
 		return;
 	}
 	if (t == CLIP_TMUX) {
 		a->run.kind = RUN_QUIET;
 		free(a->run.cmd);
 		a->run.cmd = xstrdup("tmux load-buffer -");
-		say(a, false, "copied", text, " (to a tmux buffer)");
+		say(a, false, "copied", what, " (to a tmux buffer)");
 		return;
 	}
 	/* A file, where there is nothing better: the reader can cat it. */
 	char *dir = state_dir();
 	char *path = dir ? xasprintf("%s/clipboard.txt", dir) : NULL;
 	FILE *fp = path ? fopen(path, "w") : NULL;
-	if (fp && fputs(text, fp) >= 0 && fputc('\n', fp) != EOF &&
+	size_t tl = strlen(text);
+	bool nl = tl && text[tl - 1] == '\n';
+	if (fp && fputs(text, fp) >= 0 && (nl || fputc('\n', fp) != EOF) &&
 	    fclose(fp) == 0) {
 		char *where = xasprintf(" (to %s)", path);
-		say(a, false, "copied", text, where);
+		say(a, false, "copied", what, where);
 		free(where);
 	} else {
 		if (fp)
@@ -120,7 +122,7 @@ app_link_action(struct app *a, bool open)
 	const char *target = a->links.v[a->link_sel].target;
 	const char *prog = open ? opener() : NULL;
 	if (!prog) {
-		app_copy_text(a, target);
+		app_copy_text(a, target, target);
 		if (open && !a->message_is_error) {
 			/* Say why it was not opened. */
 			char *m = xasprintf("%s; no $BROWSER and no display to "

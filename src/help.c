@@ -84,6 +84,8 @@ task_of(enum action a)
 	case ACT_LINKS:
 	case ACT_OPEN_LINK:
 	case ACT_COPY_LINK:
+	case ACT_SELECT:
+	case ACT_YANK:
 		return TASK_LECTERN;
 	case ACT_ADD_BOOKMARK:
 	case ACT_BOOKMARKS:

@@ -113,6 +113,7 @@ const char options_usage[] =
         "sidebar, M-m lists the messages, s in the pane saves the article\n"
         "(| pipes it to a command), o lists its links (Enter opens, y "
         "copies),\n"
+        "v selects lines and y copies them with a citation,\n"
         "B bookmarks the place, ' lists the bookmarks, R reloads the config,\n"
         "? (F1 in the pane) lists every key by task (/ there searches it),\n"
         "q or Q quits.\n"

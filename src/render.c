@@ -359,6 +359,18 @@ draw_pane(struct app *a)
 			paint_spans(f, r, g->text_x, xmax, src, ln->start,
 			            ln->end, a->hits.v + a->hit_cur, 1,
 			            ROLE_CURRENT_MATCH, false);
+		/* The lines being selected (v), across the text's width. */
+		if (a->vsel) {
+			size_t lo = a->vsel_anchor < a->vsel_cur
+			                    ? a->vsel_anchor
+			                    : a->vsel_cur;
+			size_t hi = a->vsel_anchor < a->vsel_cur
+			                    ? a->vsel_cur
+			                    : a->vsel_anchor;
+			if (i >= lo && i <= hi)
+				for (int x = g->text_x; x < xmax; x++)
+					frame_at(f, r, x)->role = ROLE_SELECTED;
+		}
 	}
 	draw_hit_map(a);
 }

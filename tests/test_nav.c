@@ -712,3 +712,41 @@ Test(nav, bookmarks_show_the_text_they_mark)
 	size_t want = layout_find_anchor(&app.layout, app.marks[0].offset + 1);
 	cr_assert_eq((size_t)n, want + 1);
 }
+
+/* v selects from the top line; j and counts extend it, a search takes
+ * its end to the match, Esc cancels; y copies the paragraphs it touches
+ * with the citation. */
+Test(nav, v_selects_lines_and_y_yanks_paragraphs_with_the_citation)
+{
+	app_resize(&app, 10, 80);
+	keys("G Tab"); /* gamma, in the pane */
+	keys("3 j v");
+	cr_assert(app.vsel);
+	size_t start = app.vsel_anchor;
+	cr_assert_eq(app.vsel_cur, start);
+	keys("2 j");
+	cr_assert_eq(app.vsel_cur, start + 2);
+	render_app(&app);
+	cr_assert_eq(frame_at(&app.frame, (int)(start - app.top),
+	                      app.geo.text_x)
+	                     ->role,
+	             ROLE_SELECTED, "the selected lines are shown");
+	keys("Esc");
+	cr_assert(!app.vsel, "Esc cancels");
+	keys("v / P a r a g r a p h Space 4 Enter");
+	cr_assert(app.vsel);
+	size_t match = layout_find_anchor(&app.layout,
+	                                  app.search.spans.v[app.search.cur].start +
+	                                          1);
+	cr_assert_eq(app.vsel_cur, match, "the search took the end along");
+	size_t n;
+	char *text = app_yank_text(&app, &n);
+	cr_assert_geq(n, 2);
+	cr_assert(strstr(text, "Paragraph 4 of gamma"), "%s", text);
+	/* The citation: the title and the file, after a blank line. */
+	char *cite = strstr(text, "\n\n\xe2\x80\x94 \xe2\x80\x9cGamma long article"
+	                          "\xe2\x80\x9d");
+	cr_assert_not_null(cite, "%s", text);
+	cr_assert(strstr(cite, "3-gamma.txt)\n"), "%s", text);
+	free(text);
+}

@@ -1,6 +1,6 @@
 #!/bin/sh
-# End to end: | pipes the article to a shell command, and o's links are
-# copied to a tmux buffer inside tmux.  The terminal is
+# End to end: | pipes the article to a shell command; o's links and a
+# yank (v, y) with its citation are copied to a tmux buffer inside tmux.  The terminal is
 # given back to the command (its output shows on the normal screen, then
 # lectern waits for Enter, as mutt does), taken again afterwards with the
 # screen drawn whole, and the status line says how the command ended.
@@ -39,5 +39,15 @@ wait_for "copied http://www.example.com/summary (to a tmux buffer)"
 	fail "the tmux buffer holds '$(t show-buffer)'"
 keys q
 wait_gone "Links: Enter opens"
+
+# v selects from the top line, j extends it, y yanks the paragraphs with
+# their citation into the tmux buffer.
+keys v j y
+wait_for "copied 1 paragraph with the citation (to a tmux buffer)"
+t show-buffer >"$WORK/yanked"
+grep -qF "The report is at https://example.org/report_(2026)" "$WORK/yanked" ||
+	fail "the yank lacks the paragraph: $(cat "$WORK/yanked")"
+grep -qF "— Test Writer, “An article with links”, example.org, 2026-12-03 (" "$WORK/yanked" ||
+	fail "the yank lacks the citation: $(cat "$WORK/yanked")"
 quit_and_check
 echo "PASS"
