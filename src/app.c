@@ -296,6 +296,7 @@ app_fini(struct app *a)
 	free(a->message);
 	free(a->help_query);
 	free(a->pipe_cmd);
+	free(a->cite_template);
 	link_list_fini(&a->links);
 	free(a->run.cmd);
 	free(a->run.input);

@@ -162,8 +162,7 @@ struct app {
 	size_t link_sel;        /* its selected link */
 	struct link_list links; /* the open article's, when o listed them */
 	enum clip_target clip_target; /* where a copy goes (auto) */
-	const char *cite_template;    /* the yank's citation; NULL: cite.h's
-	                               * default (the config's, borrowed) */
+	char *cite_template;          /* the yank's citation; NULL: cite.h's */
 	/* What the main loop is to do for the app (run.kind), then call
 	 * app_run_done. */
 	struct {
@@ -311,6 +310,9 @@ void app_select_move(struct app *a, long delta);
 void app_select_follow(struct app *a);
 char *app_yank_text(struct app *a, size_t *nblocks);
 void app_yank(struct app *a);
+/* The config's yank section: the citation template (NULL: the built-in
+ * one; copied) and where copies go (enum clip_target). */
+void app_set_yank(struct app *a, const char *citation, int to);
 /* The main loop did what app->run asked (status: run_pipe's, 0 for an
  * OSC 52 write). */
 void app_run_done(struct app *a, int status);

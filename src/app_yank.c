@@ -153,3 +153,11 @@ app_yank(struct app *a)
 	free(what);
 	free(text);
 }
+
+void
+app_set_yank(struct app *a, const char *citation, int to)
+{
+	free(a->cite_template);
+	a->cite_template = citation ? xstrdup(citation) : NULL;
+	a->clip_target = (enum clip_target)to;
+}

@@ -31,8 +31,8 @@
 
 #include "utf8.h"
 
-static const char *const sections[] = {"keys", "theme", "themes", "highlight",
-                                       "view"};
+static const char *const sections[] = {"keys",      "theme", "themes",
+                                       "highlight", "view",  "yank"};
 #define NSECTIONS (sizeof sections / sizeof *sections)
 
 /* Allocation and copying of the parts of a config. */
@@ -99,6 +99,9 @@ config_copy(struct config *dst, const struct config *src)
 	}
 	dst->ngroups = src->ngroups;
 	dst->view = src->view;
+	dst->yank.to = src->yank.to;
+	dst->yank.citation =
+	        src->yank.citation ? xstrdup(src->yank.citation) : NULL;
 }
 
 void
@@ -124,6 +127,7 @@ config_fini(struct config *cfg)
 	for (size_t i = 0; i < cfg->ngroups; i++)
 		cfg_group_fini(&cfg->groups[i]);
 	free(cfg->groups);
+	free(cfg->yank.citation);
 	memset(cfg, 0, sizeof *cfg);
 }
 
@@ -430,7 +434,7 @@ load_root(struct load *ld, const struct ydoc_node *root)
 			cfg_err_unknown(
 			        ld, k->line, k->col, NULL, "section", keys[i],
 			        sections, NSECTIONS,
-			        "keys, theme, themes, highlight or view");
+			        "keys, theme, themes, highlight, view or yank");
 	}
 	free(keys);
 	/* themes before theme, which may name one of them. */
@@ -444,6 +448,8 @@ load_root(struct load *ld, const struct ydoc_node *root)
 		cfg_load_highlight(ld, sec[3]);
 	if (sec[4])
 		cfg_load_view(ld, sec[4]);
+	if (sec[5])
+		cfg_load_yank(ld, sec[5]);
 }
 
 /* Line n (1-based) of text: *len bytes from the returned start. */

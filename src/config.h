@@ -76,6 +76,12 @@ struct view_config {
 	int text_width;       /* text-width: the most columns of text, 0 all */
 };
 
+/* yank: the citation under a quote, and where a copy goes. */
+struct yank_config {
+	char *citation; /* a template (cite.h); NULL: the built-in one */
+	int to;         /* enum clip_target */
+};
+
 struct config {
 	struct keymap keymap;
 	char *theme_name;
@@ -85,6 +91,7 @@ struct config {
 	struct hl_group *groups;
 	size_t ngroups;
 	struct view_config view;
+	struct yank_config yank;
 	/* Apply what a file holds even when it has errors (--list-keys
 	 * shows the keys as read); normally a file with errors changes
 	 * nothing. */

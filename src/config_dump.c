@@ -15,6 +15,7 @@
 #include "color.h"
 #include "keys.h"
 #include "utf8.h"
+#include "clip.h"
 
 /* True when s, written plain, reads back as the same string. */
 static bool
@@ -200,6 +201,13 @@ config_dump(const struct config *cfg, struct strbuf *out)
 	else
 		sb_addf(out, "  sidebar-width: '%d%%'\n", v->sidebar_percent);
 	sb_addf(out, "  text-width: %d\n", v->text_width);
+	sb_addstr(out, "yank:\n  to: ");
+	sb_addstr(out, clip_target_name((enum clip_target)cfg->yank.to));
+	if (cfg->yank.citation) {
+		sb_addstr(out, "\n  citation: ");
+		dump_str(out, cfg->yank.citation);
+	}
+	sb_addch(out, '\n');
 	sb_addstr(out, "theme: ");
 	dump_str(out, cfg->theme_name);
 	sb_addch(out, '\n');

@@ -74,6 +74,7 @@ void cfg_err_unknown(struct load *ld, int line, int col, const char *path,
 
 /* config_view.c: the view section. */
 void cfg_load_view(struct load *ld, const struct ydoc_node *n);
+void cfg_load_yank(struct load *ld, const struct ydoc_node *n);
 
 /* config.c: nodes of the expected shape. */
 /* A YAML boolean (true/false; YAML 1.1's yes/no/on/off too) into *b,

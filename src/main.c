@@ -120,6 +120,7 @@ apply_groups(struct app *a, struct tty *t, const struct config *cfg)
 	diag_list_fini(&dl);
 	/* view: numbers on from the start (the keys still toggle them). */
 	app_set_view(a, &cfg->view);
+	app_set_yank(a, cfg->yank.citation, cfg->yank.to);
 	if (t) {
 		struct style *styles = xcalloc(cfg->ngroups ? cfg->ngroups : 1,
 		                               sizeof *styles);

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cite.h"
+#include "clip.h"
 #include "config.h"
 #include "keys.h"
 #include "support.h"
@@ -382,7 +384,7 @@ ParameterizedTestParameters(config, reports_each_error)
 	         "(lectern-config(5) lists them)"},
 	        {"colours: 1\n",
 	         "t.yaml:1:1: unknown section 'colours' (expected keys, theme, "
-	         "themes, highlight or view)"},
+	         "themes, highlight, view or yank)"},
 	        {"- a\n- b\n", "t.yaml:1:1: expected a mapping of sections "
 	                       "(keys, theme, themes, highlight, view)"},
 	        {"theme: dark\ntheme: light\n",
@@ -1083,6 +1085,50 @@ Test(config, groups_merge_by_name_and_drop_on_request)
 	                  "  - {name: x, words: [b]}\n",
 	                  &dl),
 	             -1);
+	diag_list_fini(&dl);
+	config_fini(&cfg);
+}
+
+/* yank: the citation template (checked, with the place of the mistake)
+ * and where copies go; both survive a dump. */
+Test(config, yank_settings_are_read_and_checked)
+{
+	struct config cfg;
+	struct diag_list dl;
+	defaults(&cfg);
+	diag_list_init(&dl);
+	cr_assert_str_eq(cfg.yank.citation, cite_default_template,
+	                 "the built-in config says cite.h's template");
+	cr_assert_eq(cfg.yank.to, CLIP_AUTO);
+	cr_assert_eq(load(&cfg,
+	                  "yank:\n  to: tmux\n"
+	                  "  citation: 'from {title}[ by {author}]'\n",
+	                  &dl),
+	             0);
+	cr_assert_eq(cfg.yank.to, CLIP_TMUX);
+	cr_assert_str_eq(cfg.yank.citation, "from {title}[ by {author}]");
+	char *d = dump(&cfg);
+	cr_assert(strstr(d, "yank:\n  to: tmux\n  citation: 'from {title}[ by "
+	                    "{author}]'\n"),
+	          "%s", d);
+	free(d);
+	cr_assert_eq(load(&cfg,
+	                  "yank:\n  citation: \"-- {title\"\n"
+	                  "  to: clipboard\n  cite: x\n",
+	                  &dl),
+	             -1);
+	cr_assert_eq(dl.n, 3);
+	cr_assert_eq(dl.v[0].line, 2);
+	cr_assert_eq(dl.v[0].col, 17, "at the '{' not closed");
+	cr_assert(strstr(dl.v[0].msg, "yank.citation: '{' not closed by '}'"),
+	          "%s", dl.v[0].msg);
+	cr_assert(strstr(dl.v[1].msg, "yank.to: expected auto, osc52, tmux or "
+	                              "file, not 'clipboard'"),
+	          "%s", dl.v[1].msg);
+	cr_assert(strstr(dl.v[2].msg,
+	                 "unknown setting 'cite' (expected citation or to)"),
+	          "%s", dl.v[2].msg);
+	cr_assert_eq(cfg.yank.to, CLIP_TMUX, "a bad config changes nothing");
 	diag_list_fini(&dl);
 	config_fini(&cfg);
 }
