@@ -16,7 +16,8 @@
 # The options, as completed: "=" after those that need a value.
 _lectern_options='-l --list -p --print= -w --width= --grep= --keys=
 --keys-file= --size= -o --output= --config= --check-config --dump-config
---list-keys --color --color= --no-state -h --help -V --version'
+--list-keys --color --color= --no-state --export-notes --format= -h --help
+-V --version'
 
 # _lectern_files WORD ANY: files and folders that start with WORD; with
 # ANY empty, only folders and .md/.txt files (what lectern reads).
@@ -58,6 +59,9 @@ _lectern_values()
 		;;
 	--size)
 		COMPREPLY=($(compgen -W '80x24 100x30 120x40 132x43' -- "$2"))
+		;;
+	--format)
+		COMPREPLY=($(compgen -W 'md yaml' -- "$2"))
 		;;
 	-w | --width)
 		COMPREPLY=($(compgen -W '60 72 80 100 120' -- "$2"))

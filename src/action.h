@@ -121,7 +121,10 @@
 	X(SELECT, "select",                                                    \
 	  "start selecting lines from the top one (j/k extend, Esc cancels)")  \
 	X(YANK, "yank",                                                        \
-	  "copy the selected paragraphs (else the top one) with a citation")
+	  "copy the selected paragraphs (else the top one) with a citation")   \
+	X(EXPORT_NOTES, "export-notes",                                        \
+	  "save every bookmark with its note, passage and citation "           \
+	  "(notes.md)")
 
 enum action {
 #define ACTION_ENUM(e, name, help) ACT_##e,

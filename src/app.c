@@ -670,6 +670,9 @@ app_action(struct app *a, enum action act)
 	case ACT_YANK:
 		app_yank(a);
 		break;
+	case ACT_EXPORT_NOTES:
+		app_notes_prompt(a);
+		break;
 	case ACT_OPEN_LINK:
 	case ACT_COPY_LINK:
 		app_link_action(a, act == ACT_OPEN_LINK);

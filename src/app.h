@@ -163,6 +163,7 @@ struct app {
 	struct link_list links; /* the open article's, when o listed them */
 	enum clip_target clip_target; /* where a copy goes (auto) */
 	char *cite_template;          /* the yank's citation; NULL: cite.h's */
+	bool saving_notes;            /* the save prompt is for the notes (E) */
 	/* What the main loop is to do for the app (run.kind), then call
 	 * app_run_done. */
 	struct {
@@ -313,6 +314,13 @@ void app_yank(struct app *a);
 /* The config's yank section: the citation template (NULL: the built-in
  * one; copied) and where copies go (enum clip_target). */
 void app_set_yank(struct app *a, const char *citation, int to);
+/* Appends article's citation line (the yank's template) to out. */
+void app_cite(const struct app *a, size_t article, struct strbuf *out);
+/* app_notes.c: every bookmark with its note, the paragraph it marks and
+ * its citation, grouped by article in corpus order: Markdown, or YAML
+ * when yaml is set (--export-notes).  Reads bodies as needed, changes
+ * nothing. */
+void app_notes_digest(struct app *a, bool yaml, struct strbuf *out);
 /* The main loop did what app->run asked (status: run_pipe's, 0 for an
  * OSC 52 write). */
 void app_run_done(struct app *a, int status);

@@ -180,7 +180,17 @@ write_new(struct app *a, const char *path)
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0666);
 	if (fd < 0)
 		return -1;
-	if (app_export(a, a->geo.text_w, put_fd, &fd) != 0) {
+	int rc;
+	if (a->saving_notes) {
+		struct strbuf sb;
+		sb_init(&sb);
+		app_notes_digest(a, false, &sb);
+		rc = put_fd(&fd, sb.buf, sb.len);
+		sb_fini(&sb);
+	} else {
+		rc = app_export(a, a->geo.text_w, put_fd, &fd);
+	}
+	if (rc != 0) {
 		int e = errno;
 		close(fd);
 		unlink(path); /* no half a file left behind */
@@ -200,7 +210,8 @@ void
 app_save_to(struct app *a, const char *path)
 {
 	const struct article *art = &a->corpus->v[a->open];
-	char *name = app_export_name(art->title);
+	char *name = a->saving_notes ? xstrdup("notes.md")
+	                             : app_export_name(art->title);
 	char *full;
 	struct stat st;
 	if (!*path)
@@ -221,7 +232,9 @@ app_save_to(struct app *a, const char *path)
 	sb_init(&shown);
 	glyph_escape(full, strlen(full), &shown);
 	if (write_new(a, full) == 0)
-		app_message(a, false, "saved to %s", shown.buf);
+		app_message(a, false, "%s to %s",
+		            a->saving_notes ? "notes saved" : "saved",
+		            shown.buf);
 	else if (errno == EEXIST)
 		app_message(a, true,
 		            "%s exists: not replaced (give another "
@@ -233,6 +246,21 @@ app_save_to(struct app *a, const char *path)
 	sb_fini(&shown);
 	free(full);
 	free(name);
+	a->saving_notes = false;
+}
+
+void
+app_notes_prompt(struct app *a)
+{
+	if (!a->nmarks) {
+		app_message(a, false, "no bookmarks yet: B adds one");
+		return;
+	}
+	app_prompt_open(a, a->search.backward);
+	a->prompt_kind = PROMPT_SAVE;
+	a->saving_notes = true;
+	sb_addstr(&a->prompt.text, "notes.md");
+	a->prompt.cursor = a->prompt.text.len;
 }
 
 void

@@ -77,6 +77,9 @@ void app_help_search_move(struct app *a, bool forward);
 /* Handles a key while a prompt is up. */
 void app_prompt_key_in(struct app *a, int key);
 
+/* app_export.c: E asks where to save the notes digest (--export-notes),
+ * as s does for the article. */
+void app_notes_prompt(struct app *a);
 /* app_export.c: s asks where to save the article. */
 void app_save_prompt(struct app *a);
 

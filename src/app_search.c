@@ -276,6 +276,7 @@ app_prompt_key_in(struct app *a, int key)
 		s->backward = a->prompt_saved_back;
 		if (r == PROMPT_ACCEPT)
 			app_save_to(a, a->prompt.text.buf);
+		a->saving_notes = false;
 		prompt_fini(&a->prompt);
 		return;
 	}

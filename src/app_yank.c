@@ -131,10 +131,16 @@ app_yank_text(struct app *a, size_t *nblocks)
 		++*nblocks;
 	}
 	sb_addstr(&sb, "\n\n");
-	cite_format(a->cite_template ? a->cite_template : cite_default_template,
-	            lookup, (void *)art, &sb);
+	app_cite(a, a->open, &sb);
 	sb_addch(&sb, '\n');
 	return sb_detach(&sb);
+}
+
+void
+app_cite(const struct app *a, size_t article, struct strbuf *out)
+{
+	cite_format(a->cite_template ? a->cite_template : cite_default_template,
+	            lookup, (void *)&a->corpus->v[article], out);
 }
 
 void

@@ -87,6 +87,7 @@ task_of(enum action a)
 	case ACT_SELECT:
 	case ACT_YANK:
 		return TASK_LECTERN;
+	case ACT_EXPORT_NOTES:
 	case ACT_ADD_BOOKMARK:
 	case ACT_BOOKMARKS:
 	case ACT_OPEN_BOOKMARK:

@@ -359,6 +359,37 @@ start_session(struct session *ses, struct app *a, const char *root,
 	diag_move(out, &dl);
 }
 
+/*
+ * --export-notes: the bookmarks of the reading state, with their notes,
+ * passages and citations, on standard output.  The state is read the way
+ * a session reads it (so moved articles are found) and never written.
+ */
+static int
+export_notes(struct corpus *c, const struct options *o, struct diag_list *dl,
+             struct config *cfg, const char *root)
+{
+	if (o->no_state) {
+		fprintf(stderr, "lectern: --export-notes reads the reading "
+		                "state: not with --no-state\n");
+		return EXIT_USAGE;
+	}
+	struct app a;
+	app_init(&a, c, 24, 80, &cfg->keymap);
+	app_set_yank(&a, cfg->yank.citation, cfg->yank.to);
+	struct session ses;
+	size_t before = dl->n;
+	start_session(&ses, &a, root, true, dl);
+	cli_print_diags(dl, before);
+	struct strbuf sb;
+	sb_init(&sb);
+	app_notes_digest(&a, o->notes_yaml, &sb);
+	fwrite(sb.buf, 1, sb.len, stdout);
+	sb_fini(&sb);
+	session_close(&ses);
+	app_fini(&a);
+	return fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
+}
+
 static int
 do_headless(struct corpus *c, const struct options *o, struct diag_list *dl,
             struct config *cfg, struct config_source *src, const char *root)
@@ -669,6 +700,7 @@ main(int argc, char **argv)
 	}
 	if (o.help) {
 		fputs(options_usage, stdout);
+		fputs(options_usage_keys, stdout);
 		return fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
 	}
 	if (o.version) {
@@ -728,8 +760,8 @@ main(int argc, char **argv)
 
 	/* The reading state is kept per corpus root: the first PATH. */
 	const char *root = npaths > 0 ? paths[0] : default_corpus();
-	bool interactive =
-	        !(o.grep || o.list || o.print || o.keys || o.keys_file);
+	bool interactive = !(o.grep || o.list || o.print || o.keys ||
+	                     o.keys_file || o.export_notes);
 	struct corpus c;
 	corpus_init(&c);
 	struct diag_list dl;
@@ -751,6 +783,8 @@ main(int argc, char **argv)
 			rc = cli_print(&c, o.print,
 			               o.width ? o.width : terminal_width(),
 			               &dl);
+		else if (o.export_notes)
+			rc = export_notes(&c, &o, &dl, &cfg, root);
 		else if (o.keys || o.keys_file)
 			rc = do_headless(&c, &o, &dl, &cfg, &src, root);
 		else

@@ -24,6 +24,8 @@ enum {
 	OPT_COLOR,
 	OPT_GREP,
 	OPT_NO_STATE,
+	OPT_EXPORT_NOTES,
+	OPT_FORMAT,
 };
 
 static const struct option longopts[] = {
@@ -42,6 +44,8 @@ static const struct option longopts[] = {
         {"color", optional_argument, NULL, OPT_COLOR},
         {"colour", optional_argument, NULL, OPT_COLOR},
         {"no-state", no_argument, NULL, OPT_NO_STATE},
+        {"export-notes", no_argument, NULL, OPT_EXPORT_NOTES},
+        {"format", required_argument, NULL, OPT_FORMAT},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -67,6 +71,12 @@ const char options_usage[] =
         "                         number of matches and its matching lines;\n"
         "                         exit 0 if any matched, 1 if none, 2 on "
         "error\n"
+        "      --export-notes     print every bookmark with its note, the\n"
+        "                         paragraph it marks and its citation,\n"
+        "                         by article (from the reading state; it\n"
+        "                         changes nothing) and exit\n"
+        "      --format=FORMAT    --export-notes as md (Markdown, the\n"
+        "                         default) or yaml\n"
         "      --keys=SCRIPT      headless mode: apply the keys in SCRIPT\n"
         "                         (\"j j Enter PageDown\") and print the "
         "final\n"
@@ -96,7 +106,11 @@ const char options_usage[] =
         "  -h, --help             show this help and exit\n"
         "  -V, --version          show the version, the libraries' versions\n"
         "                         and the copyright, and exit\n"
-        "\n"
+        "\n";
+
+/* The keys and the rest: a string of its own (C11 compilers need not
+ * take a literal over 4095 bytes). */
+const char options_usage_keys[] =
         "Keys: j/k or Up/Down move (the selection in the sidebar, the text in\n"
         "the pane; Enter, C-e/C-y too), Space/b or PageDown/PageUp page\n"
         "(Space at the end of an article opens the next unread), d/u or\n"
@@ -113,7 +127,8 @@ const char options_usage[] =
         "sidebar, M-m lists the messages, s in the pane saves the article\n"
         "(| pipes it to a command), o lists its links (Enter opens, y "
         "copies),\n"
-        "v selects lines and y copies them with a citation,\n"
+        "v selects lines and y copies them with a citation, E saves the\n"
+        "notes (--export-notes),\n"
         "B bookmarks the place, ' lists the bookmarks, R reloads the config,\n"
         "? (F1 in the pane) lists every key by task (/ there searches it),\n"
         "q or Q quits.\n"
@@ -260,6 +275,19 @@ take(struct options *o, int c, const char *arg, char **err)
 		break;
 	case OPT_NO_STATE:
 		o->no_state = true;
+		break;
+	case OPT_EXPORT_NOTES:
+		o->export_notes = true;
+		break;
+	case OPT_FORMAT:
+		if (strcmp(arg, "md") == 0 || strcmp(arg, "markdown") == 0)
+			o->notes_yaml = false;
+		else if (strcmp(arg, "yaml") == 0)
+			o->notes_yaml = true;
+		else {
+			*err = bad_value("--format", arg, "is not md or yaml");
+			return -1;
+		}
 		break;
 	case OPT_GREP:
 		o->grep = arg;

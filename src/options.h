@@ -27,13 +27,17 @@ struct options {
 	bool check_config;
 	bool list_keys;
 	bool no_state;
+	bool export_notes; /* --export-notes */
+	bool notes_yaml;   /* --format=yaml */
 	enum color_mode color;
 	const char *grep;
 	int first_path; /* argv index of the first PATH */
 };
 
-/* The text of --help. */
+/* The text of --help: options_usage then options_usage_keys. */
 extern const char options_usage[];
+/* Its second half: the keys, the environment, the exit status. */
+extern const char options_usage_keys[];
 
 /*
  * Parses argv into *o.  Returns 0, or -1 with *err set to a message (the

@@ -395,14 +395,16 @@ draw_prompt(struct app *a)
 	int r = a->geo.status_row;
 	frame_fill(f, r, 0, a->cols, ROLE_NORMAL);
 	const struct prompt *p = &a->prompt;
-	const char *label = a->prompt_kind == PROMPT_FILTER ? "filter: "
-	                    : a->prompt_kind == PROMPT_NOTE ? "bookmark note: "
-	                    : a->prompt_kind == PROMPT_SAVE ? "save to: "
-	                    : a->prompt_kind == PROMPT_PIPE ? "pipe to: "
-	                    : a->prompt_kind == PROMPT_HELP
-	                            ? (a->help_back ? "help ?" : "help /")
-	                    : a->search.backward ? "?"
-	                                         : "/";
+	const char *label =
+	        a->prompt_kind == PROMPT_FILTER ? "filter: "
+	        : a->prompt_kind == PROMPT_NOTE ? "bookmark note: "
+	        : a->prompt_kind == PROMPT_SAVE
+	                ? (a->saving_notes ? "save notes to: " : "save to: ")
+	        : a->prompt_kind == PROMPT_PIPE ? "pipe to: "
+	        : a->prompt_kind == PROMPT_HELP
+	                ? (a->help_back ? "help ?" : "help /")
+	        : a->search.backward ? "?"
+	                             : "/";
 	/* A label that leaves no room for what is typed gives way: its
 	 * last character (": ", "/") is enough to say it is a prompt. */
 	if ((int)strlen(label) > a->cols / 2 && a->prompt_kind == PROMPT_HELP)

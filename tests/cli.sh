@@ -111,6 +111,41 @@ expect_status 0 env -u TMUX -u DISPLAY -u WAYLAND_DISPLAY -u BROWSER \
 out_has "no \$BROWSER and no display to open it on"
 ok
 
+# --export-notes: the bookmarks of the reading state, by article in
+# corpus order, each with its note, the paragraph it marks and the
+# citation; the same as YAML; the state file is not touched.  Bookmarks
+# made in a headless session, their times then fixed, against a golden
+# digest (tests/data/notes/).
+export XDG_STATE_HOME="$WORK/state-notes"
+expect_status 0 "$LECTERN" --size 80x24 --keys \
+	"3 j Tab 5 j B a b o u t Space L a m b Enter G B Enter q g Tab 1 2 j B r e a d Space * t h i s * Enter" \
+	"$CORPUS"
+state=$(ls "$XDG_STATE_HOME"/lectern/corpus-*.yaml)
+sed 's/^\(        created: \).*/\11764547200/' "$state" >"$WORK/fixed" &&
+	cp "$WORK/fixed" "$state"
+cksum <"$state" >"$WORK/before"
+expect_status 0 env TZ=UTC "$LECTERN" --export-notes "$CORPUS"
+sed "s|$CORPUS|CORPUS|g" "$WORK/out" >"$WORK/notes.md"
+diff -u "$TOP_SRCDIR/tests/data/notes/notes.md" "$WORK/notes.md" ||
+	fail "--export-notes differs from tests/data/notes/notes.md"
+expect_status 0 env TZ=UTC "$LECTERN" --export-notes --format=yaml "$CORPUS"
+sed "s|$CORPUS|CORPUS|g" "$WORK/out" >"$WORK/notes.yaml"
+diff -u "$TOP_SRCDIR/tests/data/notes/notes.yaml" "$WORK/notes.yaml" ||
+	fail "--export-notes --format=yaml differs from tests/data/notes/notes.yaml"
+cksum <"$state" | cmp -s - "$WORK/before" || fail "--export-notes changed the state"
+# E does the same from inside lectern, to a new file (never replacing one).
+(cd "$WORK" && env TZ=UTC "$LECTERN" --size 80x24 --keys "E Enter E Enter" "$CORPUS") \
+	>"$WORK/out" 2>"$WORK/err" || fail "E failed: $(cat "$WORK/err")"
+out_has "notes.md exists: not replaced"
+sed "s|$CORPUS|CORPUS|g" "$WORK/notes.md" | diff -u "$TOP_SRCDIR/tests/data/notes/notes.md" - ||
+	fail "E saved other notes than --export-notes"
+expect_status 2 "$LECTERN" --export-notes --format=pdf "$CORPUS"
+err_has "--format"
+expect_status 2 "$LECTERN" --export-notes --no-state "$CORPUS"
+unset XDG_STATE_HOME
+export XDG_STATE_HOME="$WORK/state"
+ok
+
 # Bad usage: exit 2 and a message naming the problem.
 expect_status 2 "$LECTERN" --no-such-option
 err_has "unknown option '--no-such-option'"

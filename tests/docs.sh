@@ -116,7 +116,8 @@ for pair in "pager C-o jump-back" "pager M-o jump-forward" \
 	"global M-m messages" "pager q focus-list" "global Q quit" \
 	"pager % goto-percent" "pager C-d half-page-down" "pager Enter scroll-down" \
 	"global S toggle-sidebar" "pager s save-article" "pager | pipe-article" \
-	"pager o links" "pager v select" "pager y yank"; do
+	"pager o links" "pager v select" "pager y yank" \
+	"global E export-notes"; do
 	set -- $pair
 	# The binding is the default ...
 	case "$1" in pager) ctxs="pager global" ;; *) ctxs="$1" ;; esac
