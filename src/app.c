@@ -768,8 +768,8 @@ static void key_in(struct app *a, int key);
 void
 app_key(struct app *a, int key)
 {
-	if (key == K_RESIZE)
-		return;
+	if (key == K_RESIZE || key == K_MOUSE)
+		return; /* events, handled where they come (app_mouse) */
 	if (key == K_RELOAD) {
 		a->reload = true;
 		return;

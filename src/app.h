@@ -311,6 +311,10 @@ void app_select_move(struct app *a, long delta);
 void app_select_follow(struct app *a);
 char *app_yank_text(struct app *a, size_t *nblocks);
 void app_yank(struct app *a);
+/* app_mouse.c: a mouse event at screen row, col (0-based), when the
+ * config's view.mouse is on (else nothing: never a key). */
+enum mouse_kind { MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN, MOUSE_CLICK };
+void app_mouse(struct app *a, enum mouse_kind kind, int row, int col);
 /* The config's yank section: the citation template (NULL: the built-in
  * one; copied) and where copies go (enum clip_target). */
 void app_set_yank(struct app *a, const char *citation, int to);

@@ -74,6 +74,8 @@ struct view_config {
 	int sidebar_cols;     /* sidebar-width: N columns, or 0 ... */
 	int sidebar_percent;  /* ... N% of the screen (30) */
 	int text_width;       /* text-width: the most columns of text, 0 all */
+	bool mouse;           /* mouse: wheel and clicks (off: the terminal
+	                       * keeps its own selection) */
 };
 
 /* yank: the citation under a quote, and where a copy goes. */

@@ -201,6 +201,7 @@ config_dump(const struct config *cfg, struct strbuf *out)
 	else
 		sb_addf(out, "  sidebar-width: '%d%%'\n", v->sidebar_percent);
 	sb_addf(out, "  text-width: %d\n", v->text_width);
+	sb_addf(out, "  mouse: %s\n", v->mouse ? "true" : "false");
 	sb_addstr(out, "yank:\n  to: ");
 	sb_addstr(out, clip_target_name((enum clip_target)cfg->yank.to));
 	if (cfg->yank.citation) {

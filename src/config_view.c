@@ -65,8 +65,8 @@ void
 cfg_load_view(struct load *ld, const struct ydoc_node *n)
 {
 	static const char *const names[] = {"line-numbers", "article-numbers",
-	                                    "sidebar", "sidebar-width",
-	                                    "text-width"};
+	                                    "sidebar",      "sidebar-width",
+	                                    "text-width",   "mouse"};
 	enum { NNAMES = sizeof names / sizeof *names };
 	struct view_config *v = &ld->cfg->view;
 	n = cfg_mapping(ld, n, "view", "a mapping (text-width: 80)");
@@ -99,12 +99,15 @@ cfg_load_view(struct load *ld, const struct ydoc_node *n)
 		case 4:
 			text_width(ld, val, v);
 			break;
+		case 5:
+			cfg_bool(ld, val, path, &v->mouse);
+			break;
 		default:
 			cfg_err_unknown(
 			        ld, k->line, k->col, "view", "setting", keys[i],
 			        names, NNAMES,
 			        "line-numbers, article-numbers, sidebar, "
-			        "sidebar-width or text-width");
+			        "sidebar-width, text-width or mouse");
 			break;
 		}
 	}

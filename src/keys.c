@@ -51,7 +51,7 @@ const char *
 keys_unsendable(int key)
 {
 	int base = key & ~K_META;
-	if (base == K_RESIZE || base == K_RELOAD)
+	if (base == K_RESIZE || base == K_RELOAD || base == K_MOUSE)
 		return "it is an event (for key scripts), not a key";
 	if (key & K_META) {
 		if (base >= K_SPECIAL)

@@ -49,6 +49,7 @@
 	X(F11, "F11")             \
 	X(F12, "F12")             \
 	X(RESIZE, "Resize")       \
+	X(MOUSE, "Mouse")         \
 	X(RELOAD, "Reload")
 
 enum key_special {

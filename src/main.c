@@ -122,6 +122,7 @@ apply_groups(struct app *a, struct tty *t, const struct config *cfg)
 	app_set_view(a, &cfg->view);
 	app_set_yank(a, cfg->yank.citation, cfg->yank.to);
 	if (t) {
+		tty_set_mouse(t, cfg->view.mouse);
 		struct style *styles = xcalloc(cfg->ngroups ? cfg->ngroups : 1,
 		                               sizeof *styles);
 		for (size_t g = 0; g < cfg->ngroups; g++)
@@ -427,6 +428,9 @@ do_headless(struct corpus *c, const struct options *o, struct diag_list *dl,
 	for (size_t i = 0; i < sc.n && !a.quit; i++) {
 		if (sc.v[i].kind == SCRIPT_RESIZE)
 			app_resize(&a, sc.v[i].rows, sc.v[i].cols);
+		else if (sc.v[i].kind == SCRIPT_MOUSE)
+			app_mouse(&a, (enum mouse_kind)sc.v[i].mouse,
+			          sc.v[i].rows - 1, sc.v[i].cols - 1);
 		else
 			app_key(&a, sc.v[i].key);
 		if (a.pipe_cmd)
@@ -566,7 +570,11 @@ do_interactive(struct corpus *c, struct diag_list *load_diags, bool ascii,
 			break;
 		if (key == 0 && work)
 			app_background_step(&a);
-		if (key == K_RESIZE) {
+		if (key == K_MOUSE) {
+			int kind, mr, mc;
+			tty_mouse(t, &kind, &mr, &mc);
+			app_mouse(&a, (enum mouse_kind)kind, mr, mc);
+		} else if (key == K_RESIZE) {
 			tty_size(t, &rows, &cols);
 			app_resize(&a, rows, cols);
 		} else if (key == K_WATCH) {

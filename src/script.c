@@ -78,9 +78,29 @@ script_parse(struct script *s, const char *text, const char *name,
 			p++;
 		size_t len = (size_t)(p - w);
 		int col = (int)(w - line_start) + 1;
-		struct script_event ev = {SCRIPT_KEY, 0, 0, 0};
-		if (len > sizeof resize - 1 &&
-		    memcmp(w, resize, sizeof resize - 1) == 0) {
+		struct script_event ev = {SCRIPT_KEY, 0, 0, 0, 0};
+		static const char *const mice[] = {
+		        "wheelup:", "wheeldown:", "click:"};
+		int mouse = -1;
+		for (int m = 0; m < 3; m++)
+			if (len > strlen(mice[m]) &&
+			    memcmp(w, mice[m], strlen(mice[m])) == 0)
+				mouse = m;
+		if (mouse >= 0) {
+			size_t pre = strlen(mice[mouse]);
+			ev.kind = SCRIPT_MOUSE;
+			ev.mouse = mouse;
+			if (script_parse_size(w + pre, len - pre, &ev.cols,
+			                      &ev.rows)) {
+				diag_add(diags, DIAG_ERROR, name, line, col,
+				         "bad cell in '%.*s' (expected "
+				         "%sCOLxROW)",
+				         (int)len, w, mice[mouse]);
+				bad = 1;
+				continue;
+			}
+		} else if (len > sizeof resize - 1 &&
+		           memcmp(w, resize, sizeof resize - 1) == 0) {
 			ev.kind = SCRIPT_RESIZE;
 			if (script_parse_size(w + sizeof resize - 1,
 			                      len - (sizeof resize - 1),

@@ -3,8 +3,10 @@
  *
  * A script is key names (keys.h) separated by white space, as typed in the
  * config: "j j Enter PageDown C-d".  Two more words are understood:
- * "resize:COLSxROWS" changes the screen size, as a terminal resize would,
- * and a '#' starts a comment to the end of the line.
+ * "resize:COLSxROWS" changes the screen size, as a terminal resize would;
+ * "wheelup:COLxROW", "wheeldown:COLxROW" and "click:COLxROW" are mouse
+ * events at that cell (1-based, as terminals count); and a '#' starts a
+ * comment to the end of the line.
  */
 #ifndef LECTERN_SCRIPT_H
 #define LECTERN_SCRIPT_H
@@ -16,13 +18,15 @@
 enum script_kind {
 	SCRIPT_KEY,
 	SCRIPT_RESIZE,
+	SCRIPT_MOUSE,
 };
 
 struct script_event {
 	enum script_kind kind;
 	int key;  /* SCRIPT_KEY */
-	int rows; /* SCRIPT_RESIZE */
+	int rows; /* SCRIPT_RESIZE; SCRIPT_MOUSE: the cell (1-based) */
 	int cols;
+	int mouse; /* SCRIPT_MOUSE: 0 wheel up, 1 wheel down, 2 click */
 };
 
 struct script {

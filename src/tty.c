@@ -40,7 +40,10 @@ struct tty {
 	int saver_fd;                          /* likewise, for K_SAVER */
 	struct style groups[256 - ROLE_COUNT]; /* roles ROLE_COUNT + g */
 	size_t ngroups;
-	int ncolors; /* color_fit's view: 8, 16, 256, or 0x1000000 direct */
+	int ncolors;    /* color_fit's view: 8, 16, 256, or 0x1000000 direct */
+	int mouse_kind; /* the last K_MOUSE: enum mouse_kind's value */
+	int mouse_row;
+	int mouse_col;
 };
 
 static volatile sig_atomic_t quit_signal;
@@ -311,6 +314,27 @@ tty_suspend(struct tty *t)
 }
 
 void
+tty_set_mouse(struct tty *t, bool on)
+{
+	(void)t;
+	mousemask(on ? BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+	                          | BUTTON5_PRESSED
+#endif
+	             : 0,
+	          NULL);
+	mouseinterval(0); /* a press is a click at once, no waiting */
+}
+
+void
+tty_mouse(const struct tty *t, int *kind, int *row, int *col)
+{
+	*kind = t->mouse_kind;
+	*row = t->mouse_row;
+	*col = t->mouse_col;
+}
+
+void
 tty_write_raw(struct tty *t, const char *bytes, size_t len)
 {
 	(void)t;
@@ -558,6 +582,25 @@ tty_read_key(struct tty *t, int timeout_ms)
 		nodelay(stdscr, TRUE);
 		int r = wget_wch(stdscr, &wc);
 		nodelay(stdscr, FALSE);
+		if (r == KEY_CODE_YES && wc == KEY_MOUSE) {
+			MEVENT ev;
+			if (getmouse(&ev) != OK)
+				continue;
+			if (ev.bstate & BUTTON4_PRESSED)
+				t->mouse_kind = 0; /* MOUSE_WHEEL_UP */
+#ifdef BUTTON5_PRESSED
+			else if (ev.bstate & BUTTON5_PRESSED)
+				t->mouse_kind = 1; /* MOUSE_WHEEL_DOWN */
+#endif
+			else if (ev.bstate &
+			         (BUTTON1_PRESSED | BUTTON1_CLICKED))
+				t->mouse_kind = 2; /* MOUSE_CLICK */
+			else
+				continue; /* a release, a move: nothing */
+			t->mouse_row = ev.y;
+			t->mouse_col = ev.x;
+			return K_MOUSE;
+		}
 		if (r == KEY_CODE_YES) {
 			int k = map_keycode(wc);
 			if (k)

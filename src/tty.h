@@ -49,6 +49,11 @@ void tty_invalidate(struct tty *t);
 void tty_suspend(struct tty *t);
 void tty_resume(struct tty *t);
 
+/* Mouse reporting on (wheel and button 1) or off; with it on, an event
+ * reads as K_MOUSE and tty_mouse says which and where (0-based). */
+void tty_set_mouse(struct tty *t, bool on);
+void tty_mouse(const struct tty *t, int *kind, int *row, int *col);
+
 /* Writes bytes made by lectern itself (clip.h's OSC 52 sequence, never
  * article text) to the terminal as they are. */
 void tty_write_raw(struct tty *t, const char *bytes, size_t len);

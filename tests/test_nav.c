@@ -750,3 +750,32 @@ Test(nav, v_selects_lines_and_y_yanks_paragraphs_with_the_citation)
 	cr_assert(strstr(cite, "3-gamma.txt)\n"), "%s", text);
 	free(text);
 }
+
+/* The mouse, when view.mouse turns it on: the wheel scrolls what is under
+ * it (the pane three lines a notch; the sidebar's selection), a click in
+ * the sidebar selects that row's article, one in the pane focuses it.
+ * Off (the default), events change nothing. */
+Test(nav, the_mouse_when_it_is_on)
+{
+	app_resize(&app, 8, 80);
+	app_mouse(&app, MOUSE_WHEEL_DOWN, 2, 60);
+	app_mouse(&app, MOUSE_CLICK, 1, 2);
+	cr_assert_eq(app.top, 0, "off: nothing");
+	cr_assert_eq(app.sel, 0);
+	struct view_config v = app.view;
+	v.mouse = true;
+	app_set_view(&app, &v);
+	int pane = app.geo.text_x + 2;
+	app_mouse(&app, MOUSE_WHEEL_DOWN, 2, pane);
+	cr_assert_eq(app.top, 3, "three lines a notch");
+	app_mouse(&app, MOUSE_WHEEL_UP, 2, pane);
+	cr_assert_eq(app.top, 0);
+	app_mouse(&app, MOUSE_CLICK, 2, 1); /* the third row: gamma */
+	cr_assert_eq(app.sel, 2);
+	cr_assert_eq(app.open, 2);
+	cr_assert_eq(app.focus, FOCUS_LIST);
+	app_mouse(&app, MOUSE_CLICK, 3, pane);
+	cr_assert_eq(app.focus, FOCUS_PAGER, "a click in the pane focuses it");
+	app_mouse(&app, MOUSE_WHEEL_UP, 0, 1); /* the sidebar: up a notch */
+	cr_assert_eq(app.sel, 0);
+}

@@ -77,3 +77,27 @@ Test(script, empty_script_is_fine)
 	script_fini(&s);
 	diag_list_fini(&dl);
 }
+
+Test(script, mouse_events_at_a_cell)
+{
+	struct script s;
+	struct diag_list dl;
+	script_init(&s);
+	diag_list_init(&dl);
+	cr_assert_eq(script_parse(&s, "wheelup:10x3 wheeldown:1x1 click:80x24",
+	                          "t", &dl),
+	             0);
+	cr_assert_eq(s.n, 3);
+	cr_assert_eq(s.v[0].kind, SCRIPT_MOUSE);
+	cr_assert_eq(s.v[0].mouse, 0);
+	cr_assert_eq(s.v[0].cols, 10);
+	cr_assert_eq(s.v[0].rows, 3);
+	cr_assert_eq(s.v[1].mouse, 1);
+	cr_assert_eq(s.v[2].mouse, 2);
+	cr_assert_eq(s.v[2].cols, 80);
+	cr_assert_eq(script_parse(&s, "click:5", "t", &dl), -1);
+	cr_assert(strstr(dl.v[0].msg, "expected click:COLxROW"), "%s",
+	          dl.v[0].msg);
+	diag_list_fini(&dl);
+	script_fini(&s);
+}
