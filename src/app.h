@@ -292,7 +292,7 @@ int app_export(struct app *a, int width, export_put put, void *ctx);
 /* A file name from a title: "some-title.txt" (caller frees). */
 char *app_export_name(const char *title);
 /* The text app_export gives at the pane's width, whole, for | (caller
- * frees with sb_fini). */
+ * frees with sb_fini); while selecting (v), the selected paragraphs. */
 void app_export_shown(struct app *a, struct strbuf *out);
 /* The command | asked for ran: say how it ended (run_status_text), and
  * let the screen be drawn again. */
@@ -310,6 +310,8 @@ void app_select_start(struct app *a);
 void app_select_move(struct app *a, long delta);
 void app_select_follow(struct app *a);
 char *app_yank_text(struct app *a, size_t *nblocks);
+/* The same without the citation (what | pipes while selecting). */
+char *app_selected_text(struct app *a, size_t *nblocks);
 void app_yank(struct app *a);
 /* app_mouse.c: a mouse event at screen row, col (0-based), when the
  * config's view.mouse is on (else nothing: never a key). */

@@ -109,6 +109,14 @@ put_sb(void *ctx, const char *text, size_t len)
 void
 app_export_shown(struct app *a, struct strbuf *out)
 {
+	if (a->vsel) { /* | while selecting: the selection */
+		size_t n;
+		char *text = app_selected_text(a, &n);
+		sb_addstr(out, text);
+		free(text);
+		a->vsel = false;
+		return;
+	}
 	app_export(a, a->geo.text_w, put_sb, out);
 }
 

@@ -100,8 +100,10 @@ lookup(void *ctx, const char *name, size_t len)
 	return NULL;
 }
 
-char *
-app_yank_text(struct app *a, size_t *nblocks)
+/* The selected paragraphs (else the top one), then the citation when
+ * cite is set. */
+static char *
+selected(struct app *a, size_t *nblocks, bool cite)
 {
 	const struct article *art = &a->corpus->v[a->open];
 	size_t from, to;
@@ -130,10 +132,24 @@ app_yank_text(struct app *a, size_t *nblocks)
 		sb_add(&sb, art->body + start, bl->start + bl->len - start);
 		++*nblocks;
 	}
-	sb_addstr(&sb, "\n\n");
-	app_cite(a, a->open, &sb);
+	if (cite) {
+		sb_addstr(&sb, "\n\n");
+		app_cite(a, a->open, &sb);
+	}
 	sb_addch(&sb, '\n');
 	return sb_detach(&sb);
+}
+
+char *
+app_yank_text(struct app *a, size_t *nblocks)
+{
+	return selected(a, nblocks, true);
+}
+
+char *
+app_selected_text(struct app *a, size_t *nblocks)
+{
+	return selected(a, nblocks, false);
 }
 
 void

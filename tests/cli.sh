@@ -72,6 +72,13 @@ cmp -s "$WORK/piped" "$WORK/printed" ||
 expect_status 0 "$LECTERN" --no-state --size 80x24 \
 	--keys "Tab | e x i t Space 3 Enter" "$CORPUS"
 out_has "| exit 3: exit 3"
+# While selecting (v), | pipes the selected paragraphs as the file has
+# them.
+(cd "$WORK" && "$LECTERN" --no-state --size 80x24 \
+	--keys "Tab v j | c a t Space > Space s e l Enter" "$CORPUS") \
+	>"$WORK/out" 2>"$WORK/err" || fail "| on a selection failed"
+[ "$(cat "$WORK/sel")" = "$(sed -n '/^Chair of the Science/p' "$CORPUS/01-no-technical-grounds.md")" ] ||
+	fail "| did not pipe the selection: $(cat "$WORK/sel")"
 # A command that reads one line and leaves: not an error, no SIGPIPE.
 expect_status 0 "$LECTERN" --no-state --size 80x24 \
 	--keys "Tab | h e a d Space - 1 Enter j" "$CORPUS"
