@@ -167,17 +167,7 @@ app_export_name(const char *title)
 static int
 put_fd(void *ctx, const char *text, size_t len)
 {
-	int fd = *(int *)ctx;
-	size_t done = 0;
-	while (done < len) {
-		ssize_t n = write(fd, text + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		done += (size_t)n;
-	}
-	return 0;
+	return write_all(*(int *)ctx, text, len);
 }
 
 /* Writes the article to path as a new file: never replaces one (O_EXCL),

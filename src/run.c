@@ -13,6 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "util.h"
+
 int
 run_pipe(const char *cmd, const char *input, size_t len, int out_fd)
 {
@@ -58,15 +60,8 @@ run_pipe(const char *cmd, const char *input, size_t len, int out_fd)
 		_exit(127);
 	}
 	close(fds[0]);
-	size_t done = 0;
-	while (done < len) {
-		ssize_t n = write(fds[1], input + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break; /* EPIPE: the command read what it wanted */
-		done += (size_t)n;
-	}
+	/* EPIPE: the command read what it wanted, not an error. */
+	(void)write_all(fds[1], input, len);
 	close(fds[1]);
 	int status = 0;
 	pid_t w;

@@ -339,15 +339,7 @@ tty_write_raw(struct tty *t, const char *bytes, size_t len)
 {
 	(void)t;
 	fflush(stdout);
-	size_t done = 0;
-	while (done < len) {
-		ssize_t n = write(STDOUT_FILENO, bytes + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		done += (size_t)n;
-	}
+	(void)write_all(STDOUT_FILENO, bytes, len);
 }
 
 void

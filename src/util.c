@@ -2,9 +2,11 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void
 out_of_memory(size_t n)
@@ -285,4 +287,19 @@ parse_small_int(const char *s, size_t len, int lo, int hi)
 		v = v * 10 + (s[i] - '0');
 	}
 	return v >= lo && v <= hi ? v : -1;
+}
+
+int
+write_all(int fd, const char *buf, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, buf, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
 }

@@ -30,6 +30,10 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* A newly allocated formatted string; caller frees. */
 char *xasprintf(const char *fmt, ...) LECTERN_PRINTF(1, 2);
+
+/* Writes buf[0..len) to fd whole, going on after EINTR and short
+ * writes.  0, or -1 with errno (EPIPE: the reader left). */
+int write_all(int fd, const char *buf, size_t len);
 char *xvasprintf(const char *fmt, va_list ap) LECTERN_PRINTF(1, 0);
 
 /* A growable byte buffer; buf is always NUL-terminated after sb_init. */
