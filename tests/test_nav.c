@@ -727,25 +727,25 @@ Test(nav, v_selects_lines_and_y_yanks_paragraphs_with_the_citation)
 	keys("2 j");
 	cr_assert_eq(app.vsel_cur, start + 2);
 	render_app(&app);
-	cr_assert_eq(frame_at(&app.frame, (int)(start - app.top),
-	                      app.geo.text_x)
-	                     ->role,
-	             ROLE_SELECTED, "the selected lines are shown");
+	cr_assert_eq(
+	        frame_at(&app.frame, (int)(start - app.top), app.geo.text_x)
+	                ->role,
+	        ROLE_SELECTED, "the selected lines are shown");
 	keys("Esc");
 	cr_assert(!app.vsel, "Esc cancels");
 	keys("v / P a r a g r a p h Space 4 Enter");
 	cr_assert(app.vsel);
-	size_t match = layout_find_anchor(&app.layout,
-	                                  app.search.spans.v[app.search.cur].start +
-	                                          1);
+	size_t match = layout_find_anchor(
+	        &app.layout, app.search.spans.v[app.search.cur].start + 1);
 	cr_assert_eq(app.vsel_cur, match, "the search took the end along");
 	size_t n;
 	char *text = app_yank_text(&app, &n);
 	cr_assert_geq(n, 2);
 	cr_assert(strstr(text, "Paragraph 4 of gamma"), "%s", text);
 	/* The citation: the title and the file, after a blank line. */
-	char *cite = strstr(text, "\n\n\xe2\x80\x94 \xe2\x80\x9cGamma long article"
-	                          "\xe2\x80\x9d");
+	char *cite =
+	        strstr(text, "\n\n\xe2\x80\x94 \xe2\x80\x9cGamma long article"
+	                     "\xe2\x80\x9d");
 	cr_assert_not_null(cite, "%s", text);
 	cr_assert(strstr(cite, "3-gamma.txt)\n"), "%s", text);
 	free(text);
