@@ -6,6 +6,7 @@
  */
 #include "doc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,26 +133,63 @@ doc_parse(struct doc *d, const char *body, size_t len)
 		          trimmed_len(body, para_start, para_end));
 }
 
-static int
-is_space(char c)
+/* Space, tab, newline, \v, \f or \r. */
+static inline unsigned
+space_bit(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
-	       c == '\r';
+	return (unsigned)(c == ' ') | (unsigned)((unsigned char)(c - '\t') < 5);
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define IS_LITTLE_ENDIAN 0
+#else
+#define IS_LITTLE_ENDIAN 1
+#endif
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+#define LOW7 UINT64_C(0x7f7f7f7f7f7f7f7f)
+
+/* The high bit of each byte of x that is a space_bit byte, exactly (no
+ * carry crosses from one byte into the next). */
+static inline uint64_t
+space_mask(uint64_t x)
+{
+	uint64_t lo = x & LOW7, ascii = ~x & HIGH;
+	uint64_t ge9 = (lo + (0x80 - 9) * ONES) & HIGH;
+	uint64_t lt14 = ~(lo + (0x80 - 14) * ONES) & HIGH;
+	uint64_t e = x ^ (0x20 * ONES);
+	uint64_t is20 = ~(((e & LOW7) + LOW7) | e) & HIGH;
+	return (ge9 & lt14 & ascii) | is20;
 }
 
 size_t
 doc_word_count(const char *body, size_t len)
 {
-	size_t words = 0;
-	int in_word = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		if (is_space(body[i])) {
-			in_word = 0;
-		} else if (!in_word) {
-			in_word = 1;
-			words++;
-		}
+	/* A word starts where a non-space follows a space (or the start).
+	 * Eight bytes at a time: at memory speed, not a byte a cycle. */
+	const unsigned char *p = (const unsigned char *)body;
+	size_t words = 0, i = 0;
+	uint64_t prev = HIGH; /* the byte before the start: a space */
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+		memcpy(&x, p + i, 8);
+		uint64_t sp = space_mask(x);
+		/* Each byte's previous byte's bit (little or big endian: the
+		 * bytes as they are in memory). */
+		uint64_t before;
+		if (IS_LITTLE_ENDIAN)
+			before = sp << 8 | prev >> 56;
+		else
+			before = sp >> 8 | prev << 56;
+		words += (size_t)__builtin_popcountll(~sp & before & HIGH);
+		prev = sp;
+	}
+	unsigned last = IS_LITTLE_ENDIAN ? (unsigned)(prev >> 63)
+	                                 : (unsigned)(prev >> 7 & 1);
+	for (; i < len; i++) {
+		unsigned s = space_bit(p[i]);
+		words += last & !s;
+		last = s;
 	}
 	return words;
 }

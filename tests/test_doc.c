@@ -1,6 +1,7 @@
 /* test_doc.c - paragraphs, headings and word counts of article bodies. */
 #include "doc.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -209,6 +210,44 @@ Test(doc, word_count_counts_runs_of_non_space)
 	/* Only len bytes count. */
 	cr_expect_eq(doc_word_count("one two three", 7), 2);
 	cr_expect_eq(doc_word_count(NULL, 0), 0);
+}
+
+/* The count as first written: a byte at a time, with a flag. */
+static size_t
+words_reference(const char *s, size_t len)
+{
+	size_t n = 0;
+	bool in = false;
+	for (size_t i = 0; i < len; i++) {
+		bool sp = strchr(" \t\n\v\f\r", s[i]) && s[i];
+		if (sp)
+			in = false;
+		else if (!in) {
+			n++;
+			in = true;
+		}
+	}
+	return n;
+}
+
+Test(doc, word_count_agrees_with_a_byte_at_a_time_count)
+{
+	/* Every byte value, and the ones next to the spaces most. */
+	const unsigned char near[] = {'\b', '\t', '\n', '\v', '\f',
+	                              '\r', 0x0e, ' ',  '!',  0x89,
+	                              0x8d, 0xa0, 0x00, 0x1f, 0xff};
+	unsigned seed = 7;
+	char buf[300];
+	for (int t = 0; t < 20000; t++) {
+		size_t len = (size_t)t % sizeof buf;
+		for (size_t i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = seed >> 16;
+			buf[i] = (char)(r % 3 ? near[r % sizeof near] : r >> 3);
+		}
+		cr_assert_eq(doc_word_count(buf, len),
+		             words_reference(buf, len), "case %d", t);
+	}
 }
 
 Test(doc, a_big_body_parses_in_linear_time, .timeout = 10)
