@@ -83,23 +83,6 @@ set_geometry(struct app *a)
 	}
 }
 
-/* Lays the open article out for the current width, keeping the place. */
-static void
-relayout(struct app *a)
-{
-	const struct article *art = &a->corpus->v[a->open];
-	layout_build(&a->layout, art->title, a->meta, art->body, &a->doc,
-	             a->geo.text_w);
-	const struct place *pl = &a->places[a->open];
-	if (pl->width == a->geo.text_w)
-		a->top = pl->top;
-	else
-		a->top = layout_find_anchor(&a->layout, pl->anchor);
-	if (a->top > app_max_top(a))
-		a->top = app_max_top(a);
-	app_map_hits(a);
-}
-
 void
 app_remember_place(struct app *a)
 {
@@ -146,14 +129,12 @@ app_select(struct app *a, size_t i)
 		free(m);
 	}
 	struct article *art = &a->corpus->v[i];
-	if (!a->hashes[i])
-		a->hashes[i] = state_hash(art->body, art->body_len);
+	app_hash_start(a);
 	doc_parse(&a->doc, art->body, art->body_len);
 	free(a->meta);
 	a->meta = meta_line(art);
-	app_find_hits(a);
 	search_run(&a->search, art->body, art->body_len);
-	relayout(a);
+	app_relayout(a); /* and finds its keyword hits */
 	/* In a filtered list, an article opened for the first time opens
 	 * at its first match. */
 	if (a->filter && a->search.spans.n && !a->places[i].width &&
@@ -175,7 +156,7 @@ app_set_line_numbers(struct app *a, bool on)
 	int old_w = a->geo.text_w;
 	set_geometry(a);
 	if (a->geo.text_w != old_w)
-		relayout(a);
+		app_relayout(a);
 	a->dirty = true;
 }
 
@@ -189,7 +170,7 @@ app_set_view(struct app *a, const struct view_config *v)
 	int old_w = a->geo.text_w;
 	set_geometry(a);
 	if (a->geo.text_w != old_w)
-		relayout(a);
+		app_relayout(a);
 	app_follow_selection(a);
 	a->dirty = true;
 }
@@ -396,7 +377,7 @@ app_resize(struct app *a, int rows, int cols)
 	int old_w = a->geo.text_w;
 	set_geometry(a);
 	if (a->geo.text_w != old_w)
-		relayout(a);
+		app_relayout(a);
 	else if (a->top > app_max_top(a))
 		a->top = app_max_top(a);
 	if (!a->engaged)
@@ -431,6 +412,10 @@ app_context(const struct app *a)
 size_t
 app_max_top(const struct app *a)
 {
+	/* Not laid out to its end yet: no bound (app_settle lays out as far
+	 * as the view goes, then bounds it). */
+	if (!a->layout.done)
+		return SIZE_MAX / 4;
 	size_t rows = a->geo.body_rows > 0 ? (size_t)a->geo.body_rows : 1;
 	return a->layout.n > rows ? a->layout.n - rows : 0;
 }
@@ -539,7 +524,7 @@ app_scroll(struct app *a, enum action act, long n)
 
 /* The body offset of the first body line in view (0 in the title). */
 size_t
-app_view_offset(const struct app *a)
+app_view_offset(struct app *a)
 {
 	size_t place = layout_anchor(&a->layout, a->top);
 	return place ? place - 1 : 0;
@@ -615,7 +600,7 @@ app_action(struct app *a, enum action act)
 		a->sort = (enum sort_order)((a->sort + 1) % SORT_COUNT);
 		app_rebuild_order(a);
 		app_message(a, false, "sorted by %s%s", app_sort_name(a->sort),
-		            a->sort == SORT_HITS && app_background_pending(a)
+		            a->sort == SORT_HITS && app_counting(a)
 		                    ? " (still counting)"
 		                    : "");
 		break;
@@ -779,6 +764,7 @@ app_key(struct app *a, int key)
 		free(a->message);
 		a->message = NULL;
 		app_prompt_key_in(a, key);
+		app_settle(a);
 		app_track_reading(a);
 		return;
 	}
@@ -816,6 +802,7 @@ key_in(struct app *a, int key)
 	if (r == KEYMAP_ACTION) {
 		a->npending = 0;
 		app_action(a, act);
+		app_settle(a);
 		app_track_reading(a);
 		return;
 	}
@@ -870,7 +857,6 @@ app_set_group_on(struct app *a, size_t g, bool on)
 		return;
 	a->group_on[g] = on;
 	app_find_hits(a);
-	app_map_hits(a);
 	if (a->sort == SORT_HITS)
 		app_rebuild_order(a);
 	a->dirty = true;

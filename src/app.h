@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "action.h"
 #include "config.h"
@@ -220,10 +221,14 @@ struct app {
 	bool highlight;          /* all highlighting on */
 	struct match_spans hits; /* in the open article's body */
 	size_t *hit_lines;       /* layout line of each hit */
-	size_t *group_counts;    /* hits per group in the open article */
-	size_t hit_cur;          /* the hit last moved to, SIZE_MAX none */
-	bool hits_limited;       /* a pattern's budget ran out in it */
-	long long resorted_at;   /* when the hits sort last sorted */
+	size_t hit_lines_cap;
+	size_t hits_block;     /* hits are known in blocks before it */
+	uint64_t hash_acc;     /* its hash (state_hash_more) so far, */
+	size_t hash_pos;       /* of body[0..hash_pos) */
+	size_t *group_counts;  /* hits per group in the open article */
+	size_t hit_cur;        /* the hit last moved to, SIZE_MAX none */
+	bool hits_limited;     /* a pattern's budget ran out in it */
+	long long resorted_at; /* when the hits sort last sorted */
 
 	/* The search in the open article, and its prompt. */
 	struct search search;
@@ -373,9 +378,16 @@ bool app_interrupted(struct app *a);
 /* Number of unread articles. */
 size_t app_unread(const struct app *a);
 
-/* True while articles' keyword hits are still to be counted. */
+/* True while work is left for when the reader is idle: laying out the
+ * rest of the open article, counting articles' keyword hits. */
 bool app_background_pending(const struct app *a);
-/* Counts one article's hits; the caller calls it when idle. */
+/* True while articles' keyword hits are still to be counted. */
+bool app_counting(const struct app *a);
+/* How far into the open article the bottom of the view is, in percent
+ * (by lines; by bytes while the lines are not all known). */
+int app_percent_shown(const struct app *a);
+/* Does a slice of that work (a few milliseconds): the caller calls it
+ * when idle. */
 void app_background_step(struct app *a);
 /* Total hits of the enabled groups in article i, or SIZE_MAX while not
  * counted yet. */

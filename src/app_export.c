@@ -42,7 +42,9 @@ app_export(struct app *a, int width, export_put put, void *ctx)
 	/* The pane's own layout when it has that width: no second pass. */
 	struct layout own, *l = &a->layout;
 	layout_init(&own);
-	if (a->layout.width != width || !a->layout.n) {
+	if (a->layout.width == width && a->layout.n) {
+		app_open_finish(a); /* laid out to its end */
+	} else {
 		layout_build(&own, art->title, a->meta, art->body, &a->doc,
 		             width);
 		l = &own;

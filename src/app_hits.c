@@ -10,39 +10,6 @@
 #include "state.h"
 #include "role.h"
 
-/* The layout line of each keyword hit, for the hit map and navigation. */
-void
-app_map_hits(struct app *a)
-{
-	free(a->hit_lines);
-	a->hit_lines = xcalloc(a->hits.n ? a->hits.n : 1, sizeof *a->hit_lines);
-	for (size_t i = 0; i < a->hits.n; i++)
-		a->hit_lines[i] =
-		        layout_find_anchor(&a->layout, a->hits.v[i].start + 1);
-}
-
-/* Finds the keyword hits of the enabled groups in the open article. */
-void
-app_find_hits(struct app *a)
-{
-	a->hits.n = 0;
-	a->hit_cur = SIZE_MAX;
-	a->hits_limited = false;
-	for (size_t g = 0; g < a->ngroups; g++)
-		a->group_counts[g] = 0;
-	if (!a->matcher || a->open >= a->corpus->n)
-		return;
-	a->hits_limited =
-	        !matcher_find_blocks(a->matcher, a->corpus->v[a->open].body,
-	                             &a->doc, a->group_on, &a->hits);
-	for (size_t i = 0; i < a->hits.n; i++)
-		a->group_counts[a->hits.v[i].group]++;
-	/* A runaway pattern is never a silent count. */
-	if (a->hits_limited)
-		app_message(a, true,
-		            "keyword pattern too costly here: hits cut short");
-}
-
 size_t
 app_article_hits(const struct app *a, size_t i)
 {
@@ -56,9 +23,15 @@ app_article_hits(const struct app *a, size_t i)
 }
 
 bool
-app_background_pending(const struct app *a)
+app_counting(const struct app *a)
 {
 	return a->matcher && a->count_next < a->corpus->n;
+}
+
+bool
+app_background_pending(const struct app *a)
+{
+	return app_open_pending(a) || app_counting(a);
 }
 
 /* Counts the hits of every group in article i (loading its body). */
@@ -70,7 +43,7 @@ count_article(struct app *a, size_t i)
 	bool all_on = true;
 	for (size_t g = 0; g < a->ngroups; g++)
 		all_on = all_on && a->group_on[g];
-	if (i == a->open && all_on) {
+	if (i == a->open && all_on && app_hits_done(a)) {
 		/* The open article's hits are counted already. */
 		memcpy(row, a->group_counts, a->ngroups * sizeof *row);
 		a->art_counted[i] = true;
@@ -107,9 +80,14 @@ app_background_step(struct app *a)
 {
 	if (!app_background_pending(a))
 		return;
+	/* The open article first: the reader is looking at it. */
+	if (app_open_pending(a)) {
+		app_open_step(a);
+		return;
+	}
 	size_t i = a->count_next++;
 	count_article(a, i);
-	bool done = !app_background_pending(a);
+	bool done = !app_counting(a);
 	/* Sorted by hits: sorted again when counting ends, and meanwhile
 	 * at most every RESORT_MS, not after every article (at 10,000
 	 * articles that was 10,000 sorts of 10,000). */
@@ -169,7 +147,6 @@ app_set_groups(struct app *a, const struct hl_group *groups, size_t n,
 	if (!n)
 		a->groups_view = false;
 	app_find_hits(a);
-	app_map_hits(a);
 	a->dirty = true;
 }
 
@@ -187,6 +164,7 @@ app_goto_hit(struct app *a, int g, bool forward)
 		return;
 	}
 	app_jump_push(a);
+	app_open_finish(a); /* every hit, to go round the article */
 	if (g >= 0 && !a->group_on[g]) {
 		app_message(a, false, "group %d (%s) is off: t %d turns it on",
 		            g + 1, name, g + 1);
@@ -251,7 +229,6 @@ app_toggle_group(struct app *a, size_t g)
 	}
 	a->group_on[g] = !a->group_on[g];
 	app_find_hits(a);
-	app_map_hits(a);
 	if (a->sort == SORT_HITS)
 		app_rebuild_order(a); /* the counts it sorts by changed */
 	app_message(a, false, "group %zu (%s) %s", g + 1, a->group_names[g],

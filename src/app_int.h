@@ -24,7 +24,7 @@ long long app_clock_ms(void);
 
 /* The body offset (bytes) of the first body line in view (0 in the
  * title). */
-size_t app_view_offset(const struct app *a);
+size_t app_view_offset(struct app *a);
 /* Scrolls so that body offset off is in view, at least three lines
  * from the top and the bottom of the pane (vim's scrolloff). */
 void app_reveal(struct app *a, size_t off);
@@ -53,12 +53,30 @@ void app_apply_filter(struct app *a, const char *query);
 /* Shows every article again and selects the one from before the filter. */
 void app_clear_filter(struct app *a);
 
+/* app_open.c: the open article, laid out and matched as far as shown. */
+
+/* Starts the open article's hash (the reading state's key when its file
+ * moves): whole at once up to a megabyte, the rest in the background. */
+void app_hash_start(struct app *a);
+/* Lays the open article out for the current width, keeping the place,
+ * and finds its keyword hits, as far as the screen needs. */
+void app_relayout(struct app *a);
+/* Finds the hits of the enabled groups in the open article again, as
+ * far as it is laid out (the rest as it is). */
+void app_find_hits(struct app *a);
+/* True when every hit of the open article is known. */
+bool app_hits_done(const struct app *a);
+/* Lays out (and matches) as far as the view needs, then keeps the top
+ * within the article: after anything that moved it. */
+void app_settle(struct app *a);
+/* Work on the open article is left (app_background_step does a slice of
+ * it; app_open_finish all of it, for what needs the whole article). */
+bool app_open_pending(const struct app *a);
+void app_open_step(struct app *a);
+void app_open_finish(struct app *a);
+
 /* app_hits.c: keyword hits. */
 
-/* Finds the hits of the enabled groups in the open article's body. */
-void app_find_hits(struct app *a);
-/* The layout line of each hit: call after a new layout or new hits. */
-void app_map_hits(struct app *a);
 /* Moves to the next (previous) hit of group g, 0-based (-1: any group). */
 void app_goto_hit(struct app *a, int g, bool forward);
 /* Turns group g (0-based) on or off. */

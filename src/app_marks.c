@@ -48,16 +48,14 @@ app_track_reading(struct app *a)
 	if (!a->engaged)
 		return;
 	size_t bottom = a->top + (size_t)a->geo.body_rows;
-	if (bottom > a->layout.n)
-		bottom = a->layout.n;
-	int pct = (int)(bottom * 100 / a->layout.n);
+	int pct = app_percent_shown(a);
 	if (pct > a->progress[a->open]) {
 		a->progress[a->open] = pct;
 		a->state_dirty = true;
 	}
 	/* Read when the end comes into view: once per visit, so that
 	 * marking it unread by hand sticks while it stays in view. */
-	bool at_end = bottom >= a->layout.n;
+	bool at_end = a->layout.done && bottom >= a->layout.n;
 	if (at_end && !a->end_seen && !a->read[a->open]) {
 		a->read[a->open] = true;
 		a->state_dirty = true;

@@ -44,7 +44,7 @@ take_count(struct app *a, long def)
 /* ----------------------------------------------------------------- jumps */
 
 static struct jump
-here(const struct app *a)
+here(struct app *a)
 {
 	return (struct jump){a->open, layout_anchor(&a->layout, a->top)};
 }
@@ -294,6 +294,7 @@ app_nav_action(struct app *a, enum action act)
 		n = take_count(a, 0);
 		if (n > 100)
 			n = 100;
+		app_open_finish(a); /* a share of all the lines */
 		goto_line(a, (long)(a->layout.n * (size_t)n / 100) + 1);
 		return true;
 	case ACT_NEXT_ARTICLE:

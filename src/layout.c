@@ -88,8 +88,25 @@ make_lines(const struct layout *l, struct layout_mark *m, struct line *out,
 	return k;
 }
 
+/* Makes the next run of body lines, keeping a mark where it starts; the
+ * run stays in the cache (the first one in slot 0: the first screen's). */
+static void
+make_run(struct layout *l)
+{
+	struct layout_cache *c = l->cache;
+	xgrow(&l->marks, &l->markcap, l->nmarks + 1, sizeof *l->marks);
+	l->marks[l->nmarks] = l->next;
+	int slot = l->nmarks == 0 ? 0 : 1;
+	c->run[slot].k = l->nmarks++;
+	c->run[slot].n =
+	        make_lines(l, &l->next, c->run[slot].v, LAYOUT_STEP, &c->wl);
+	c->older = !slot;
+	l->n += c->run[slot].n;
+	l->done = l->next.block >= l->doc->n;
+}
+
 void
-layout_build(struct layout *l, const char *title, const char *meta,
+layout_start(struct layout *l, const char *title, const char *meta,
              const char *body, const struct doc *doc, int width)
 {
 	if (!l->cache) {
@@ -98,6 +115,7 @@ layout_build(struct layout *l, const char *title, const char *meta,
 	}
 	struct layout_cache *c = l->cache;
 	c->run[0].k = c->run[1].k = SIZE_MAX;
+	c->older = 0;
 	l->width = width < 1 ? 1 : width;
 	l->body = body;
 	l->doc = doc;
@@ -111,20 +129,44 @@ layout_build(struct layout *l, const char *title, const char *meta,
 	l->head[l->first_body++] =
 	        (struct line){LINE_BLANK, 0, first_start, first_start};
 	l->n = l->first_body;
-	/* One pass over the body, keeping a mark every LAYOUT_STEP lines;
-	 * the run just made stays in the cache (the first screen's). */
-	struct layout_mark m = {0, 0};
-	while (m.block < doc->n) {
-		xgrow(&l->marks, &l->markcap, l->nmarks + 1, sizeof *l->marks);
-		l->marks[l->nmarks] = m;
-		int slot = l->nmarks == 0 ? 0 : 1;
-		c->run[slot].k = l->nmarks++;
-		c->run[slot].n =
-		        make_lines(l, &m, c->run[slot].v, LAYOUT_STEP, &c->wl);
-		l->n += c->run[slot].n;
-	}
-	c->run[1].k = SIZE_MAX;
-	c->older = 1;
+	l->next = (struct layout_mark){0, 0};
+	l->done = doc->n == 0;
+}
+
+/* The body offset a mark's line starts at. */
+static size_t
+mark_offset(const struct layout *l, const struct layout_mark *m)
+{
+	size_t start = l->doc->v[m->block].start;
+	return m->off == LAYOUT_BLANK ? start : start + m->off;
+}
+
+size_t
+layout_frontier(const struct layout *l)
+{
+	if (!l->done)
+		return mark_offset(l, &l->next);
+	if (!l->doc || !l->doc->n)
+		return 0;
+	const struct block *last = &l->doc->v[l->doc->n - 1];
+	return last->start + last->len;
+}
+
+bool
+layout_extend(struct layout *l, size_t want, size_t max_bytes)
+{
+	size_t from = layout_frontier(l);
+	while (!l->done && l->n < want && layout_frontier(l) - from < max_bytes)
+		make_run(l);
+	return l->done;
+}
+
+void
+layout_build(struct layout *l, const char *title, const char *meta,
+             const char *body, const struct doc *doc, int width)
+{
+	layout_start(l, title, meta, body, doc, width);
+	layout_extend(l, SIZE_MAX, SIZE_MAX);
 }
 
 struct line
@@ -148,11 +190,15 @@ layout_line(const struct layout *l, size_t i)
 }
 
 size_t
-layout_anchor(const struct layout *l, size_t top)
+layout_anchor(struct layout *l, size_t top)
 {
 	if (top < l->first_body)
 		return 0;
-	for (size_t i = top; i < l->n; i++) {
+	for (size_t i = top;; i++) {
+		if (i >= l->n)
+			layout_extend(l, i + 1, SIZE_MAX);
+		if (i >= l->n)
+			break;
 		struct line ln = layout_line(l, i);
 		if (ln.kind == LINE_TEXT || ln.kind == LINE_HEADING)
 			return ln.start + 1;
@@ -160,20 +206,17 @@ layout_anchor(const struct layout *l, size_t top)
 	return 0;
 }
 
-/* The body offset a mark's line starts at. */
-static size_t
-mark_offset(const struct layout *l, const struct layout_mark *m)
-{
-	size_t start = l->doc->v[m->block].start;
-	return m->off == LAYOUT_BLANK ? start : start + m->off;
-}
-
 size_t
-layout_find_anchor(const struct layout *l, size_t anchor)
+layout_find_anchor(struct layout *l, size_t anchor)
 {
-	if (anchor == 0 || l->first_body >= l->n)
+	if (anchor == 0)
 		return 0;
 	anchor--;
+	/* Lay out past the place. */
+	while (!l->done && layout_frontier(l) <= anchor)
+		make_run(l);
+	if (l->first_body >= l->n)
+		return 0;
 	/* Body lines are in offset order: the run holding the last line
 	 * whose start is <= anchor, then that line in the run. */
 	size_t lo = 0, hi = l->nmarks;
@@ -190,7 +233,11 @@ layout_find_anchor(const struct layout *l, size_t anchor)
 		i++;
 	/* A blank line shares its start with the block after it: prefer the
 	 * text line. */
-	while (i + 1 < l->n) {
+	for (;;) {
+		if (i + 1 >= l->n && !l->done)
+			make_run(l); /* the line after it is not made yet */
+		if (i + 1 >= l->n)
+			break;
 		struct line ln = layout_line(l, i),
 		            next = layout_line(l, i + 1);
 		if (ln.kind != LINE_BLANK || next.start != ln.start)

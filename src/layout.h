@@ -10,6 +10,7 @@
 #ifndef LECTERN_LAYOUT_H
 #define LECTERN_LAYOUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "doc.h"
@@ -63,6 +64,8 @@ struct layout {
 	                            * starts at marks[k] */
 	size_t nmarks;
 	size_t markcap;
+	struct layout_mark next; /* where the lines not made yet start */
+	bool done;               /* every line is made: n is the total */
 	struct layout_cache *cache;
 };
 
@@ -78,6 +81,27 @@ void layout_fini(struct layout *l);
 void layout_build(struct layout *l, const char *title, const char *meta,
                   const char *body, const struct doc *doc, int width);
 
+/*
+ * layout_build, lazily: only the title area.  The body's lines are made
+ * by layout_extend, as far as they are needed (like less, which reads a
+ * file only as far as it shows): until then l->n counts the lines made so
+ * far and l->done is false.
+ */
+void layout_start(struct layout *l, const char *title, const char *meta,
+                  const char *body, const struct doc *doc, int width);
+
+/*
+ * Makes body lines until there are at least want lines in all or the body
+ * ends, and, at most, until max_bytes more of the body are laid out (at
+ * least one run of LAYOUT_STEP lines is made while any is left).  Returns
+ * l->done.
+ */
+bool layout_extend(struct layout *l, size_t want, size_t max_bytes);
+
+/* The body offset the lines made so far reach: every block before it is
+ * laid out whole (the body's length when done). */
+size_t layout_frontier(const struct layout *l);
+
 /* Line i (< l->n). */
 struct line layout_line(const struct layout *l, size_t i);
 
@@ -86,12 +110,13 @@ struct line layout_line(const struct layout *l, size_t i);
  * width where a line index does not: 0 for the title area, else one more
  * than the body offset of the first body line at or after line top.
  */
-size_t layout_anchor(const struct layout *l, size_t top);
+size_t layout_anchor(struct layout *l, size_t top);
 
 /*
  * The line to show at the top for a place from layout_anchor: the body
- * line containing its offset (0 for the title area).
+ * line containing its offset (0 for the title area).  The layout is
+ * extended past it when it is not made yet.
  */
-size_t layout_find_anchor(const struct layout *l, size_t anchor);
+size_t layout_find_anchor(struct layout *l, size_t anchor);
 
 #endif

@@ -240,14 +240,15 @@ paint_spans(struct frame *f, int r, int x, int xmax, const char *src, size_t ls,
 		           by_group ? role_base + v[i].group : role_base);
 }
 
-/* The first hit whose line is at or after line l (hit_lines is sorted). */
+/* The first hit whose line (by_byte: whose start) is at or after l
+ * (both are sorted). */
 static size_t
-first_hit_from(const struct app *a, size_t l)
+first_hit_from(const struct app *a, size_t l, bool by_byte)
 {
 	size_t lo = 0, hi = a->hits.n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (a->hit_lines[mid] < l)
+		if ((by_byte ? a->hits.v[mid].start : a->hit_lines[mid]) < l)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -262,17 +263,27 @@ first_hit_from(const struct app *a, size_t l)
  * slice of its lines, and the slice in view is the scroll thumb: │ where
  * it has no hit, █ where it has one, so hits never hide it; ▐ marks a
  * slice out of view that holds hits.  Marks take the colour of the
- * group of the slice's first hit.
+ * group of the slice's first hit.  While a long article is still being
+ * laid out, its lines are not all known: the slices are of its bytes,
+ * and the marks come as its hits are found.
  */
 static void
 draw_hit_map(struct app *a)
 {
 	int x = a->cols - 1;
 	int rows = a->geo.body_rows;
-	size_t n = a->layout.n;
+	bool by_byte = !a->layout.done;
+	/* The article's extent and the view's, in lines or bytes. */
+	size_t n = a->layout.n, v0 = a->top, v1 = a->top + (size_t)rows;
+	if (by_byte) {
+		n = a->corpus->v[a->open].body_len;
+		v0 = v0 < a->layout.n ? layout_line(&a->layout, v0).start : n;
+		v1 = v1 < a->layout.n ? layout_line(&a->layout, v1).start
+		                      : layout_frontier(&a->layout);
+	}
 	if (rows <= 0 || n == 0 || x <= a->geo.text_x)
 		return;
-	bool fits = n <= (size_t)rows;
+	bool fits = !by_byte && n <= (size_t)rows;
 	for (int r = 0; r < rows; r++) {
 		size_t l0, l1;
 		if (fits) {
@@ -286,10 +297,11 @@ draw_hit_map(struct app *a)
 			if (l1 <= l0)
 				l1 = l0 + 1;
 		}
-		size_t h = first_hit_from(a, l0);
+		size_t h = first_hit_from(a, l0, by_byte);
 		bool hit =
-		        a->highlight && h < a->hits.n && a->hit_lines[h] < l1;
-		bool thumb = !fits && l0 < a->top + (size_t)rows && l1 > a->top;
+		        a->highlight && h < a->hits.n &&
+		        (by_byte ? a->hits.v[h].start : a->hit_lines[h]) < l1;
+		bool thumb = !fits && l0 < v1 && l1 > v0;
 		if (hit) {
 			frame_put_str(&a->frame, r, x, x + 1,
 			              thumb || fits ? "\xe2\x96\x88"  /* █ */
@@ -635,24 +647,23 @@ draw_status(struct app *a)
 	frame_fill(f, r, 0, a->cols, ROLE_STATUS);
 	/* The right part, shortened on narrow screens before the left. */
 	char right[96];
-	int pct = 100;
+	int pct = a->help ? 100 : app_percent_shown(a);
 	size_t n = a->layout.n;
-	if (!a->help) {
-		size_t bottom = a->top + (size_t)a->geo.body_rows;
-		if (bottom > n)
-			bottom = n;
-		pct = n ? (int)(bottom * 100 / n) : 100;
-	}
+	/* Lines not all known yet (a long article laid out as it is
+	 * read): "?" for their number, as less says before it knows. */
+	char total[24] = "?";
+	if (a->layout.done)
+		snprintf(total, sizeof total, "%zu", n);
 	char *help_key = key_for(a, a->help ? ACT_CLOSE_HELP : ACT_HELP);
 	if (a->help)
 		snprintf(right, sizeof right, "help  %s close ",
 		         help_key ? help_key : "");
 	else if (help_key)
-		snprintf(right, sizeof right, "line %zu/%zu %3d%%  %s help ",
-		         n ? a->top + 1 : 0, n, pct, help_key);
+		snprintf(right, sizeof right, "line %zu/%s %3d%%  %s help ",
+		         n ? a->top + 1 : 0, total, pct, help_key);
 	else
-		snprintf(right, sizeof right, "line %zu/%zu %3d%% ",
-		         n ? a->top + 1 : 0, n, pct);
+		snprintf(right, sizeof right, "line %zu/%s %3d%% ",
+		         n ? a->top + 1 : 0, total, pct);
 	free(help_key);
 	int rw = (int)strlen(right);
 	/* A message needs the room more than the line numbers do. */

@@ -197,7 +197,7 @@ draw_groups(struct app *a)
 	snprintf(buf, sizeof buf, "  #  on  %-20s%12s %12s", "group",
 	         "this article", "corpus");
 	put_clipped(f, 2, 0, a->cols, buf, ROLE_HELP_KEY);
-	bool counting = app_background_pending(a);
+	bool counting = app_counting(a);
 	size_t first = 0,
 	       rows = a->geo.body_rows > 4 ? (size_t)a->geo.body_rows - 4 : 1;
 	if (a->group_sel >= rows)

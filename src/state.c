@@ -66,9 +66,8 @@ state_fini(struct state *s)
 }
 
 uint64_t
-state_fnv1a(const char *p, size_t len)
+state_hash_more(uint64_t h, const char *p, size_t len)
 {
-	uint64_t h = 0xcbf29ce484222325u;
 	for (size_t i = 0; i < len; i++) {
 		h ^= (unsigned char)p[i];
 		h *= 0x100000001b3u;
@@ -76,10 +75,22 @@ state_fnv1a(const char *p, size_t len)
 	return h;
 }
 
+uint64_t
+state_fnv1a(const char *p, size_t len)
+{
+	return state_hash_more(STATE_HASH_START, p, len);
+}
+
+char *
+state_hash_text(uint64_t h)
+{
+	return xasprintf("%016" PRIx64, h);
+}
+
 char *
 state_hash(const char *body, size_t len)
 {
-	return xasprintf("%016" PRIx64, state_fnv1a(body ? body : "", len));
+	return state_hash_text(state_fnv1a(body ? body : "", len));
 }
 
 void

@@ -268,6 +268,13 @@ struct article_state *state_get(struct state *s, const char *path,
 /* The hex FNV-1a 64 hash of body[0..len); caller frees. */
 char *state_hash(const char *body, size_t len);
 
+/* state_hash a piece at a time: h = STATE_HASH_START, then
+ * h = state_hash_more(h, piece, n) for each piece in order, then
+ * state_hash_text(h) (caller frees). */
+#define STATE_HASH_START UINT64_C(0xcbf29ce484222325)
+uint64_t state_hash_more(uint64_t h, const char *p, size_t len);
+char *state_hash_text(uint64_t h);
+
 /* Changes to an article that count for the merge, dated at (ms): read
  * and anchor take at as the field's time; progress only grows (it is the
  * furthest point reached; pct is clamped to 0..100: a call that does not

@@ -57,3 +57,13 @@ support_screen(struct app *a)
 	frame_to_text(&a->frame, &sb);
 	return sb_detach(&sb);
 }
+
+void
+support_set_groups(struct app *a, const struct hl_group *g, size_t n)
+{
+	struct diag_list dl;
+	diag_list_init(&dl);
+	app_set_groups(a, g, n, &dl);
+	cr_assert_eq(dl.n, 0, "%s", dl.n ? dl.v[0].msg : "");
+	diag_list_fini(&dl);
+}

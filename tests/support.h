@@ -4,6 +4,8 @@
 #ifndef LECTERN_TESTS_SUPPORT_H
 #define LECTERN_TESTS_SUPPORT_H
 
+#include <stddef.h>
+
 /*
  * Permission tests mean nothing to root, and CI runs as root.  When the
  * test runs as root, hands dir (which the test will write in) to the
@@ -21,5 +23,10 @@ void support_keys(struct app *a, const char *names);
 
 /* The screen app draws now, as text; caller frees. */
 char *support_screen(struct app *a);
+
+struct hl_group;
+
+/* Gives app these n keyword groups; fails the test on a diagnostic. */
+void support_set_groups(struct app *a, const struct hl_group *g, size_t n);
 
 #endif
