@@ -222,13 +222,14 @@ struct app {
 	struct match_spans hits; /* in the open article's body */
 	size_t *hit_lines;       /* layout line of each hit */
 	size_t hit_lines_cap;
-	size_t hits_block;     /* hits are known in blocks before it */
-	uint64_t hash_acc;     /* its hash (state_hash_more) so far, */
-	size_t hash_pos;       /* of body[0..hash_pos) */
-	size_t *group_counts;  /* hits per group in the open article */
-	size_t hit_cur;        /* the hit last moved to, SIZE_MAX none */
-	bool hits_limited;     /* a pattern's budget ran out in it */
-	long long resorted_at; /* when the hits sort last sorted */
+	size_t hits_block;       /* hits are known in blocks before it */
+	uint64_t hash_acc;       /* its hash (state_hash_more) so far, */
+	size_t hash_pos;         /* of body[0..hash_pos) */
+	size_t *group_counts;    /* hits per group in the open article */
+	size_t hit_cur;          /* the hit last moved to, SIZE_MAX none */
+	bool hits_limited;       /* a pattern's budget ran out in it */
+	long long resorted_at;   /* when the hits sort last sorted */
+	long long open_drawn_at; /* when the open article's progress was */
 
 	/* The search in the open article, and its prompt. */
 	struct search search;

@@ -21,6 +21,8 @@
 #define OPEN_AHEAD_BYTES (256 * 1024)
 /* Laid out and matched per background step: a few milliseconds. */
 #define OPEN_SLICE_BYTES (256 * 1024)
+/* The background's progress is drawn at most this often. */
+#define OPEN_DRAW_MS 250
 
 /* The body's blocks laid out whole so far: hits are found in these. */
 static size_t
@@ -93,6 +95,7 @@ app_relayout(struct app *a)
 		a->top = layout_find_anchor(&a->layout, pl->anchor);
 	app_find_hits(a);
 	app_settle(a);
+	a->open_drawn_at = app_clock_ms(); /* drawn with what moved it */
 }
 
 void
@@ -152,10 +155,18 @@ app_open_step(struct app *a)
 	}
 	layout_extend(&a->layout, SIZE_MAX, OPEN_SLICE_BYTES);
 	match_ahead(a);
-	/* The status line's count, the hit map and the group counts. */
-	a->dirty = true;
-	if (!app_open_pending(a))
+	/* Laid out and matched to the end (the hash may be left). */
+	bool done = a->layout.done && app_hits_done(a);
+	if (done)
 		app_track_reading(a);
+	/* The progress (the group counts, the hit map) is drawn a few times
+	 * a second, as a meter is, not after every slice, and at the end
+	 * (the status line's line count). */
+	long long now = app_clock_ms();
+	if (done || now - a->open_drawn_at >= OPEN_DRAW_MS) {
+		a->dirty = true;
+		a->open_drawn_at = now;
+	}
 }
 
 void

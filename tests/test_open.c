@@ -279,3 +279,27 @@ Test(open, saving_or_piping_it_at_once_gives_all_of_it)
 	cr_assert(strstr(out.buf, "The very last line."), "%zu bytes", out.len);
 	sb_fini(&out);
 }
+
+Test(open, its_progress_is_drawn_a_few_times_a_second_and_at_the_end)
+{
+	render_app(&app);
+	cr_assert(!app.dirty);
+	/* Just drawn (the open did): the next slices are not drawn. */
+	app.open_drawn_at = app_clock_ms();
+	app_background_step(&app);
+	cr_assert(!app.layout.done);
+	cr_assert(!app.dirty, "a slice redrew the screen");
+	/* A while later, its progress is. */
+	app.open_drawn_at -= 1000;
+	app_background_step(&app);
+	cr_assert(app.dirty);
+	render_app(&app);
+	/* The end is drawn at once: the status line's count of lines. */
+	app.open_drawn_at = app_clock_ms() + 1000000;
+	while (!(app.layout.done && app_hits_done(&app)))
+		app_background_step(&app);
+	cr_assert(app.dirty);
+	char *st = status_line();
+	cr_assert_null(strstr(st, "/?"), "%s", st);
+	free(st);
+}
