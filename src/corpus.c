@@ -7,7 +7,7 @@
  * with fstat, so a FIFO or a device that slips in (a symbolic link, a race)
  * can never make the reader hang: only regular files are read.
  */
-#define _POSIX_C_SOURCE 200809L /* lstat, O_NOCTTY */
+#define _DEFAULT_SOURCE /* lstat, O_NOCTTY, madvise */
 #include "corpus.h"
 
 #include <dirent.h>
@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,6 +31,9 @@ enum {
 	 * 25 two-megabyte titles made every key take most of a second. */
 	TITLE_MAX = 400,
 	MAX_DIR_DEPTH = 64, /* deeper folders are reported, not read */
+	/* A body this big is read into memory on huge pages (below). */
+	BIG_BODY = 4 * 1024 * 1024,
+	HUGE_PAGE = 2 * 1024 * 1024,
 };
 
 void
@@ -62,22 +66,22 @@ corpus_fini(struct corpus *c)
  * the descriptor, or -1 with errno set.
  */
 static int
-open_regular(const char *path)
+open_regular(const char *path, struct stat *stp)
 {
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
-	struct stat st;
+	struct stat local, *st = stp ? stp : &local;
 
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &st) < 0) {
+	if (fstat(fd, st) < 0) {
 		int e = errno;
 		close(fd);
 		errno = e;
 		return -1;
 	}
-	if (!S_ISREG(st.st_mode)) {
+	if (!S_ISREG(st->st_mode)) {
 		close(fd);
-		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		errno = S_ISDIR(st->st_mode) ? EISDIR : EINVAL;
 		return -1;
 	}
 	return fd;
@@ -273,15 +277,14 @@ static int
 add_file(struct corpus *c, const char *path, bool top, struct diag_list *dl)
 {
 	struct article a;
-	int fd = open_regular(path);
+	struct stat st;
+	int fd = open_regular(path, &st);
 	int rc = -1;
 
 	memset(&a, 0, sizeof a);
 	frontmatter_init(&a.fm);
 	if (fd >= 0) {
-		struct stat st;
-		if (fstat(fd, &st) == 0)
-			a.size = (long long)st.st_size;
+		a.size = (long long)st.st_size;
 		rc = read_head(fd, path, &a, dl);
 		int e = errno;
 		close(fd);
@@ -486,17 +489,47 @@ corpus_has_articles(const char *path)
 	return S_ISDIR(st.st_mode) && dir_has_articles(path, 0);
 }
 
+/*
+ * Room for a big body of n bytes on huge pages where the kernel has them
+ * (Linux's transparent huge pages in "madvise" mode, Debian's default):
+ * reading 100 MB into fresh memory otherwise takes a page fault every
+ * 4 KB, which made reading it 5-10 times slower than the read itself
+ * (BENCHMARKS.md).  Memory from posix_memalign is freed with free.
+ */
+static void
+reserve_big(struct strbuf *sb, size_t n)
+{
+	size_t cap = (n + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+	void *p;
+	if (sb->len || cap <= sb->cap ||
+	    posix_memalign(&p, HUGE_PAGE, cap) != 0)
+		return; /* read_more grows it as for any file */
+#ifdef MADV_HUGEPAGE
+	(void)madvise(p, cap, MADV_HUGEPAGE); /* a hint: may be refused */
+#endif
+	free(sb->buf);
+	sb->buf = p;
+	sb->cap = cap;
+}
+
 /* Reads the whole file; returns -1 with errno set on failure. */
 static int
 read_file(const char *path, struct strbuf *sb)
 {
-	int fd = open_regular(path);
+	struct stat st;
+	int fd = open_regular(path, &st);
 	bool eof = false;
 
 	if (fd < 0)
 		return -1;
+	if (st.st_size >= BIG_BODY)
+		reserve_big(sb, (size_t)st.st_size + HEAD_SIZE + 1);
 	while (!eof) {
-		if (read_more(fd, sb, sb->len + HEAD_SIZE, &eof) < 0) {
+		/* All the room there is: a big body in one read. */
+		size_t want = sb->len + HEAD_SIZE;
+		if (sb->cap > want + 1)
+			want = sb->cap - 1;
+		if (read_more(fd, sb, want, &eof) < 0) {
 			int e = errno;
 			close(fd);
 			errno = e;
