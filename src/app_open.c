@@ -81,6 +81,13 @@ app_hits_done(const struct app *a)
 	       (a->layout.done && a->hits_block >= a->doc.n);
 }
 
+/* Laid out and matched to the end (its hash may be left). */
+static bool
+laid_out(const struct app *a)
+{
+	return a->layout.done && app_hits_done(a);
+}
+
 void
 app_relayout(struct app *a)
 {
@@ -115,8 +122,7 @@ app_settle(struct app *a)
 bool
 app_open_pending(const struct app *a)
 {
-	return a->open < a->corpus->n &&
-	       !(a->layout.done && app_hits_done(a) && a->hashes[a->open]);
+	return a->open < a->corpus->n && !(laid_out(a) && a->hashes[a->open]);
 }
 
 /* A slice of the open article's hash: hashing runs at about 1 GB/s. */
@@ -149,14 +155,13 @@ app_open_step(struct app *a)
 {
 	if (!app_open_pending(a))
 		return;
-	if (a->layout.done && app_hits_done(a)) {
+	if (laid_out(a)) {
 		hash_step(a);
 		return;
 	}
 	layout_extend(&a->layout, SIZE_MAX, OPEN_SLICE_BYTES);
 	match_ahead(a);
-	/* Laid out and matched to the end (the hash may be left). */
-	bool done = a->layout.done && app_hits_done(a);
+	bool done = laid_out(a);
 	if (done)
 		app_track_reading(a);
 	/* The progress (the group counts, the hit map) is drawn a few times

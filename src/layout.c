@@ -189,16 +189,21 @@ layout_line(const struct layout *l, size_t i)
 	return c->run[s].v[j % LAYOUT_STEP];
 }
 
+/* True when line i exists, made now if it was not made yet. */
+static bool
+has_line(struct layout *l, size_t i)
+{
+	while (i >= l->n && !l->done)
+		make_run(l);
+	return i < l->n;
+}
+
 size_t
 layout_anchor(struct layout *l, size_t top)
 {
 	if (top < l->first_body)
 		return 0;
-	for (size_t i = top;; i++) {
-		if (i >= l->n)
-			layout_extend(l, i + 1, SIZE_MAX);
-		if (i >= l->n)
-			break;
+	for (size_t i = top; has_line(l, i); i++) {
 		struct line ln = layout_line(l, i);
 		if (ln.kind == LINE_TEXT || ln.kind == LINE_HEADING)
 			return ln.start + 1;
@@ -233,11 +238,7 @@ layout_find_anchor(struct layout *l, size_t anchor)
 		i++;
 	/* A blank line shares its start with the block after it: prefer the
 	 * text line. */
-	for (;;) {
-		if (i + 1 >= l->n && !l->done)
-			make_run(l); /* the line after it is not made yet */
-		if (i + 1 >= l->n)
-			break;
+	while (has_line(l, i + 1)) {
 		struct line ln = layout_line(l, i),
 		            next = layout_line(l, i + 1);
 		if (ln.kind != LINE_BLANK || next.start != ln.start)
