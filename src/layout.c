@@ -217,8 +217,9 @@ layout_find_anchor(struct layout *l, size_t anchor)
 	if (anchor == 0)
 		return 0;
 	anchor--;
-	/* Lay out past the place. */
-	while (!l->done && layout_frontier(l) <= anchor)
+	/* Lay out past the place, and at least one run (a place before the
+	 * first block is in its first line). */
+	while (!l->done && (!l->nmarks || layout_frontier(l) <= anchor))
 		make_run(l);
 	if (l->first_body >= l->n)
 		return 0;

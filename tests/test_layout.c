@@ -205,6 +205,9 @@ Test(layout, lines_made_again_are_the_lines_kept)
 		struct layout l;
 		layout_init(&l);
 		layout_build(&l, "T", NULL, text, &d, width);
+		struct layout lazy;
+		layout_init(&lazy);
+		layout_start(&lazy, "T", NULL, text, &d, width);
 		struct line *ref;
 		size_t n = reference(text, &d, width, &ref);
 		cr_assert_eq(l.n, n, "round %d: %zu lines, not %zu", round, l.n,
@@ -234,7 +237,20 @@ Test(layout, lines_made_again_are_the_lines_kept)
 			}
 			cr_assert_eq(layout_find_anchor(&l, off + 1), want,
 			             "round %d offset %zu", round, off);
+			/* Laid out lazily, only as far as the place needs. */
+			cr_assert_eq(layout_find_anchor(&lazy, off + 1), want,
+			             "round %d offset %zu, lazily", round, off);
 		}
+		/* A place from a line not made yet: it is made. */
+		struct layout fresh;
+		layout_init(&fresh);
+		layout_start(&fresh, "T", NULL, text, &d, width);
+		for (size_t i = 0; i < n; i++)
+			cr_assert_eq(layout_anchor(&fresh, i),
+			             layout_anchor(&l, i),
+			             "round %d line %zu, lazily", round, i);
+		layout_fini(&fresh);
+		layout_fini(&lazy);
 		free(ref);
 		layout_fini(&l);
 		doc_fini(&d);
