@@ -68,11 +68,7 @@ state_fini(struct state *s)
 uint64_t
 state_hash_more(uint64_t h, const char *p, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 0x100000001b3u;
-	}
-	return h;
+	return fnv1a64_more(h, p, len);
 }
 
 uint64_t

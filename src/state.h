@@ -271,7 +271,7 @@ char *state_hash(const char *body, size_t len);
 /* state_hash a piece at a time: h = STATE_HASH_START, then
  * h = state_hash_more(h, piece, n) for each piece in order, then
  * state_hash_text(h) (caller frees). */
-#define STATE_HASH_START UINT64_C(0xcbf29ce484222325)
+#define STATE_HASH_START FNV1A64_START
 uint64_t state_hash_more(uint64_t h, const char *p, size_t len);
 char *state_hash_text(uint64_t h);
 

@@ -25,55 +25,14 @@
 #include <unistd.h>
 
 #include "utf8.h"
-
-/* An absolute folder from the environment, or NULL. */
-static const char *
-env_dir(const char *name)
-{
-	const char *v = getenv(name);
-	return v && v[0] == '/' ? v : NULL;
-}
+#include "xdg.h"
 
 char *
 state_path(const char *corpus_root)
 {
-	const char *xdg = env_dir("XDG_STATE_HOME"), *home = env_dir("HOME");
-	char *key = realpath(corpus_root, NULL), *dir, *path;
-	const char *base;
-	char name[33];
-	size_t n = 0, end;
-
-	if (xdg)
-		dir = xasprintf("%s/lectern", xdg);
-	else if (home)
-		dir = xasprintf("%s/.local/state/lectern", home);
-	else {
-		free(key);
-		return NULL;
-	}
-	if (!key) { /* not there (yet): the root as given, less final '/'s */
-		end = strlen(corpus_root);
-		while (end > 1 && corpus_root[end - 1] == '/')
-			end--;
-		key = xstrndup(corpus_root, end);
-	}
-	end = strlen(key);
-	/* The last component, for people looking at the folder. */
-	base = key + end;
-	while (base > key && base[-1] != '/')
-		base--;
-	for (; base < key + end && n < sizeof name - 1; base++) {
-		char c = *base;
-		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		          (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-		          (c == '.' && n > 0);
-		name[n++] = ok ? c : '_';
-	}
-	name[n] = '\0';
-	path = xasprintf("%s/%s-%016" PRIx64 ".yaml", dir, n ? name : "root",
-	                 state_fnv1a(key, strlen(key)));
+	char *dir = xdg_dir("XDG_STATE_HOME", ".local/state");
+	char *path = dir ? xdg_corpus_file(dir, corpus_root, ".yaml") : NULL;
 	free(dir);
-	free(key);
 	return path;
 }
 
@@ -465,55 +424,21 @@ state_load(struct state *s, const char *path, struct diag_list *diags)
 	return load_file(s, path, diags, false, &newer, &unreadable);
 }
 
-static int make_dirs(const char *dir);
-
 char *
 state_dir(void)
 {
-	const char *xdg = env_dir("XDG_STATE_HOME"), *home = env_dir("HOME");
-	char *dir = xdg    ? xasprintf("%s/lectern", xdg)
-	            : home ? xasprintf("%s/.local/state/lectern", home)
-	                   : NULL;
+	char *dir = xdg_dir("XDG_STATE_HOME", ".local/state");
 	if (!dir) {
 		errno = ENOENT;
 		return NULL;
 	}
-	if (make_dirs(dir) < 0) {
+	if (xdg_make_dirs(dir) < 0) {
 		int e = errno;
 		free(dir);
 		errno = e;
 		return NULL;
 	}
 	return dir;
-}
-
-/* mkdir -p with mode 0700 for what it creates. */
-static int
-make_dirs(const char *dir)
-{
-	char *p = xstrdup(dir);
-	struct stat st;
-	int rc = 0;
-
-	for (char *q = p + 1;; q++) {
-		char c = *q;
-		if (c != '/' && c != '\0')
-			continue;
-		*q = '\0';
-		if (mkdir(p, 0700) < 0 && errno != EEXIST) {
-			rc = -1;
-			break;
-		}
-		*q = c;
-		if (!c)
-			break;
-	}
-	if (!rc && stat(p, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		errno = ENOTDIR;
-		rc = -1;
-	}
-	free(p);
-	return rc;
 }
 
 /* Writes PATH.tmp, syncs it and renames it over path. */
@@ -589,7 +514,7 @@ state_save_wait(const struct state *s, const char *path, int wait_ms,
 	bool newer = false, unreadable = false;
 	int lock, rc = 1;
 
-	if (make_dirs(dir) < 0 || (lock = lock_state(path, wait_ms)) < 0) {
+	if (xdg_make_dirs(dir) < 0 || (lock = lock_state(path, wait_ms)) < 0) {
 		int err = errno;
 		if (err == EWOULDBLOCK) {
 			diag_add(diags, DIAG_ERROR, path, 0, 0,
@@ -657,7 +582,7 @@ state_write_pending(const struct state *s, const char *path, long pid,
 	state_merge(&norm, s);
 	sb_init(&text);
 	state_format(&norm, &text);
-	int rc = make_dirs(dir) < 0 ? -1 : 0;
+	int rc = xdg_make_dirs(dir) < 0 ? -1 : 0;
 	if (rc < 0)
 		diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot create: %s",
 		         strerror(errno));

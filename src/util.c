@@ -303,3 +303,14 @@ write_all(int fd, const char *buf, size_t len)
 	}
 	return 0;
 }
+
+uint64_t
+fnv1a64_more(uint64_t h, const void *p, size_t len)
+{
+	const unsigned char *s = p;
+	for (size_t i = 0; i < len; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3u;
+	}
+	return h;
+}

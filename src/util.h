@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #if defined(__GNUC__) || defined(__clang__)
 #define LECTERN_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -30,6 +31,11 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* A newly allocated formatted string; caller frees. */
 char *xasprintf(const char *fmt, ...) LECTERN_PRINTF(1, 2);
+
+/* 64-bit FNV-1a, a piece at a time: h = FNV1A64_START, then
+ * h = fnv1a64_more(h, piece, n) for each piece in order. */
+#define FNV1A64_START UINT64_C(0xcbf29ce484222325)
+uint64_t fnv1a64_more(uint64_t h, const void *p, size_t len);
 
 /* Writes buf[0..len) to fd whole, going on after EINTR and short
  * writes.  0, or -1 with errno (EPIPE: the reader left). */
