@@ -16,7 +16,7 @@
 # The options, as completed: "=" after those that need a value.
 _lectern_options='-l --list -p --print= -w --width= --grep= --keys=
 --keys-file= --size= -o --output= --config= --check-config --dump-config
---list-keys --color --color= --no-state --export-notes --format= -h --help
+--list-keys --color --color= --no-state --no-cache --export-notes --format= -h --help
 -V --version'
 
 # _lectern_files WORD ANY: files and folders that start with WORD; with

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "frontmatter.h"
 #include "util.h"
@@ -36,6 +37,10 @@ struct corpus {
 	struct article *v;
 	size_t n;
 	size_t cap;
+	char *cache_dir;        /* where heads caches are kept; NULL: none */
+	size_t cache_hits;      /* articles whose heads came from a cache */
+	int64_t cache_clock_ns; /* the heads cache's clock; 0: the real
+	                         * one (tests set it) */
 };
 
 /* The article's word count (its body must be loaded): counted when first
@@ -44,6 +49,9 @@ struct corpus {
 size_t article_words(struct article *a);
 
 void corpus_init(struct corpus *c);
+/* Folders given to corpus_add_path from now on keep the heads of their
+ * articles in a cache file in dir (headcache.h); NULL: no cache. */
+void corpus_set_cache_dir(struct corpus *c, const char *dir);
 void corpus_fini(struct corpus *c);
 
 /*

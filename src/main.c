@@ -38,6 +38,7 @@
 #include "util.h"
 #include "version.h"
 #include "watch.h"
+#include "xdg.h"
 
 #ifndef LECTERN_PKGDATADIR
 #define LECTERN_PKGDATADIR "/usr/local/share/lectern"
@@ -772,6 +773,11 @@ main(int argc, char **argv)
 	                     o.keys_file || o.export_notes);
 	struct corpus c;
 	corpus_init(&c);
+	if (!o.no_cache) {
+		char *cache = xdg_dir("XDG_CACHE_HOME", ".cache");
+		corpus_set_cache_dir(&c, cache);
+		free(cache);
+	}
 	struct diag_list dl;
 	diag_list_init(&dl);
 	if (load_corpus(&c, npaths, paths, &dl) < 0) {

@@ -24,6 +24,7 @@ enum {
 	OPT_COLOR,
 	OPT_GREP,
 	OPT_NO_STATE,
+	OPT_NO_CACHE,
 	OPT_EXPORT_NOTES,
 	OPT_FORMAT,
 };
@@ -44,6 +45,7 @@ static const struct option longopts[] = {
         {"color", optional_argument, NULL, OPT_COLOR},
         {"colour", optional_argument, NULL, OPT_COLOR},
         {"no-state", no_argument, NULL, OPT_NO_STATE},
+        {"no-cache", no_argument, NULL, OPT_NO_CACHE},
         {"export-notes", no_argument, NULL, OPT_EXPORT_NOTES},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"help", no_argument, NULL, 'h'},
@@ -103,6 +105,9 @@ const char options_usage[] =
         "                         is set), always (also with no WHEN), never\n"
         "      --no-state         neither read nor write the reading state\n"
         "                         (read marks, places, bookmarks, session)\n"
+        "      --no-cache         neither read nor write the heads cache: "
+        "read\n"
+        "                         every article file's title at start-up\n"
         "  -h, --help             show this help and exit\n"
         "  -V, --version          show the version, the libraries' versions\n"
         "                         and the copyright, and exit\n"
@@ -135,8 +140,9 @@ const char options_usage_keys[] =
         "\n"
         "Environment: LECTERN_CORPUS (corpus used with no PATH),\n"
         "LECTERN_CONFIG, XDG_CONFIG_HOME, XDG_STATE_HOME (reading state, kept\n"
-        "per corpus), NO_COLOR, TERM, LC_ALL/LC_CTYPE/LANG (with none set,\n"
-        "the terminal is taken to use UTF-8).\n"
+        "per corpus), XDG_CACHE_HOME (the heads cache, per folder), NO_COLOR,\n"
+        "TERM, LC_ALL/LC_CTYPE/LANG (with none set, the terminal is taken to\n"
+        "use UTF-8).\n"
         "Exit status: 0 success, 1 trouble (unreadable corpus, no terminal),\n"
         "2 bad usage.  Full documentation: man lectern; article format: man 5\n"
         "lectern; config file: man lectern-config.\n";
@@ -275,6 +281,9 @@ take(struct options *o, int c, const char *arg, char **err)
 		break;
 	case OPT_NO_STATE:
 		o->no_state = true;
+		break;
+	case OPT_NO_CACHE:
+		o->no_cache = true;
 		break;
 	case OPT_EXPORT_NOTES:
 		o->export_notes = true;

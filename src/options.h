@@ -27,6 +27,7 @@ struct options {
 	bool check_config;
 	bool list_keys;
 	bool no_state;
+	bool no_cache;     /* --no-cache */
 	bool export_notes; /* --export-notes */
 	bool notes_yaml;   /* --format=yaml */
 	enum color_mode color;

@@ -447,32 +447,8 @@ write_atomic(const char *path, const char *dir, const char *buf, size_t len,
              struct diag_list *diags)
 {
 	char *tmp = xasprintf("%s.tmp", path);
-	int fd, err = 0;
+	int err = xdg_write_atomic(path, tmp, buf, len, true) < 0 ? errno : 0;
 
-	unlink(tmp); /* left by a writer that was killed */
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
-	          0600);
-	if (fd < 0) {
-		err = errno;
-	} else {
-		while (len && !err) {
-			ssize_t w = write(fd, buf, len);
-			if (w < 0 && errno != EINTR)
-				err = errno;
-			if (w > 0) {
-				buf += w;
-				len -= (size_t)w;
-			}
-		}
-		if (!err && fsync(fd) < 0)
-			err = errno;
-		if (close(fd) < 0 && !err)
-			err = errno;
-		if (!err && rename(tmp, path) < 0)
-			err = errno;
-		if (err)
-			unlink(tmp);
-	}
 	free(tmp);
 	if (err) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0,

@@ -7,11 +7,14 @@
 #include "xdg.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h> /* rename */
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -93,4 +96,29 @@ xdg_make_dirs(const char *dir)
 	}
 	free(p);
 	return rc;
+}
+
+int
+xdg_write_atomic(const char *path, const char *tmp, const char *buf, size_t len,
+                 bool durable)
+{
+	int fd, err = 0;
+
+	unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+	          0600);
+	if (fd < 0)
+		return -1;
+	if (write_all(fd, buf, len) < 0 || (durable && fsync(fd) < 0))
+		err = errno;
+	if (close(fd) < 0 && !err)
+		err = errno;
+	if (!err && rename(tmp, path) < 0)
+		err = errno;
+	if (err) {
+		unlink(tmp);
+		errno = err;
+		return -1;
+	}
+	return 0;
 }

@@ -10,6 +10,7 @@
 #ifndef LECTERN_XDG_H
 #define LECTERN_XDG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -26,6 +27,15 @@ char *xdg_dir(const char *env, const char *home_sub);
  * less final '/'s).  Caller frees.
  */
 char *xdg_corpus_file(const char *dir, const char *root, const char *ext);
+
+/*
+ * Writes buf[0..len) to path through the temporary file tmp (removed
+ * first: one left by a writer that was killed), mode 0600, renamed over
+ * path once whole; synced first when durable.  0, or -1 with errno set
+ * (tmp removed).
+ */
+int xdg_write_atomic(const char *path, const char *tmp, const char *buf,
+                     size_t len, bool durable);
 
 /* mkdir -p, with mode 0700 for the folders it creates.  0, or -1 with
  * errno set (ENOTDIR when dir is there but not a folder). */

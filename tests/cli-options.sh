@@ -79,4 +79,36 @@ expect_status 2 timeout 10 "$LECTERN" --keys-file /dev/zero "$CORPUS"
 err_has "/dev/zero: a key script larger than 4194304 bytes"
 ok
 
+# The heads cache: in $XDG_CACHE_HOME/lectern (else ~/.cache/lectern), one
+# file per folder, mode 0600, holding what the sidebar shows; the same
+# output with it, without it (--no-cache: nothing written) and with a
+# damaged one (rebuilt, not a word said).  (That a second start takes the
+# heads from it, and when it must not, is tests/test_headcache.c.)
+expect_status 0 env -u XDG_CACHE_HOME HOME="$WORK/home" "$LECTERN" --list "$CORPUS"
+cp "$WORK/out" "$WORK/list.plain"
+heads=$(ls "$WORK/home/.cache/lectern/"corpus-*.heads) ||
+	fail "no heads cache under ~/.cache/lectern"
+[ "$(stat -c %a "$heads")" = 600 ] || fail "$heads: mode $(stat -c %a "$heads")"
+grep -qF "Huawei" "$heads" || fail "the cache holds no title"
+expect_status 0 env XDG_CACHE_HOME="$WORK/xdg" "$LECTERN" --list "$CORPUS"
+cmp -s "$WORK/out" "$WORK/list.plain" || fail "--list differs with a cache"
+xdg_heads=$(ls "$WORK/xdg/lectern/"corpus-*.heads) ||
+	fail "no heads cache under \$XDG_CACHE_HOME/lectern"
+cmp -s "$heads" "$xdg_heads" || fail "two caches of one folder differ"
+expect_status 0 env XDG_CACHE_HOME="$WORK/xdg" "$LECTERN" --list "$CORPUS"
+cmp -s "$WORK/out" "$WORK/list.plain" || fail "--list differs from the cache"
+printf 'damage' | dd of="$xdg_heads" bs=1 seek=40 conv=notrunc 2>/dev/null
+expect_status 0 env XDG_CACHE_HOME="$WORK/xdg" "$LECTERN" --list "$CORPUS"
+cmp -s "$WORK/out" "$WORK/list.plain" || fail "--list differs with a damaged cache"
+[ ! -s "$WORK/err" ] || fail "a damaged cache is talked about: $(cat "$WORK/err")"
+cmp -s "$heads" "$xdg_heads" || fail "a damaged cache is not rebuilt"
+expect_status 0 env XDG_CACHE_HOME="$WORK/none" "$LECTERN" --no-cache --list "$CORPUS"
+cmp -s "$WORK/out" "$WORK/list.plain" || fail "--list differs with --no-cache"
+[ ! -e "$WORK/none" ] || fail "--no-cache wrote $(find "$WORK/none")"
+: >"$WORK/file"
+expect_status 0 env XDG_CACHE_HOME="$WORK/file" "$LECTERN" --list "$CORPUS"
+cmp -s "$WORK/out" "$WORK/list.plain" || fail "--list differs with no room for a cache"
+[ ! -s "$WORK/err" ] || fail "a cache that cannot be written is talked about"
+ok
+
 echo "cli-options: $n passed, 0 failed"

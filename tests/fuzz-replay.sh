@@ -4,7 +4,17 @@
 # each `make check`, under the sanitizers in that build tree.
 set -eu
 : "${TOP_SRCDIR:?}" "${BUILDDIR:?}"
-for target in frontmatter script wrap config match state links cite app; do
+# Every target in fuzz/ (tools/fuzz runs the same list), each with seeds.
+n=0
+for src in "$TOP_SRCDIR"/fuzz/fuzz_*.c; do
+	target=${src##*/fuzz_}
+	target=${target%.c}
+	ls "$TOP_SRCDIR/fuzz/seeds/$target"/* >/dev/null 2>&1 || {
+		echo "FAIL: fuzz target $target has no seeds in fuzz/seeds/$target"
+		exit 1
+	}
 	"$BUILDDIR/fuzz/replay_$target" "$TOP_SRCDIR/fuzz/seeds/$target"/*
+	n=$((n + 1))
 done
-echo "fuzz-replay: 9 passed, 0 failed"
+[ "$n" -ge 10 ] || { echo "FAIL: only $n fuzz targets found"; exit 1; }
+echo "fuzz-replay: $n passed, 0 failed"
