@@ -69,6 +69,30 @@ void corpus_fini(struct corpus *c);
 int corpus_add_path(struct corpus *c, const char *path,
                     struct diag_list *diags);
 
+/*
+ * What corpus_visit calls for each article: a holds its head and its whole
+ * body, read in one go, and is freed when fn returns (fn may take what it
+ * wants from it, leaving NULL behind).  Warnings go to dl.  fn returns 0 to
+ * go on; anything else stops the visit, and is given back in *stop.
+ */
+typedef int corpus_visit_fn(void *ctx, struct article *a, struct diag_list *dl);
+/* corpus_visit's first look at a file's bytes, as read: false skips the
+ * file before its head is even parsed, with no word said about it. */
+typedef bool corpus_wanted_fn(void *ctx, const char *file, size_t len);
+
+/*
+ * Finds the articles under path as corpus_add_path does, in the same
+ * order with the same warnings, but gives each one to fn instead of
+ * keeping it: each file is opened once and read whole (--grep reads every
+ * body, so reading its head apart would read it twice).  wanted, when not
+ * NULL, sees each file first.  Returns the number of article files found
+ * (visited or not wanted), or -1 with an error in diags when path itself
+ * cannot be read.
+ */
+int corpus_visit(const char *path, corpus_wanted_fn *wanted,
+                 corpus_visit_fn *fn, void *ctx, struct diag_list *diags,
+                 int *stop);
+
 /* Whether path is a file, or a folder that corpus_add_path would find an
  * article in.  Stops at the first article found. */
 bool corpus_has_articles(const char *path);

@@ -769,8 +769,15 @@ main(int argc, char **argv)
 
 	/* The reading state is kept per corpus root: the first PATH. */
 	const char *root = npaths > 0 ? paths[0] : default_corpus();
-	bool interactive = !(o.grep || o.list || o.print || o.keys ||
-	                     o.keys_file || o.export_notes);
+	if (o.grep) { /* each file read as the folders are walked */
+		rc = cli_grep(npaths ? npaths : 1,
+		              npaths ? paths : (char **)&root, o.grep);
+		config_fini(&cfg);
+		free(src.path);
+		return rc;
+	}
+	bool interactive =
+	        !(o.list || o.print || o.keys || o.keys_file || o.export_notes);
 	struct corpus c;
 	corpus_init(&c);
 	if (!o.no_cache) {
@@ -782,16 +789,13 @@ main(int argc, char **argv)
 	diag_list_init(&dl);
 	if (load_corpus(&c, npaths, paths, &dl) < 0) {
 		cli_print_diags(&dl, 0);
-		rc = o.grep ? EXIT_USAGE
-		            : EXIT_TROUBLE; /* grep's 1 is "none" */
+		rc = EXIT_TROUBLE;
 	} else {
 		/* Warnings about the corpus: once, and where they can be
 		 * read (after the screen is given back, interactively). */
 		if (!interactive)
 			cli_print_diags(&dl, 0);
-		if (o.grep)
-			rc = cli_grep(&c, o.grep, &dl);
-		else if (o.list)
+		if (o.list)
 			rc = cli_list(&c, &dl);
 		else if (o.print)
 			rc = cli_print(&c, o.print,

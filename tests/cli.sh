@@ -234,6 +234,36 @@ err_has "bad pattern"
 expect_status 2 "$LECTERN" --grep 'x' "$WORK/missing"
 ok
 
+# --grep searches a file as read before parsing its head, and takes the
+# body's matches from that search: the same answers as searching each
+# body.  Matches only in the front matter or the title line do not count;
+# one running from the front matter into the body sends the body to be
+# searched again; ^ is the body's start; a CRLF file is searched with LF.
+G="$WORK/g"
+mkdir "$G"
+printf -- '---\ntitle: Zebra in the title\n---\nNothing here.\n' >"$G/a.md"
+printf -- 'Zebra title line\n\nNothing here either.\n' >"$G/b.md"
+printf -- '---\ntitle: T\nend: Yak\n---\nYak body line.\n' >"$G/c.md"
+printf -- '---\ntitle: T\n---\nBody first, Walrus.\n' >"$G/d.md"
+printf -- 'Title\r\n\r\nOne\r\nTwo\r\n' >"$G/e.md"
+expect_status 1 "$LECTERN" --grep 'Zebra' "$G"
+expect_status 0 "$LECTERN" --grep 'Yak\n---\nYak|Yak body' "$G"
+out_has "c.md: T (1 match)"
+out_has "5: Yak body line."
+expect_status 0 "$LECTERN" --grep '^Body first' "$G"
+out_has "d.md: T (1 match)"
+expect_status 0 "$LECTERN" --grep 'One\nTwo' "$G"
+out_has "e.md: Title (1 match)"
+out_has "3: One"
+# A file no match is found in is not looked into: no word about its
+# broken front matter (grep does not speak of files it does not print).
+printf -- '---\ntitle: [x\n---\nQuagga\n\nQuagga again.\n' >"$G/f.md"
+expect_status 1 "$LECTERN" --grep 'Zebra' "$G"
+[ ! -s "$WORK/err" ] || fail "--grep warned about a file it does not print: $(cat "$WORK/err")"
+expect_status 0 "$LECTERN" --grep 'Quagga' "$G"
+err_has "f.md"
+ok
+
 # The reading state: the headless mode keeps it like the terminal UI does
 # (in $XDG_STATE_HOME: a fresh one here, the earlier runs kept theirs).
 export XDG_STATE_HOME="$WORK/state-kept"

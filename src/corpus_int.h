@@ -1,0 +1,41 @@
+/*
+ * corpus_int.h - what corpus.c (reading heads and bodies) and
+ * corpus_walk.c (finding the files) share.  Not for the rest of lectern.
+ */
+#ifndef LECTERN_CORPUS_INT_H
+#define LECTERN_CORPUS_INT_H
+
+#include <stdbool.h>
+#include <sys/stat.h>
+
+#include "corpus.h"
+
+void corpus_article_fini(struct article *a);
+
+/* Opens path (relative to folder dirfd, or AT_FDCWD) for reading,
+ * refusing anything but a regular file; its fstat in *st.  The
+ * descriptor, or -1 with errno set. */
+int corpus_open_regular(int dirfd, const char *path, struct stat *st);
+
+/* Reads the rest of the file open on fd, whose fstat is st, into sb.
+ * -1 with errno set on failure. */
+int corpus_read_fd(int fd, const struct stat *st, struct strbuf *sb);
+
+/* Reads a's head from a file read whole into buf[0..len), as much of it
+ * as reading the head alone would: 1 the article is taken (title, front
+ * matter, body offset set), 0 skipped (a warning in dl). */
+int corpus_head_in(const char *buf, size_t len, const char *path,
+                   struct article *a, struct diag_list *dl);
+
+/* Makes the file's bytes in sb (sb emptied) a's body: from its body
+ * offset on, "\r\n" made "\n", NUL bytes kept with a warning. */
+void corpus_set_body(struct article *a, struct strbuf *sb,
+                     struct diag_list *diags);
+
+/* Adds the file at path (name in folder dirfd, or AT_FDCWD and path),
+ * reading its head.  top: the user named it (a read error is then an
+ * error).  1 added, 0 skipped, -1 on an error (top only). */
+int corpus_add_file(struct corpus *c, int dirfd, const char *name,
+                    const char *path, bool top, struct diag_list *dl);
+
+#endif

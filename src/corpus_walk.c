@@ -1,0 +1,437 @@
+/*
+ * corpus_walk.c - finding article files: folders walked in natural name
+ * order, each file's head read or taken from the heads cache
+ * (corpus_add_path), or each file read whole and handed over
+ * (corpus_visit).
+ */
+#define _DEFAULT_SOURCE /* lstat, O_NOCTTY, DT_* */
+#include "corpus_int.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "headcache.h"
+#include "xdg.h"
+
+enum {
+	MAX_DIR_DEPTH = 64, /* deeper folders are reported, not read */
+};
+
+static bool
+is_article_name(const char *name)
+{
+	size_t n = strlen(name);
+	return (n > 3 && !strcmp(name + n - 3, ".md")) ||
+	       (n > 4 && !strcmp(name + n - 4, ".txt"));
+}
+
+/* A folder's entry: its name and, where readdir knows it, its type (a
+ * DT_ value; DT_UNKNOWN means "ask lstat"). */
+struct entry {
+	char *name;
+	unsigned char type;
+};
+
+static int
+entry_cmp(const void *a, const void *b)
+{
+	const char *x = ((const struct entry *)a)->name;
+	const char *y = ((const struct entry *)b)->name;
+	int c = natural_cmp(x, y);
+	return c ? c : strcmp(x, y);
+}
+
+static void
+entries_free(struct entry *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}
+
+static char *
+join_path(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	bool slash = n > 0 && dir[n - 1] == '/';
+	return xasprintf("%s%s%s", dir, slash ? "" : "/", name);
+}
+
+/*
+ * Reads the names in folder dirfd (hidden ones skipped), sorted.  dirfd
+ * stays open (its entries are looked at through it: one name to resolve
+ * rather than the whole path, 8% of a start on 100,000 articles), so a
+ * walk holds one descriptor per level, MAX_DIR_DEPTH at most.  Returns
+ * NULL with errno set on failure.
+ */
+static struct entry *
+list_dir(int dirfd, size_t *count)
+{
+	int fd = dup(dirfd);
+	DIR *d = fd < 0 ? NULL : fdopendir(fd);
+	struct entry *v = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+
+	if (!d) {
+		int err = errno;
+		if (fd >= 0)
+			close(fd);
+		errno = err;
+		return NULL;
+	}
+	errno = 0;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		xgrow(&v, &cap, n + 1, sizeof *v);
+		v[n].name = xstrdup(e->d_name);
+		v[n++].type = e->d_type;
+		errno = 0;
+	}
+	int err = errno;
+	closedir(d);
+	if (err) {
+		entries_free(v, n);
+		errno = err;
+		return NULL;
+	}
+	if (!v)
+		v = xmalloc(sizeof *v);
+	qsort(v, n, sizeof *v, entry_cmp);
+	*count = n;
+	return v;
+}
+
+/*
+ * The type of a folder's entry: readdir's where it knows it (most file
+ * systems), which spares a 100,000-article corpus as many lstat calls;
+ * else lstat's.  Sets *st only when lstat was called.  Returns a DT_
+ * value, or DT_UNKNOWN with errno set when lstat failed.
+ */
+static unsigned char
+entry_type(int dirfd, const struct entry *e, struct stat *st)
+{
+	if (e->type != DT_UNKNOWN)
+		return e->type;
+	if (fstatat(dirfd, e->name, st, AT_SYMLINK_NOFOLLOW) < 0)
+		return DT_UNKNOWN;
+	return S_ISDIR(st->st_mode)   ? DT_DIR
+	       : S_ISLNK(st->st_mode) ? DT_LNK
+	       : S_ISREG(st->st_mode) ? DT_REG
+	                              : DT_FIFO; /* some other kind */
+}
+
+/* One walk of a folder given by the user. */
+struct walk {
+	struct corpus *c;
+	struct diag_list *dl;
+	struct headcache *hc;   /* NULL: no heads cache */
+	size_t rootlen;         /* path + rootlen: the path under the folder */
+	corpus_visit_fn *visit; /* corpus_visit's: c is NULL */
+	corpus_wanted_fn *wanted;
+	void *ctx;
+	int stop; /* what visit returned, when not 0 */
+};
+
+/*
+ * corpus_visit's step: reads the file (name in folder dirfd, at path)
+ * whole, head and body from one read, and gives it to w->visit.  top: the
+ * user named the file (a read error is then an error).  Returns 1 when
+ * visited, 0 when skipped, -1 on an error (top only).
+ */
+static int
+visit_file(struct walk *w, int dirfd, const char *name, const char *path,
+           bool top)
+{
+	struct article a;
+	struct strbuf sb;
+	struct stat st;
+	int rc = -1, fd = corpus_open_regular(dirfd, name, &st);
+
+	memset(&a, 0, sizeof a);
+	frontmatter_init(&a.fm);
+	sb_init(&sb);
+	if (fd >= 0) {
+		a.size = (long long)st.st_size;
+		rc = corpus_read_fd(fd, &st, &sb);
+		int e = errno;
+		close(fd);
+		errno = e;
+	}
+	if (rc < 0) {
+		diag_add(w->dl, top ? DIAG_ERROR : DIAG_WARNING, path, 0, 0,
+		         "cannot read: %s", strerror(errno));
+		sb_fini(&sb);
+		corpus_article_fini(&a);
+		return top ? -1 : 0;
+	}
+	if (w->wanted && !w->wanted(w->ctx, sb.buf, sb.len)) {
+		sb_fini(&sb);
+		corpus_article_fini(&a);
+		return 1;
+	}
+	rc = corpus_head_in(sb.buf, sb.len, path, &a, w->dl);
+	if (rc == 1) {
+		a.path = xstrdup(path);
+		corpus_set_body(&a, &sb, w->dl);
+		w->stop = w->visit(w->ctx, &a, w->dl);
+	}
+	sb_fini(&sb);
+	corpus_article_fini(&a);
+	return rc;
+}
+
+static int add_dir(struct walk *w, const char *dir, int depth);
+
+/*
+ * Adds the regular file e found in folder dirfd, at path: its head from
+ * the cache when the cache has it for this version of the file, else read
+ * (and then kept in the cache if it was read without a warning).  st is
+ * the file's stat when the caller has it, else NULL.
+ */
+static int
+add_found(struct walk *w, int dirfd, const struct entry *e, const char *path,
+          const struct stat *st)
+{
+	struct stat local;
+	struct hc_key key;
+	struct article a;
+	const char *rel = path + w->rootlen;
+
+	if (w->visit)
+		return w->stop ? 0 : visit_file(w, dirfd, e->name, path, false);
+	if (!w->hc)
+		return corpus_add_file(w->c, dirfd, e->name, path, false,
+		                       w->dl);
+	if (!st) {
+		if (fstatat(dirfd, e->name, &local, 0) <
+		    0) /* corpus_add_file says why */
+			return corpus_add_file(w->c, dirfd, e->name, path,
+			                       false, w->dl);
+		st = &local;
+	}
+	hc_key_of(st, &key);
+	memset(&a, 0, sizeof a);
+	frontmatter_init(&a.fm);
+	if (S_ISREG(st->st_mode) && headcache_get(w->hc, rel, &key, &a)) {
+		a.path = xstrdup(path);
+		headcache_put(w->hc, rel, &key, &a);
+		xgrow(&w->c->v, &w->c->cap, w->c->n + 1, sizeof *w->c->v);
+		w->c->v[w->c->n++] = a;
+		w->c->cache_hits++;
+		return 1;
+	}
+	size_t before = w->dl->n;
+	int rc = corpus_add_file(w->c, dirfd, e->name, path, false, w->dl);
+	if (rc == 1 && w->dl->n == before)
+		headcache_put(w->hc, rel, &key, &w->c->v[w->c->n - 1]);
+	return rc;
+}
+
+/* One entry of a folder: a sub-folder, an article file, or ignored. */
+static int
+add_entry(struct walk *w, int dirfd, const char *path, const struct entry *e,
+          int depth)
+{
+	struct diag_list *dl = w->dl;
+	struct stat st;
+	unsigned char type = entry_type(dirfd, e, &st);
+
+	if (type == DT_UNKNOWN) {
+		diag_add(dl, DIAG_WARNING, path, 0, 0, "cannot read: %s",
+		         strerror(errno));
+		return 0;
+	}
+	if (type == DT_DIR)
+		return add_dir(w, path, depth + 1);
+	if (!is_article_name(e->name))
+		return 0;
+	if (type == DT_REG) /* corpus_add_file checks it again with fstat */
+		return add_found(w, dirfd, e, path, NULL);
+	if (type == DT_LNK) {
+		if (fstatat(dirfd, e->name, &st, 0) < 0) {
+			diag_add(dl, DIAG_WARNING, path, 0, 0,
+			         "cannot read: %s", strerror(errno));
+			return 0;
+		}
+		if (S_ISDIR(st.st_mode))
+			return 0; /* not followed: no loops */
+	}
+	if (type != DT_LNK || !S_ISREG(st.st_mode)) {
+		diag_add(dl, DIAG_WARNING, path, 0, 0,
+		         "not a regular file, skipped");
+		return 0;
+	}
+	return add_found(w, dirfd, e, path, &st);
+}
+
+static int
+add_dir(struct walk *w, const char *dir, int depth)
+{
+	struct diag_list *dl = w->dl;
+	size_t n = 0;
+	int added = 0;
+	struct entry *names;
+
+	if (depth > MAX_DIR_DEPTH) {
+		diag_add(dl, DIAG_WARNING, dir, 0, 0,
+		         "folders nested too deep, skipped");
+		return 0;
+	}
+	int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	names = dirfd < 0 ? NULL : list_dir(dirfd, &n);
+	if (!names) {
+		int err = errno;
+		if (dirfd >= 0)
+			close(dirfd);
+		diag_add(dl, depth == 0 ? DIAG_ERROR : DIAG_WARNING, dir, 0, 0,
+		         "cannot read folder: %s", strerror(err));
+		return depth == 0 ? -1 : 0;
+	}
+	for (size_t i = 0; i < n && !w->stop; i++) {
+		char *path = join_path(dir, names[i].name);
+		added += add_entry(w, dirfd, path, &names[i], depth);
+		free(path);
+	}
+	close(dirfd);
+	entries_free(names, n);
+	return added;
+}
+
+/* A folder the user named: walked with its heads cache, if any. */
+static int
+add_folder(struct corpus *c, const char *path, struct diag_list *diags)
+{
+	size_t len = strlen(path);
+	struct walk w = {.c = c,
+	                 .dl = diags,
+	                 .rootlen = len + (len && path[len - 1] != '/')};
+	struct headcache hc;
+	struct timespec now;
+
+	if (!c->cache_dir)
+		return add_dir(&w, path, 0);
+	clock_gettime(CLOCK_REALTIME, &now);
+	headcache_init(&hc, c->cache_clock_ns
+	                            ? c->cache_clock_ns
+	                            : (int64_t)now.tv_sec * 1000000000 +
+	                                      now.tv_nsec);
+	char *file = xdg_corpus_file(c->cache_dir, path, ".heads");
+	headcache_load(&hc, file);
+	w.hc = &hc;
+	int rc = add_dir(&w, path, 0);
+	if (rc >= 0 && headcache_changed(&hc))
+		(void)headcache_save(&hc, file); /* a cache: may fail */
+	headcache_fini(&hc);
+	free(file);
+	return rc;
+}
+
+/* What path is, for corpus_add_path and corpus_visit: 'd' a folder, 'f'
+ * a file, or 0 with an error in diags. */
+static char
+path_kind(const char *path, struct diag_list *diags)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s",
+		         strerror(errno));
+		return 0;
+	}
+	if (S_ISDIR(st.st_mode))
+		return 'd';
+	if (S_ISREG(st.st_mode))
+		return 'f';
+	diag_add(diags, DIAG_ERROR, path, 0, 0,
+	         "cannot read: not a file or folder");
+	return 0;
+}
+
+int
+corpus_add_path(struct corpus *c, const char *path, struct diag_list *diags)
+{
+	switch (path_kind(path, diags)) {
+	case 'd':
+		return add_folder(c, path, diags);
+	case 'f':
+		return corpus_add_file(c, AT_FDCWD, path, path, true, diags);
+	default:
+		return -1;
+	}
+}
+
+int
+corpus_visit(const char *path, corpus_wanted_fn *wanted, corpus_visit_fn *fn,
+             void *ctx, struct diag_list *diags, int *stop)
+{
+	size_t len = strlen(path);
+	struct walk w = {.dl = diags,
+	                 .rootlen = len + (len && path[len - 1] != '/'),
+	                 .visit = fn,
+	                 .wanted = wanted,
+	                 .ctx = ctx};
+	int rc;
+
+	switch (path_kind(path, diags)) {
+	case 'd':
+		rc = add_dir(&w, path, 0);
+		break;
+	case 'f':
+		rc = visit_file(&w, AT_FDCWD, path, path, true);
+		break;
+	default:
+		rc = -1;
+	}
+	*stop = w.stop;
+	return rc;
+}
+
+/* Whether dir holds an article file, by add_dir's rules. */
+static bool
+dir_has_articles(const char *dir, int depth)
+{
+	size_t n = 0;
+	int dirfd = depth > MAX_DIR_DEPTH
+	                    ? -1
+	                    : open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	struct entry *names = dirfd < 0 ? NULL : list_dir(dirfd, &n);
+	bool found = false;
+	for (size_t i = 0; names && i < n && !found; i++) {
+		struct stat st;
+		unsigned char type = entry_type(dirfd, &names[i], &st);
+		if (type == DT_DIR) {
+			char *path = join_path(dir, names[i].name);
+			found = dir_has_articles(path, depth + 1);
+			free(path);
+		} else if (is_article_name(names[i].name) &&
+		           (type == DT_REG || type == DT_LNK) &&
+		           fstatat(dirfd, names[i].name, &st, 0) == 0 &&
+		           S_ISREG(st.st_mode)) {
+			found = true;
+		}
+	}
+	if (dirfd >= 0)
+		close(dirfd);
+	if (names)
+		entries_free(names, n);
+	return found;
+}
+
+bool
+corpus_has_articles(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) < 0)
+		return false;
+	if (S_ISREG(st.st_mode))
+		return true;
+	return S_ISDIR(st.st_mode) && dir_has_articles(path, 0);
+}
