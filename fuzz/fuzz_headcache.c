@@ -23,8 +23,13 @@ static void
 same_head(const struct article *x, const struct article *y)
 {
 	same_str(x->title, y->title);
-	if (x->body_offset != y->body_offset || x->size != y->size)
+	if (x->body_offset != y->body_offset || x->size != y->size ||
+	    x->words_known != y->words_known || x->words != y->words ||
+	    x->counts_sig != y->counts_sig || x->ncounts != y->ncounts)
 		__builtin_trap();
+	for (size_t i = 0; i < x->ncounts; i++)
+		if (x->counts[i] != y->counts[i])
+			__builtin_trap();
 	same_str(x->fm.title, y->fm.title);
 	same_str(x->fm.author, y->fm.author);
 	same_str(x->fm.date, y->fm.date);
@@ -46,6 +51,7 @@ static void
 head_fini(struct article *a)
 {
 	free(a->title);
+	free(a->counts);
 	frontmatter_fini(&a->fm);
 	memset(a, 0, sizeof *a);
 	frontmatter_init(&a->fm);

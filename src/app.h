@@ -113,7 +113,9 @@ struct app {
 	 * counted in the background so that start-up and input never wait. */
 	size_t *art_hits;
 	bool *art_counted;
-	size_t count_next; /* next article to count */
+	size_t count_next;   /* next article to count */
+	uint64_t groups_sig; /* what the groups count (hits cached with
+	                      * another signature are counted again) */
 
 	/* The corpus filter: articles matching a query, with counts and a
 	 * keyword-in-context snippet of the first match. */

@@ -34,6 +34,62 @@ app_background_pending(const struct app *a)
 	return app_open_pending(a) || app_counting(a);
 }
 
+/*
+ * What the groups count, as a number: hits cached with another one are
+ * counted again.  The string at the start is to change whenever what a
+ * count means changes (the matcher, what part of a body is searched).
+ */
+static uint64_t
+groups_sig(const struct hl_group *groups, size_t n)
+{
+	static const char what[] = "lectern keyword hits 1";
+	uint64_t h = fnv1a64_more(FNV1A64_START, what, sizeof what);
+	for (size_t g = 0; g < n; g++) {
+		const struct hl_group *gr = &groups[g];
+		char flags[2] = {gr->ignore_case, gr->whole_word};
+		h = fnv1a64_more(h, gr->name, strlen(gr->name) + 1);
+		h = fnv1a64_more(h, flags, sizeof flags);
+		for (size_t k = 0; k < gr->nwords; k++)
+			h = fnv1a64_more(h, gr->words[k],
+			                 strlen(gr->words[k]) + 1);
+		h = fnv1a64_more(h, "\x01", 1);
+		for (size_t k = 0; k < gr->npatterns; k++)
+			h = fnv1a64_more(h, gr->patterns[k],
+			                 strlen(gr->patterns[k]) + 1);
+		h = fnv1a64_more(h, "\x02", 1);
+	}
+	return h ? h : 1;
+}
+
+/* Gives article i's counted hits to the corpus, for the heads cache. */
+static void
+keep_counts(struct app *a, size_t i)
+{
+	uint32_t *c = xcalloc(a->ngroups ? a->ngroups : 1, sizeof *c);
+	for (size_t g = 0; g < a->ngroups; g++) {
+		size_t v = a->art_hits[i * a->ngroups + g];
+		c[g] = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+	}
+	corpus_set_counts(a->corpus, i, a->groups_sig, c, a->ngroups);
+	free(c);
+}
+
+/* Takes the hits the heads cache had for the articles, counted for these
+ * very groups: those articles are not read again. */
+static void
+take_cached_counts(struct app *a)
+{
+	for (size_t i = 0; a->ngroups && i < a->corpus->n; i++) {
+		const struct article *art = &a->corpus->v[i];
+		if (art->counts_sig != a->groups_sig ||
+		    art->ncounts != a->ngroups)
+			continue;
+		for (size_t g = 0; g < a->ngroups; g++)
+			a->art_hits[i * a->ngroups + g] = art->counts[g];
+		a->art_counted[i] = true;
+	}
+}
+
 /* Counts the hits of every group in article i (loading its body). */
 static void
 count_article(struct app *a, size_t i)
@@ -47,6 +103,7 @@ count_article(struct app *a, size_t i)
 		/* The open article's hits are counted already. */
 		memcpy(row, a->group_counts, a->ngroups * sizeof *row);
 		a->art_counted[i] = true;
+		keep_counts(a, i);
 		return;
 	}
 	bool was_loaded = art->body_loaded;
@@ -69,6 +126,10 @@ count_article(struct app *a, size_t i)
 	a->art_counted[i] = true;
 	match_spans_fini(&spans);
 	doc_fini(&d);
+	/* The word count too, while the body is here: the heads cache
+	 * keeps both for the next start (and --list). */
+	article_words(art);
+	keep_counts(a, i);
 	if (!was_loaded && i != a->open)
 		corpus_unload_body(a->corpus, i);
 }
@@ -85,9 +146,17 @@ app_background_step(struct app *a)
 		app_open_step(a);
 		return;
 	}
-	size_t i = a->count_next++;
-	count_article(a, i);
+	/* Articles whose hits came from the heads cache are passed. */
+	while (a->count_next < a->corpus->n && a->art_counted[a->count_next])
+		a->count_next++;
+	size_t i = a->count_next;
+	if (i < a->corpus->n) {
+		a->count_next++;
+		count_article(a, i);
+	}
 	bool done = !app_counting(a);
+	if (done) /* the next start has the counts without reading */
+		corpus_save_caches(a->corpus);
 	/* Sorted by hits: sorted again when counting ends, and meanwhile
 	 * at most every RESORT_MS, not after every article (at 10,000
 	 * articles that was 10,000 sorts of 10,000). */
@@ -142,6 +211,8 @@ app_set_groups(struct app *a, const struct hl_group *groups, size_t n,
 	a->art_hits = xcalloc(na * (n ? n : 1), sizeof *a->art_hits);
 	a->art_counted = xcalloc(na, sizeof *a->art_counted);
 	a->count_next = 0;
+	a->groups_sig = groups_sig(groups, n);
+	take_cached_counts(a);
 	if (a->group_sel >= n)
 		a->group_sel = 0;
 	if (!n)

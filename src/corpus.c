@@ -55,6 +55,24 @@ corpus_article_fini(struct article *a)
 	free(a->title);
 	frontmatter_fini(&a->fm);
 	free(a->body);
+	free(a->counts);
+}
+
+void
+corpus_set_counts(struct corpus *c, size_t i, uint64_t sig,
+                  const uint32_t *counts, size_t n)
+{
+	struct article *a = &c->v[i];
+	if (a->counts_sig == sig && a->ncounts == n &&
+	    (!n || !memcmp(a->counts, counts, n * sizeof *counts)))
+		return;
+	free(a->counts);
+	a->counts = n ? xmalloc(n * sizeof *counts) : NULL;
+	if (n)
+		memcpy(a->counts, counts, n * sizeof *counts);
+	a->ncounts = n;
+	a->counts_sig = sig;
+	a->cache_stale = a->cached;
 }
 
 void
@@ -64,6 +82,11 @@ corpus_fini(struct corpus *c)
 		corpus_article_fini(&c->v[i]);
 	free(c->v);
 	free(c->cache_dir);
+	for (size_t f = 0; f < c->nfolders; f++) {
+		free(c->folders[f].root);
+		free(c->folders[f].file);
+	}
+	free(c->folders);
 	corpus_init(c);
 }
 
@@ -482,6 +505,7 @@ article_words(struct article *a)
 	if (!a->words_known && a->body_loaded) {
 		a->words = doc_word_count(a->body, a->body_len);
 		a->words_known = true;
+		a->cache_stale = a->cached; /* for the heads cache */
 	}
 	return a->words;
 }

@@ -14,6 +14,14 @@
 #include "frontmatter.h"
 #include "util.h"
 
+/* What tells a version of a file apart: its size, modification and change
+ * times (ns), inode and device.  The heads cache (headcache.h) keeps what
+ * it knows of a file while all of them stay the same. */
+struct hc_key {
+	int64_t size, mtime_ns, ctime_ns;
+	uint64_t ino, dev;
+};
+
 struct article {
 	char *path;  /* as given or found; owned */
 	char *title; /* never NULL: the front matter title, else the first
@@ -31,6 +39,27 @@ struct article {
 	bool words_known;
 	size_t body_line; /* the file line the body starts on (1-based),
 	                     * valid once the body is loaded */
+	/* Counts the app made of the body (its keyword hits per group), for
+	 * the heads cache to keep: counts_sig says what was counted (0:
+	 * nothing).  Set with corpus_set_counts. */
+	uint64_t counts_sig;
+	uint32_t *counts;
+	size_t ncounts;
+	/* Where the heads cache keeps the article: found in folder
+	 * folders[folder] of the corpus, with key (when cached). */
+	bool cached;
+	struct hc_key key;
+	size_t folder;
+	bool cache_stale; /* words or counts learnt since it was cached */
+};
+
+/* A folder given to corpus_add_path with a heads cache. */
+struct corpus_folder {
+	char *root;     /* as given */
+	size_t rootlen; /* article path + rootlen: its path in the folder */
+	char *file;     /* the cache file */
+	int64_t now_ns; /* when it was read: files changed in the two
+	                 * seconds before are not kept (headcache.h) */
 };
 
 struct corpus {
@@ -41,7 +70,22 @@ struct corpus {
 	size_t cache_hits;      /* articles whose heads came from a cache */
 	int64_t cache_clock_ns; /* the heads cache's clock; 0: the real
 	                         * one (tests set it) */
+	struct corpus_folder *folders;
+	size_t nfolders, nfolders_cap;
 };
+
+/* Sets what the app counted in article i's body (n counts, for what sig
+ * stands for: not 0), for the heads cache to keep. */
+void corpus_set_counts(struct corpus *c, size_t i, uint64_t sig,
+                       const uint32_t *counts, size_t n);
+
+/*
+ * Writes the heads cache of every folder where something was learnt of
+ * an article since it was read (its word count, its counts), so that the
+ * next start has them without reading the body.  A cache is only ever a
+ * copy: failing to write one is not an error, and nothing is said.
+ */
+void corpus_save_caches(struct corpus *c);
 
 /* The article's word count (its body must be loaded): counted when first
  * asked, not on every load, so --grep and the background counting do not

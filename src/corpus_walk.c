@@ -133,6 +133,7 @@ struct walk {
 	struct corpus *c;
 	struct diag_list *dl;
 	struct headcache *hc;   /* NULL: no heads cache */
+	size_t folder;          /* hc's, in c->folders */
 	size_t rootlen;         /* path + rootlen: the path under the folder */
 	corpus_visit_fn *visit; /* corpus_visit's: c is NULL */
 	corpus_wanted_fn *wanted;
@@ -211,8 +212,8 @@ add_found(struct walk *w, int dirfd, const struct entry *e, const char *path,
 		return corpus_add_file(w->c, dirfd, e->name, path, false,
 		                       w->dl);
 	if (!st) {
-		if (fstatat(dirfd, e->name, &local, 0) <
-		    0) /* corpus_add_file says why */
+		/* When it cannot be stat'ed, corpus_add_file says why. */
+		if (fstatat(dirfd, e->name, &local, 0) < 0)
 			return corpus_add_file(w->c, dirfd, e->name, path,
 			                       false, w->dl);
 		st = &local;
@@ -222,17 +223,22 @@ add_found(struct walk *w, int dirfd, const struct entry *e, const char *path,
 	frontmatter_init(&a.fm);
 	if (S_ISREG(st->st_mode) && headcache_get(w->hc, rel, &key, &a)) {
 		a.path = xstrdup(path);
-		headcache_put(w->hc, rel, &key, &a);
 		xgrow(&w->c->v, &w->c->cap, w->c->n + 1, sizeof *w->c->v);
 		w->c->v[w->c->n++] = a;
 		w->c->cache_hits++;
-		return 1;
+	} else {
+		size_t before = w->dl->n;
+		int rc = corpus_add_file(w->c, dirfd, e->name, path, false,
+		                         w->dl);
+		if (rc != 1 || w->dl->n != before)
+			return rc; /* a warning: not kept */
 	}
-	size_t before = w->dl->n;
-	int rc = corpus_add_file(w->c, dirfd, e->name, path, false, w->dl);
-	if (rc == 1 && w->dl->n == before)
-		headcache_put(w->hc, rel, &key, &w->c->v[w->c->n - 1]);
-	return rc;
+	struct article *kept = &w->c->v[w->c->n - 1];
+	kept->cached = true;
+	kept->key = key;
+	kept->folder = w->folder;
+	headcache_put(w->hc, rel, &key, kept);
+	return 1;
 }
 
 /* One entry of a folder: a sub-folder, an article file, or ignored. */
@@ -325,13 +331,47 @@ add_folder(struct corpus *c, const char *path, struct diag_list *diags)
 	                                      now.tv_nsec);
 	char *file = xdg_corpus_file(c->cache_dir, path, ".heads");
 	headcache_load(&hc, file);
+	xgrow(&c->folders, &c->nfolders_cap, c->nfolders + 1,
+	      sizeof *c->folders);
+	c->folders[c->nfolders] = (struct corpus_folder){
+	        xstrdup(path), w.rootlen, file, hc.now_ns};
 	w.hc = &hc;
+	w.folder = c->nfolders++;
 	int rc = add_dir(&w, path, 0);
 	if (rc >= 0 && headcache_changed(&hc))
 		(void)headcache_save(&hc, file); /* a cache: may fail */
 	headcache_fini(&hc);
-	free(file);
 	return rc;
+}
+
+void
+corpus_save_caches(struct corpus *c)
+{
+	for (size_t f = 0; f < c->nfolders; f++) {
+		const struct corpus_folder *cf = &c->folders[f];
+		bool stale = false;
+		for (size_t i = 0; i < c->n && !stale; i++)
+			stale = c->v[i].cached && c->v[i].folder == f &&
+			        c->v[i].cache_stale;
+		if (!stale)
+			continue;
+		/* Written whole again from the articles (what was read at
+		 * start-up is not kept): the same entries, in the same
+		 * order, with what was learnt since. */
+		struct headcache hc;
+		headcache_init(&hc, cf->now_ns);
+		for (size_t i = 0; i < c->n; i++) {
+			struct article *a = &c->v[i];
+			if (a->cached && a->folder == f)
+				headcache_put(&hc, a->path + cf->rootlen,
+				              &a->key, a);
+		}
+		(void)headcache_save(&hc, cf->file); /* a cache: may fail */
+		headcache_fini(&hc);
+		for (size_t i = 0; i < c->n; i++)
+			if (c->v[i].folder == f)
+				c->v[i].cache_stale = false;
+	}
 }
 
 /* What path is, for corpus_add_path and corpus_visit: 'd' a folder, 'f'

@@ -18,13 +18,14 @@
 #define HC_MAGIC "LECTERN-HEADS\n"
 enum {
 	HC_MAGIC_LEN = sizeof HC_MAGIC - 1,
-	HC_VERSION = 1,
+	HC_VERSION = 2,
 	HC_HEADER = HC_MAGIC_LEN + 4 + 8,
 	/* Bytes of an entry besides its strings: rel's length, the key,
 	 * the record's length. */
 	HC_ENTRY_FIXED = 4 + 5 * 8 + 4,
 };
 #define HC_NULL_STR UINT32_C(0xffffffff)
+#define HC_NO_WORDS UINT64_MAX
 #define HC_RACY_NS INT64_C(2000000000)
 
 void
@@ -294,6 +295,7 @@ decode(const char *rec, size_t len, struct article *a)
 	memset(&t, 0, sizeof t);
 	frontmatter_init(fm);
 	t.body_offset = (size_t)rd_uint(&r, 8);
+	uint64_t words = rd_uint(&r, 8);
 	t.title = rd_str(&r, false);
 	fm->title = rd_str(&r, true);
 	fm->author = rd_str(&r, true);
@@ -320,16 +322,32 @@ decode(const char *rec, size_t len, struct article *a)
 			f->col = (int)(int32_t)rd_uint(&r, 4);
 		}
 	}
+	uint64_t sig = rd_uint(&r, 8);
+	uint32_t ncounts = (uint32_t)rd_uint(&r, 4);
+	if (!r.bad && (ncounts != r.left / 4 || (ncounts && !sig)))
+		r.bad = true; /* the counts end the record */
+	if (!r.bad && ncounts) {
+		t.counts = xcalloc(ncounts, sizeof *t.counts);
+		for (t.ncounts = 0; t.ncounts < ncounts; t.ncounts++)
+			t.counts[t.ncounts] = (uint32_t)rd_uint(&r, 4);
+	}
 	if (r.bad || r.left || !t.title) {
 		free(t.title);
+		free(t.counts);
 		frontmatter_fini(fm);
 		return false;
 	}
 	free(a->title);
 	frontmatter_fini(&a->fm);
+	free(a->counts);
 	a->title = t.title;
 	a->fm = t.fm;
 	a->body_offset = t.body_offset;
+	a->words_known = words != HC_NO_WORDS;
+	a->words = a->words_known ? (size_t)words : 0;
+	a->counts = t.counts;
+	a->ncounts = t.ncounts;
+	a->counts_sig = t.ncounts ? sig : 0;
 	return true;
 }
 
@@ -387,6 +405,7 @@ encode(struct strbuf *sb, const struct article *a)
 {
 	const struct frontmatter *fm = &a->fm;
 	put_uint(sb, a->body_offset, 8);
+	put_uint(sb, a->words_known ? (uint64_t)a->words : HC_NO_WORDS, 8);
 	put_str(sb, a->title ? a->title : "");
 	put_str(sb, fm->title);
 	put_str(sb, fm->author);
@@ -402,6 +421,11 @@ encode(struct strbuf *sb, const struct article *a)
 		put_uint(sb, (uint32_t)fm->extra[i].line, 4);
 		put_uint(sb, (uint32_t)fm->extra[i].col, 4);
 	}
+	bool counts = a->counts_sig && a->ncounts && a->ncounts < UINT32_MAX;
+	put_uint(sb, counts ? a->counts_sig : 0, 8);
+	put_uint(sb, counts ? a->ncounts : 0, 4);
+	for (size_t i = 0; counts && i < a->ncounts; i++)
+		put_uint(sb, a->counts[i], 4);
 }
 
 void
@@ -424,7 +448,7 @@ headcache_put(struct headcache *hc, const char *rel, const struct hc_key *key,
 		return; /* changed too recently to be sure of (headcache.h) */
 	xgrow(&hc->out, &hc->outcap, hc->nout + 1, sizeof *hc->out);
 	struct hc_item *it = &hc->out[hc->nout++];
-	if (e && key_eq(&e->key, key)) { /* kept as it was */
+	if (e && key_eq(&e->key, key) && !a->cache_stale) { /* kept as is */
 		it->fresh = false;
 		it->off = (size_t)(e->raw - hc->buf);
 		it->len = e->raw_len;
@@ -433,6 +457,7 @@ headcache_put(struct headcache *hc, const char *rel, const struct hc_key *key,
 	struct strbuf rec;
 	struct strbuf *out = &hc->fresh;
 	it->fresh = true;
+	hc->nfresh++;
 	it->off = out->len;
 	sb_init(&rec);
 	encode(&rec, a);
@@ -460,7 +485,7 @@ headcache_entries(const struct headcache *hc, struct strbuf *sb)
 bool
 headcache_changed(const struct headcache *hc)
 {
-	return hc->bad || hc->nout != hc->n || hc->hits != hc->nout;
+	return hc->bad || hc->nout != hc->n || hc->nfresh;
 }
 
 int

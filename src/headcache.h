@@ -12,7 +12,10 @@
  * does, an entry for a file changed in the last two seconds before the
  * cache is written is not kept: a second change within the same clock
  * tick could not be seen.  Only files read without a warning are kept,
- * so that a warning is given at every start.
+ * so that a warning is given at every start.  Besides the head, an entry
+ * holds what was learnt of the body while lectern ran, when it was: its
+ * word count and the app's counts (keyword hits per group, with a
+ * signature of the groups they were counted for).
  *
  * The cache costs nothing but speed: a cache file that is missing,
  * corrupt, of another version or unreadable is ignored and written anew;
@@ -33,12 +36,8 @@
 #include "corpus.h"
 #include "util.h"
 
-/* What tells a file's version: all must match for an entry to be used. */
-struct hc_key {
-	int64_t size, mtime_ns, ctime_ns;
-	uint64_t ino, dev;
-};
-
+/* struct hc_key, what tells a file's version, is in corpus.h: all of it
+ * must match for an entry to be used. */
 void hc_key_of(const struct stat *st, struct hc_key *k);
 
 /* An entry of a loaded cache: slices of the loaded bytes. */
@@ -73,6 +72,7 @@ struct headcache {
 	size_t last_hit;     /* the entry of the last hit, + 1; 0 none */
 	struct hc_item *out; /* the cache to write, in order */
 	size_t nout, outcap;
+	size_t nfresh; /* items encoded anew */
 	struct strbuf fresh;
 	size_t hits, misses;
 	bool bad;       /* an entry could not be read: write the cache anew */
@@ -98,8 +98,8 @@ int headcache_parse(struct headcache *hc, char *buf, size_t off, size_t len);
 
 /*
  * Looks rel up.  On a hit (an entry whose key is *key) sets a's title,
- * front matter, body offset and size (a's other fields untouched) and
- * returns true.  A miss, or an entry that cannot be read, returns false
+ * front matter, body offset and size, and its word count and counts when
+ * the entry has them (a's other fields untouched), and returns true.  A miss, or an entry that cannot be read, returns false
  * with a unchanged.
  */
 bool headcache_get(struct headcache *hc, const char *rel,

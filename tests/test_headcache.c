@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "corpus_fixture.h"
+#include "app.h"
 #include "headcache.h"
 #include "xdg.h"
 
@@ -50,6 +51,13 @@ full_head(struct article *a)
 	a->fm.extra[0].value = xstrdup("en");
 	a->fm.extra[0].line = 4;
 	a->fm.extra[0].col = 1;
+	a->words = 321;
+	a->words_known = true;
+	a->counts_sig = 0xfeed;
+	a->ncounts = 3;
+	a->counts = xcalloc(3, sizeof *a->counts);
+	a->counts[0] = 7;
+	a->counts[2] = UINT32_MAX;
 }
 
 /* An article with no head yet, as the corpus starts one. */
@@ -64,6 +72,7 @@ static void
 head_fini(struct article *a)
 {
 	free(a->title);
+	free(a->counts);
 	frontmatter_fini(&a->fm);
 }
 
@@ -72,6 +81,12 @@ assert_same_head(const struct article *x, const struct article *y)
 {
 	cr_assert_str_eq(x->title, y->title);
 	cr_assert_eq(x->body_offset, y->body_offset);
+	cr_assert_eq(x->words_known, y->words_known);
+	cr_assert_eq(x->words, y->words);
+	cr_assert_eq(x->counts_sig, y->counts_sig);
+	cr_assert_eq(x->ncounts, y->ncounts);
+	for (size_t i = 0; i < x->ncounts; i++)
+		cr_assert_eq(x->counts[i], y->counts[i]);
 	const struct frontmatter *f = &x->fm, *g = &y->fm;
 #define SAME_STR(a, b)                          \
 	do {                                    \
@@ -286,7 +301,7 @@ Test(headcache, entries_are_parsed_with_every_length_checked)
 	cr_assert_eq(headcache_parse(&hc, buf, 0, len - hdr), 0);
 	cr_assert_eq(hc.n, 1);
 	char *rec = (char *)hc.v[0].rec;
-	size_t ntags_at = 8 + 4 + strlen(head.title) + 4 +
+	size_t ntags_at = 8 + 8 + 4 + strlen(head.title) + 4 +
 	                  strlen(head.fm.title) + 4 + strlen(head.fm.author) +
 	                  4 + strlen(head.fm.date) + 4;
 	cr_assert_eq(rec[ntags_at], 2);
@@ -548,4 +563,133 @@ Test(headcache, a_cache_that_cannot_be_written_costs_only_time)
 		unload(&c, &dl);
 	}
 	unload(&plain, &d0);
+}
+
+/* ------------------------------- what is learnt of bodies, kept as well */
+
+Test(headcache, word_counts_learnt_are_kept_for_the_next_start)
+{
+	struct corpus c;
+	struct diag_list dl;
+	size_t words[4];
+	make_library();
+	load(&c, &dl, true, LATER);
+	for (size_t i = 0; i < c.n; i++) {
+		cr_assert(!c.v[i].words_known);
+		cr_assert_eq(corpus_load_body(&c, i, &dl), 0);
+		words[i] = article_words(&c.v[i]);
+		corpus_unload_body(&c, i);
+	}
+	cr_assert_eq(words[0], 3);
+	corpus_save_caches(&c);
+	unload(&c, &dl);
+	load(&c, &dl, true, LATER);
+	cr_assert_eq(c.cache_hits, 4);
+	for (size_t i = 0; i < c.n; i++) {
+		cr_assert(c.v[i].words_known, "article %zu", i);
+		cr_assert_eq(article_words(&c.v[i]), words[i]);
+		cr_assert(!c.v[i].body_loaded);
+	}
+	unload(&c, &dl);
+}
+
+Test(headcache, a_cache_with_nothing_new_is_not_written_again)
+{
+	struct corpus c;
+	struct diag_list dl;
+	struct stat before, after;
+	make_library();
+	load(&c, &dl, true, LATER);
+	unload(&c, &dl);
+	char *file = xdg_file_of_lib();
+	cr_assert_eq(stat(file, &before), 0);
+	load(&c, &dl, true, LATER);
+	corpus_save_caches(&c); /* nothing learnt */
+	cr_assert_eq(stat(file, &after), 0);
+	cr_assert_eq(before.st_ino, after.st_ino, "written again");
+	/* One count set: written (a new file, renamed over the old). */
+	uint32_t n[2] = {4, 5};
+	corpus_set_counts(&c, 1, 99, n, 2);
+	corpus_save_caches(&c);
+	cr_assert_eq(stat(file, &after), 0);
+	cr_assert_neq(before.st_ino, after.st_ino, "not written");
+	unload(&c, &dl);
+	load(&c, &dl, true, LATER);
+	cr_assert_eq(c.v[1].counts_sig, 99);
+	cr_assert_eq(c.v[1].ncounts, 2);
+	cr_assert_eq(c.v[1].counts[1], 5);
+	cr_assert_eq(c.v[0].counts_sig, 0);
+	unload(&c, &dl);
+	free(file);
+}
+
+/* The app with one keyword group of the given words. */
+static void
+app_with_group(struct app *app, struct corpus *c, char **words, size_t n)
+{
+	static char name[] = "animals";
+	struct hl_group g;
+	struct diag_list dl;
+	memset(&g, 0, sizeof g);
+	g.name = name;
+	g.words = words;
+	g.nwords = n;
+	g.ignore_case = true;
+	g.whole_word = true;
+	diag_list_init(&dl);
+	app_init(app, c, 24, 80, NULL);
+	app_set_groups(app, &g, 1, &dl);
+	cr_assert_eq(dl.n, 0);
+	diag_list_fini(&dl);
+}
+
+Test(headcache, keyword_hits_counted_once_are_taken_at_the_next_start)
+{
+	struct corpus c;
+	struct diag_list dl;
+	struct app app;
+	static char body[] = "body", of[] = "of";
+	char *words[] = {body, of};
+	size_t hits[4];
+	make_library();
+	load(&c, &dl, true, LATER);
+	app_with_group(&app, &c, words, 2);
+	cr_assert_eq(app_article_hits(&app, 0), SIZE_MAX, "not counted yet");
+	while (app_background_pending(&app))
+		app_background_step(&app); /* saves the caches at its end */
+	for (size_t i = 0; i < c.n; i++)
+		hits[i] = app_article_hits(&app, i);
+	cr_assert_eq(hits[0], 2, "Body of a.");
+	cr_assert_eq(hits[2], 0);
+	app_fini(&app);
+	unload(&c, &dl);
+
+	/* Counted before any body is read. */
+	load(&c, &dl, true, LATER);
+	app_with_group(&app, &c, words, 2);
+	for (size_t i = 0; i < c.n; i++) {
+		cr_assert_eq(app_article_hits(&app, i), hits[i], "%zu", i);
+		cr_assert(c.v[i].words_known, "the word count came too");
+	}
+	/* Not read again: with its file gone, a count would be 0. */
+	char *b = tmp_path("lib/b.txt");
+	cr_assert_eq(unlink(b), 0);
+	free(b);
+	while (app_background_pending(&app))
+		app_background_step(&app);
+	cr_assert_eq(hits[1], 2, "Body of b.");
+	for (size_t i = 0; i < c.n; i++)
+		cr_assert_eq(app_article_hits(&app, i), hits[i], "%zu", i);
+	app_fini(&app);
+	unload(&c, &dl);
+
+	/* Other groups: counted again. */
+	load(&c, &dl, true, LATER);
+	app_with_group(&app, &c, words, 1);
+	cr_assert_eq(app_article_hits(&app, 0), SIZE_MAX);
+	while (app_background_pending(&app))
+		app_background_step(&app);
+	cr_assert_eq(app_article_hits(&app, 0), 1);
+	app_fini(&app);
+	unload(&c, &dl);
 }
