@@ -126,9 +126,11 @@ count_article(struct app *a, size_t i)
 	a->art_counted[i] = true;
 	match_spans_fini(&spans);
 	doc_fini(&d);
-	/* The word count too, while the body is here: the heads cache
-	 * keeps both for the next start (and --list). */
-	article_words(art);
+	/* The word count too, while the body is here, when a heads cache
+	 * keeps it for the next start (and --list); else it is counted
+	 * when asked, as before. */
+	if (art->cached)
+		article_words(art);
 	keep_counts(a, i);
 	if (!was_loaded && i != a->open)
 		corpus_unload_body(a->corpus, i);
