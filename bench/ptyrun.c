@@ -2,8 +2,8 @@
  * ptyrun.c - runs a terminal program in a pseudo-terminal and times what a
  * user waits for.
  *
- *   ptyrun [-s COLSxROWS] [-u TEXT] [-p KEYS] [-k KEY -n COUNT] [-r COUNT]
- *          -- CMD...
+ *   ptyrun [-s COLSxROWS] [-u TEXT] [-p KEYS] [-k KEY -n COUNT | -t TEXT]
+ *          [-r COUNT] -- CMD...
  *
  * Starts CMD in a new pty of that size (TERM=xterm-256color) and prints,
  * one "name value" per line:
@@ -12,7 +12,8 @@
  *   key_p50_ms key_p99_ms   for -n presses of KEY (-k: a byte string,
  *              "\e" for Esc, "\t" for Tab), after KEYS (-p, untimed),
  *              the time from writing it to the last byte of the redraw it
- *              caused;
+ *              caused; or for each character of TEXT typed (-t), as at a
+ *              prompt, which Enter (untimed) then ends;
  *   resize_p50_ms resize_p99_ms   the same for -r resizes between the
  *              given size and one 20 columns and 6 rows smaller;
  *   maxrss_kb  the child's peak resident memory, after 'Q' ends it.
@@ -142,8 +143,8 @@ main(int argc, char **argv)
 {
 	int cols = 100, rows = 30, nkeys = 0, nresize = 0, opt;
 	const char *until = NULL;
-	char *key = NULL, *prefix = NULL;
-	while ((opt = getopt(argc, argv, "s:u:p:k:n:r:")) != -1) {
+	char *key = NULL, *prefix = NULL, *typed = NULL;
+	while ((opt = getopt(argc, argv, "s:u:p:k:n:r:t:")) != -1) {
 		switch (opt) {
 		case 's':
 			sscanf(optarg, "%dx%d", &cols, &rows);
@@ -157,6 +158,10 @@ main(int argc, char **argv)
 		case 'p':
 			prefix = unescape(optarg);
 			break;
+		case 't':
+			typed = unescape(optarg);
+			nkeys = (int)strlen(typed);
+			break;
 		case 'n':
 			nkeys = atoi(optarg);
 			break;
@@ -168,9 +173,8 @@ main(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
-		fprintf(stderr,
-		        "usage: ptyrun [-s CxR] [-u TEXT] [-k KEY -n N] "
-		        "[-r N] -- CMD...\n");
+		fprintf(stderr, "usage: ptyrun [-s CxR] [-u TEXT] [-p KEYS] "
+		                "[-k KEY -n N | -t TEXT] [-r N] -- CMD...\n");
 		return 2;
 	}
 	struct winsize ws = {.ws_row = (unsigned short)rows,
@@ -208,9 +212,10 @@ main(int argc, char **argv)
 	double *v = calloc((size_t)(nkeys > nresize ? nkeys : nresize) + 1,
 	                   sizeof *v);
 	int n = 0;
-	for (int i = 0; key && i < nkeys; i++) {
+	for (int i = 0; (key || typed) && i < nkeys; i++) {
 		double t = now_ms();
-		if (write(master, key, strlen(key)) < 0)
+		const char *k = typed ? typed + i : key;
+		if (write(master, k, typed ? 1 : strlen(key)) < 0)
 			break;
 		double d = burst(t);
 		if (d < 0)
@@ -218,6 +223,8 @@ main(int argc, char **argv)
 		v[n++] = d;
 	}
 	report("key", v, n);
+	if (typed && write(master, "\r", 1) > 0)
+		burst(now_ms());
 	n = 0;
 	for (int i = 0; i < nresize; i++) {
 		struct winsize w = ws;
@@ -256,6 +263,7 @@ main(int argc, char **argv)
 	printf("maxrss_kb %ld\n", ru.ru_maxrss);
 	free(v);
 	free(key);
+	free(typed);
 	free(prefix);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }

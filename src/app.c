@@ -133,14 +133,19 @@ app_select(struct app *a, size_t i)
 	doc_parse(&a->doc, art->body, art->body_len);
 	free(a->meta);
 	a->meta = meta_line(art);
-	search_run(&a->search, art->body, art->body_len);
 	app_relayout(a); /* and finds its keyword hits */
+	/* The search's matches from the view on at once (and the first one
+	 * wherever it is), the rest between keys. */
+	struct search *s = &a->search;
+	search_start(s, art->body, art->body_len, app_view_offset(a));
+	s->cur = SIZE_MAX;
+	s->wrapped = false;
 	/* In a filtered list, an article opened for the first time opens
-	 * at its first match. */
-	if (a->filter && a->search.spans.n && !a->places[i].width &&
+	 * at its first match (the view is at the top: the first found). */
+	if (a->filter && s->spans.n && !a->places[i].width &&
 	    !a->places[i].anchor) {
-		a->search.cur = 0;
-		app_reveal(a, a->search.spans.v[0].start);
+		s->cur = 0;
+		app_reveal(a, s->spans.v[0].start);
 	}
 	a->opened_top = a->top;
 	app_track_reading(a);

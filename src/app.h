@@ -242,6 +242,8 @@ struct app {
 	size_t prompt_top;  /* where the view was when / was typed */
 	char *prompt_saved; /* the query before the prompt opened */
 	bool prompt_saved_back;
+	long long search_drawn_at; /* the search's progress, drawn when */
+	unsigned long search_said; /* said_seq of a "so far" report */
 
 	/* Asked, now and then, during work over the whole corpus (a search
 	 * going on to other articles, the filter): true stops it, because

@@ -31,7 +31,7 @@ app_counting(const struct app *a)
 bool
 app_background_pending(const struct app *a)
 {
-	return app_open_pending(a) || app_counting(a);
+	return app_search_pending(a) || app_open_pending(a) || app_counting(a);
 }
 
 /*
@@ -143,7 +143,12 @@ app_background_step(struct app *a)
 {
 	if (!app_background_pending(a))
 		return;
-	/* The open article first: the reader is looking at it. */
+	/* The open article first: the reader is looking at it, and at
+	 * what was searched there most. */
+	if (app_search_pending(a)) {
+		app_search_step(a);
+		return;
+	}
 	if (app_open_pending(a)) {
 		app_open_step(a);
 		return;

@@ -86,6 +86,10 @@ void app_toggle_group(struct app *a, size_t g);
 
 /* n and N: the next (previous) match, going on to other articles. */
 void app_search_move(struct app *a, bool forward);
+/* The search of the open article still going on (search_more), and one
+ * slice more of it, between keys. */
+bool app_search_pending(const struct app *a);
+void app_search_step(struct app *a);
 /* Opens the search prompt; the caller may change prompt_kind after. */
 void app_prompt_open(struct app *a, bool backward);
 /* app_search.c: / and ? on the help screen search the help; n and N go

@@ -8,11 +8,40 @@
 #include "app_int.h"
 #include "help.h"
 
+/* The search's text is the open article's; one that changed under it
+ * (read again) is searched again from the top. */
+static void
+search_sync(struct app *a)
+{
+	struct search *s = &a->search;
+	const struct article *art = &a->corpus->v[a->open];
+	if (!search_done(s) &&
+	    (s->text != art->body || s->len != art->body_len))
+		search_begin(s, art->body, art->body_len, 0);
+}
+
+/* How often a search going on in the background is drawn. */
+#define SEARCH_DRAW_MS 250
+/* What Enter may still search before it reports: a few milliseconds. */
+#define SEARCH_REPORT_BYTES (16 * 1024 * 1024)
+
 /* Says where the search is, after a step. */
 static void
 search_report(struct app *a, bool forward, bool moved_article)
 {
 	struct search *s = &a->search;
+	if (!search_done(s)) {
+		search_sync(a);
+		search_more(s, SEARCH_REPORT_BYTES, 16 * SEARCH_SLICE_MATCHES);
+	}
+	if (!search_done(s) && s->cur != SIZE_MAX) {
+		/* The rest is found between keys; said again when done. */
+		app_message(a, false, "%zu match%s so far, still searching",
+		            s->spans.n + s->before.n,
+		            s->spans.n + s->before.n == 1 ? "" : "es");
+		a->search_said = a->said_seq;
+		return;
+	}
 	if (s->cur == SIZE_MAX) {
 		app_message(a, s->limited, "%s: %s", s->query,
 		            s->limited ? "pattern too costly: search cut short"
@@ -44,6 +73,9 @@ app_search_move(struct app *a, bool forward)
 		app_message(a, true, "%s", s->error);
 		return;
 	}
+	/* The next match may be anywhere: the whole search is wanted. */
+	search_sync(a);
+	search_finish(s);
 	app_jump_push(a);
 	size_t n = s->spans.n;
 	/* The reader scrolled away from the current match: search from
@@ -144,7 +176,36 @@ app_prompt_open(struct app *a, bool backward)
 		a->help = false;
 }
 
-/* Incremental search: every edit searches again from where / was typed. */
+bool
+app_search_pending(const struct app *a)
+{
+	return a->open < a->corpus->n && !search_done(&a->search);
+}
+
+void
+app_search_step(struct app *a)
+{
+	struct search *s = &a->search;
+	if (!app_search_pending(a))
+		return;
+	search_sync(a);
+	bool done = search_more(s, SEARCH_SLICE_BYTES, SEARCH_SLICE_MATCHES);
+	long long now = app_clock_ms();
+	if (done || now - a->search_drawn_at >= SEARCH_DRAW_MS) {
+		a->dirty = true; /* the matches, the count */
+		a->search_drawn_at = now;
+	}
+	/* "So far" is still on the status line: the whole count now. */
+	if (done && a->message && a->said_seq == a->search_said)
+		search_report(a, !s->backward, false);
+}
+
+/*
+ * Incremental search: every edit searches again from where / was typed,
+ * as far as the first match (as less does); the rest of the matches are
+ * found between keys.  Backward, the match before the view needs what
+ * lies above it: the whole text is searched.
+ */
 static void
 prompt_search(struct app *a)
 {
@@ -156,17 +217,15 @@ prompt_search(struct app *a)
 		app_message(a, true, "%s", s->error);
 		return;
 	}
-	search_run(s, art->body, art->body_len);
-	if (!s->spans.n)
-		return;
 	size_t from = app_view_offset(a);
-	if (!backward && from > 0)
-		from--;
-	if (!backward && from == 0 && s->spans.v[0].start == 0)
-		s->cur = 0;
-	else
-		search_step(s, from, !backward);
-	app_reveal(a, s->spans.v[s->cur].start);
+	if (!backward) {
+		search_start(s, art->body, art->body_len, from);
+	} else {
+		search_run(s, art->body, art->body_len);
+		search_step(s, from, false);
+	}
+	if (s->cur != SIZE_MAX)
+		app_reveal(a, s->spans.v[s->cur].start);
 }
 
 /* The help's line i at the top, or as near as its end allows. */
@@ -321,11 +380,16 @@ app_prompt_key_in(struct app *a, int key)
 		char *saved = a->prompt_saved;
 		a->prompt_saved = NULL;
 		search_set(s, saved ? saved : "", a->prompt_saved_back);
-		if (!saved)
+		if (!saved) {
 			search_clear(s);
-		else
-			search_run(s, a->corpus->v[a->open].body,
-			           a->corpus->v[a->open].body_len);
+		} else {
+			/* Its matches on the screen first, the rest after. */
+			const struct article *art = &a->corpus->v[a->open];
+			search_begin(s, art->body, art->body_len,
+			             app_view_offset(a));
+			search_more(s, SEARCH_SLICE_BYTES,
+			            SEARCH_SLICE_MATCHES);
+		}
 		free(saved);
 	} else {
 		/* A search is a jump: C-o comes back to where / was typed. */

@@ -50,7 +50,9 @@
 struct regex {
 	pcre2_code *code;
 	pcre2_match_context *mctx;
-	bool jit; /* JIT compiled: pcre2_jit_match may be used */
+	pcre2_match_data *md; /* one for every find: no allocation each */
+	bool jit;             /* JIT compiled: pcre2_jit_match may be used */
+	bool sliced;          /* compiled for an offset limit */
 };
 
 /*
@@ -253,6 +255,8 @@ regex_new(const char *pattern, unsigned flags, char **err)
 
 	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF |
 	                PCRE2_NEVER_BACKSLASH_C;
+	if (flags & REGEX_SLICED)
+		opts |= PCRE2_USE_OFFSET_LIMIT;
 	if ((flags & REGEX_CASELESS) ||
 	    ((flags & REGEX_SMART_CASE) && !regex_has_upper(pattern, literal)))
 		opts |= PCRE2_CASELESS;
@@ -298,8 +302,10 @@ out:
 	/* JIT failing (no JIT support, no executable memory) only makes
 	 * matching slower: pcre2_match interprets the same code. */
 	r->jit = !no_jit() && pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
+	r->sliced = flags & REGEX_SLICED;
 	r->mctx = pcre2_match_context_create(NULL);
-	if (!r->mctx)
+	r->md = pcre2_match_data_create_from_pattern(re, NULL);
+	if (!r->mctx || !r->md)
 		abort(); /* out of memory, as xmalloc would */
 	pcre2_set_match_limit(r->mctx, REGEX_MATCH_LIMIT);
 	pcre2_set_depth_limit(r->mctx, REGEX_DEPTH_LIMIT);
@@ -315,6 +321,7 @@ regex_free(struct regex *re)
 	if (!re)
 		return;
 	pcre2_match_context_free(re->mctx);
+	pcre2_match_data_free(re->md);
 	pcre2_code_free(re->code);
 	free(re);
 }
@@ -343,15 +350,27 @@ regex_find_in(const struct regex *re, const char *text, size_t len, size_t from,
 }
 
 enum regex_result
+regex_find_upto(const struct regex *re, const char *text, size_t len,
+                size_t from, size_t limit, size_t *start, size_t *end,
+                const struct regex_budget *b)
+{
+	if (!re->sliced || limit >= len)
+		return regex_find_in(re, text, len, from, start, end, b);
+	if (from > limit)
+		return REGEX_NOMATCH;
+	pcre2_set_offset_limit(re->mctx, limit);
+	enum regex_result r = regex_find_in(re, text, len, from, start, end, b);
+	pcre2_set_offset_limit(re->mctx, PCRE2_UNSET);
+	return r;
+}
+
+enum regex_result
 regex_find(const struct regex *re, const char *text, size_t len, size_t from,
            size_t *start, size_t *end)
 {
 	if (from > len)
 		return REGEX_NOMATCH;
-	pcre2_match_data *md =
-	        pcre2_match_data_create_from_pattern(re->code, NULL);
-	if (!md)
-		abort();
+	pcre2_match_data *md = re->md;
 	/* A NULL text is fine when empty; PCRE2 wants a real pointer. */
 	PCRE2_SPTR subject = (PCRE2_SPTR)(text ? text : "");
 	int rc = re->jit ? pcre2_jit_match(re->code, subject, len, from, 0, md,
@@ -375,6 +394,5 @@ regex_find(const struct regex *re, const char *text, size_t len, size_t from,
 	} else {
 		res = REGEX_ERROR;
 	}
-	pcre2_match_data_free(md);
 	return res;
 }

@@ -23,6 +23,8 @@ enum regex_flags {
 	                            * digits, underscore in any script) */
 	REGEX_SMART_CASE = 1 << 3, /* caseless unless the pattern has an
 	                            * upper-case letter (less, vim) */
+	REGEX_SLICED = 1 << 4,     /* searched a slice at a time: see
+	                            * regex_find_upto */
 };
 
 /*
@@ -71,6 +73,19 @@ void regex_budget_start(struct regex_budget *b, int ms);
 enum regex_result regex_find_in(const struct regex *re, const char *text,
                                 size_t len, size_t from, size_t *start,
                                 size_t *end, const struct regex_budget *b);
+
+/*
+ * regex_find_in for a match starting at or before byte limit only: the
+ * rest of a long text is not looked at (with JIT; PCRE2's interpreter
+ * still looks for the pattern's first character beyond it).  Matches
+ * may end past limit, and the pattern sees the whole text, so searching
+ * slice after slice finds what one search would.  Needs REGEX_SLICED;
+ * without it, limit is not applied.
+ */
+enum regex_result regex_find_upto(const struct regex *re, const char *text,
+                                  size_t len, size_t from, size_t limit,
+                                  size_t *start, size_t *end,
+                                  const struct regex_budget *b);
 
 /*
  * Appends p[0..n) to out quoted as a pattern that matches it literally

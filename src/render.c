@@ -460,10 +460,13 @@ draw_prompt(struct app *a)
 			                                : ROLE_MESSAGE);
 		return;
 	}
-	if (s->re && s->spans.n)
-		snprintf(right, sizeof right, " %zu match%s%s ", s->spans.n,
-		         s->spans.n == 1 ? "" : "es",
-		         s->limited ? " (cut short: too costly)" : "");
+	size_t found = s->spans.n + s->before.n;
+	if (s->re && found)
+		snprintf(right, sizeof right, " %zu match%s%s ", found,
+		         found == 1 ? "" : "es",
+		         !search_done(s) ? " so far"
+		         : s->limited    ? " (cut short: too costly)"
+		                         : "");
 	else if (s->re && s->limited)
 		snprintf(right, sizeof right, " too costly: cut short ");
 	else if (s->re && *p->text.buf)

@@ -1,9 +1,13 @@
 /* search.c - the search in the open article. */
+#ifdef HAVE_CONFIG_H
+#include "ac-config.h" /* clock_gettime */
+#endif
 #include "search.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "utf8.h"
 #include "util.h"
@@ -13,7 +17,9 @@ search_init(struct search *s)
 {
 	memset(s, 0, sizeof *s);
 	match_spans_init(&s->spans);
+	match_spans_init(&s->before);
 	s->cur = SIZE_MAX;
+	s->phase = SEARCH_DONE;
 }
 
 void
@@ -25,8 +31,12 @@ search_clear(struct search *s)
 	s->query = s->error = NULL;
 	s->re = NULL;
 	s->spans.n = 0;
+	s->before.n = 0;
 	s->cur = SIZE_MAX;
 	s->wrapped = s->limited = false;
+	s->phase = SEARCH_DONE;
+	s->text = NULL;
+	s->len = 0;
 }
 
 void
@@ -34,6 +44,7 @@ search_fini(struct search *s)
 {
 	search_clear(s);
 	match_spans_fini(&s->spans);
+	match_spans_fini(&s->before);
 }
 
 int
@@ -45,7 +56,7 @@ search_set(struct search *s, const char *query, bool backward)
 	if (!*query)
 		return 0;
 	char *err = NULL;
-	s->re = regex_new(query, REGEX_SMART_CASE, &err);
+	s->re = regex_new(query, REGEX_SMART_CASE | REGEX_SLICED, &err);
 	if (!s->re) {
 		s->error = xasprintf("bad pattern: %s", err ? err : "?");
 		free(err);
@@ -54,38 +65,223 @@ search_set(struct search *s, const char *query, bool backward)
 	return 0;
 }
 
+static long long
+now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+void
+search_begin(struct search *s, const char *text, size_t len, size_t origin)
+{
+	s->spans.n = 0;
+	s->before.n = 0;
+	s->cur = SIZE_MAX;
+	s->wrapped = s->limited = false;
+	s->text = text;
+	s->len = len;
+	s->spent_ns = 0;
+	s->origin = s->next = origin < len ? origin : len;
+	s->into_before = false;
+	s->phase = s->re ? SEARCH_AFTER : SEARCH_DONE;
+}
+
+bool
+search_done(const struct search *s)
+{
+	return s->phase == SEARCH_DONE;
+}
+
+/*
+ * Where the matches from the top run past origin (a match across it),
+ * those found from origin may not be the ones one search finds: from q,
+ * where that search goes on, they are found again until one is the same
+ * (then the rest are too).
+ */
+static void
+resync(struct search *s, size_t q, const struct regex_budget *budget)
+{
+	struct match_spans *m = &s->spans;
+	size_t cur_at = s->cur != SIZE_MAX ? m->v[s->cur].start : SIZE_MAX;
+	struct match_spans fresh;
+	match_spans_init(&fresh);
+	size_t k = 0, from = q;
+	for (;;) {
+		while (k < m->n && m->v[k].start < from)
+			k++; /* inside a match of the one search: not its */
+		size_t a, b;
+		if (from > s->len ||
+		    regex_find_in(s->re, s->text, s->len, from, &a, &b,
+		                  budget) != REGEX_MATCH) {
+			k = m->n;
+			break;
+		}
+		if (k < m->n && m->v[k].start == a && m->v[k].end == b)
+			break; /* in step again */
+		if (b > a) {
+			xgrow(&fresh.v, &fresh.cap, fresh.n + 1,
+			      sizeof *fresh.v);
+			fresh.v[fresh.n++] = (struct match_span){a, b, -1};
+			from = b;
+		} else {
+			uint32_t cp;
+			from = a < s->len ? a + utf8_decode(s->text + a,
+			                                    s->len - a, &cp)
+			                  : s->len + 1;
+		}
+	}
+	size_t rest = m->n - k;
+	xgrow(&fresh.v, &fresh.cap, fresh.n + rest, sizeof *fresh.v);
+	memcpy(fresh.v + fresh.n, m->v + k, rest * sizeof *m->v);
+	fresh.n += rest;
+	match_spans_fini(m);
+	*m = fresh;
+	if (cur_at != SIZE_MAX) {
+		size_t i = 0;
+		while (i + 1 < m->n && m->v[i].start < cur_at)
+			i++;
+		s->cur = m->n ? i : SIZE_MAX;
+	}
+}
+
+/* The matches before origin go in front of the others. */
+static void
+join_before(struct search *s, const struct regex_budget *budget)
+{
+	if (!s->limited && s->phase == SEARCH_BEFORE && s->next > s->origin &&
+	    s->into_before)
+		resync(s, s->next, budget);
+	size_t k = s->before.n;
+	if (!k)
+		return;
+	xgrow(&s->spans.v, &s->spans.cap, s->spans.n + k, sizeof *s->spans.v);
+	memmove(s->spans.v + k, s->spans.v, s->spans.n * sizeof *s->spans.v);
+	memcpy(s->spans.v, s->before.v, k * sizeof *s->spans.v);
+	s->spans.n += k;
+	s->before.n = 0;
+	if (s->cur != SIZE_MAX)
+		s->cur += k;
+}
+
+/* To the next phase: from the top to origin, or done. */
+static void
+next_phase(struct search *s, const struct regex_budget *budget)
+{
+	if (s->phase == SEARCH_AFTER && s->origin > 0) {
+		s->phase = SEARCH_BEFORE;
+		s->next = 0;
+		s->into_before = s->spans.n > 0;
+		return;
+	}
+	join_before(s, budget);
+	s->phase = SEARCH_DONE;
+}
+
+/*
+ * Finds the matches starting from s->next to byte end (included), at
+ * most max of them; returns how many, and moves s->next past end when
+ * there are no more there.
+ */
+static size_t
+search_slice(struct search *s, size_t end, size_t max,
+             const struct regex_budget *budget)
+{
+	struct match_spans *into = s->into_before ? &s->before : &s->spans;
+	size_t found = 0;
+	while (s->next <= end && found < max) {
+		size_t a, b;
+		enum regex_result r = regex_find_upto(
+		        s->re, s->text, s->len, s->next, end, &a, &b, budget);
+		if (r == REGEX_LIMIT) {
+			s->limited = true;
+			break;
+		}
+		if (r != REGEX_MATCH || a > end) {
+			s->next = end + 1;
+			break;
+		}
+		if (b > a) {
+			xgrow(&into->v, &into->cap, into->n + 1,
+			      sizeof *into->v);
+			into->v[into->n++] = (struct match_span){a, b, -1};
+			found++;
+			s->next = b;
+		} else if (a < s->len) {
+			/* An empty match: step over one character. */
+			uint32_t cp;
+			s->next = a + utf8_decode(s->text + a, s->len - a, &cp);
+		} else {
+			s->next = s->len + 1;
+		}
+	}
+	return found;
+}
+
+bool
+search_more(struct search *s, size_t bytes, size_t max)
+{
+	if (s->phase == SEARCH_DONE)
+		return true;
+	long long t0 = now_ns();
+	long long left_ms =
+	        SEARCH_BUDGET_MS - s->spent_ns / 1000000LL; /* >= 1 below */
+	struct regex_budget budget;
+	regex_budget_start(&budget, left_ms > 0 ? (int)left_ms : 1);
+	while (s->phase != SEARCH_DONE && bytes > 0 && max > 0) {
+		/* The last byte a match may start at in this phase. */
+		size_t stop = s->phase == SEARCH_AFTER ? s->len : s->origin - 1;
+		size_t end = bytes >= stop - s->next ? stop : s->next + bytes;
+		/* Slices end between characters: the next starts on one. */
+		while (end < stop && end + 1 < s->len &&
+		       ((unsigned char)s->text[end + 1] & 0xC0) == 0x80)
+			end++;
+		size_t from = s->next;
+		size_t found = search_slice(s, end, max, &budget);
+		max -= found;
+		size_t done = s->next > from ? s->next - from : 1;
+		bytes = done >= bytes ? 0 : bytes - done;
+		if (s->limited) {
+			/* A runaway pattern: what was found is kept. */
+			join_before(s, &budget);
+			s->phase = SEARCH_DONE;
+		} else if (s->next > stop) {
+			next_phase(s, &budget);
+		}
+	}
+	s->spent_ns += now_ns() - t0;
+	return s->phase == SEARCH_DONE;
+}
+
+void
+search_finish(struct search *s)
+{
+	while (!search_more(s, SIZE_MAX, SIZE_MAX))
+		;
+}
+
 void
 search_run(struct search *s, const char *text, size_t len)
 {
-	s->spans.n = 0;
-	s->cur = SIZE_MAX;
-	s->limited = false;
-	if (!s->re)
-		return;
-	size_t from = 0;
-	struct regex_budget budget;
-	regex_budget_start(&budget, SEARCH_BUDGET_MS);
-	while (from <= len) {
-		size_t a, b;
-		enum regex_result r =
-		        regex_find_in(s->re, text, len, from, &a, &b, &budget);
-		if (r == REGEX_LIMIT)
-			s->limited = true;
-		if (r != REGEX_MATCH)
-			break;
-		if (b > a) {
-			xgrow(&s->spans.v, &s->spans.cap, s->spans.n + 1,
-			      sizeof *s->spans.v);
-			s->spans.v[s->spans.n++] =
-			        (struct match_span){a, b, -1};
-			from = b;
-		} else if (a < len) {
-			/* An empty match: step over one character. */
-			uint32_t cp;
-			from = a + utf8_decode(text + a, len - a, &cp);
-		} else {
-			break;
-		}
+	search_begin(s, text, len, 0);
+	search_finish(s);
+}
+
+void
+search_start(struct search *s, const char *text, size_t len, size_t origin)
+{
+	search_begin(s, text, len, origin);
+	search_more(s, SIZE_MAX, 1);
+	if (s->spans.n) {
+		s->cur = 0;
+		/* Found on the way round from the top: only when nothing
+		 * follows origin, so it went into spans itself. */
+		s->wrapped = s->phase == SEARCH_BEFORE ||
+		             (s->phase == SEARCH_DONE &&
+		              s->spans.v[0].start < s->origin);
+		/* and the matches on the screen with it */
+		search_more(s, SEARCH_SLICE_BYTES, SEARCH_SLICE_MATCHES);
 	}
 }
 

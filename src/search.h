@@ -14,6 +14,13 @@
 #include "match.h"
 #include "regex.h"
 
+/* How far a search has gone through its text (search_more). */
+enum search_phase {
+	SEARCH_DONE,   /* every match is in spans */
+	SEARCH_AFTER,  /* looking from origin to the end */
+	SEARCH_BEFORE, /* then from the top to origin */
+};
+
 struct search {
 	char *query;              /* NULL: no search */
 	struct regex *re;         /* NULL when the query does not compile */
@@ -23,6 +30,16 @@ struct search {
 	size_t cur;               /* the current match, SIZE_MAX for none */
 	bool wrapped;             /* the last step went round the end */
 	bool limited;             /* PCRE2's limits cut the matching short */
+	/* A search not done yet: spans holds the matches from origin to
+	 * next (SEARCH_AFTER), or from origin to the end, and before those
+	 * from the top to next (SEARCH_BEFORE); the two join at the end. */
+	enum search_phase phase;
+	size_t origin, next;
+	bool into_before;          /* SEARCH_BEFORE's matches go to before */
+	struct match_spans before; /* until they join spans */
+	const char *text;          /* what is searched, to see it change */
+	size_t len;
+	long long spent_ns; /* searching so far, against SEARCH_BUDGET_MS */
 };
 
 void search_init(struct search *s);
@@ -39,6 +56,37 @@ int search_set(struct search *s, const char *query, bool backward);
 
 /* Finds every match of the query in text[0..len); cur is reset. */
 void search_run(struct search *s, const char *text, size_t len);
+
+/*
+ * A search of text[0..len) done a slice at a time, as less searches from
+ * the screen: search_begin sets it going from byte origin (the view's
+ * top), to the end then round from the top; search_more goes on for
+ * about bytes of text or max matches, whichever comes first, and says
+ * whether it is done.  The text must stay the same until then (a
+ * different one starts it again from the top).
+ */
+void search_begin(struct search *s, const char *text, size_t len,
+                  size_t origin);
+bool search_more(struct search *s, size_t bytes, size_t max);
+bool search_done(const struct search *s);
+/* search_more to the end. */
+void search_finish(struct search *s);
+
+/* Bytes and matches of one search_more in the background: a few
+ * milliseconds. */
+#define SEARCH_SLICE_BYTES (1024 * 1024)
+#define SEARCH_SLICE_MATCHES 4096
+
+/*
+ * search_begin, then the first match from origin on (or, round the end,
+ * from the top) made current, without looking further than it and a
+ * slice beyond: what a typed letter costs is the distance to the match,
+ * not the length of the text.  cur is SIZE_MAX when nothing matches (or
+ * limited, when the search was cut short); the rest of the matches are
+ * for search_more.
+ */
+void search_start(struct search *s, const char *text, size_t len,
+                  size_t origin);
 
 /*
  * Makes current the first match starting after offset from (forward) or

@@ -303,3 +303,75 @@ Test(open, its_progress_is_drawn_a_few_times_a_second_and_at_the_end)
 	cr_assert_null(strstr(st, "/?"), "%s", st);
 	free(st);
 }
+
+/* Types text at the search prompt, one key per character. */
+static void
+type(const char *text)
+{
+	for (const char *p = text; *p; p++)
+		app_key(&app, (unsigned char)*p);
+}
+
+Test(open, a_typed_search_looks_only_as_far_as_its_first_match)
+{
+	support_keys(&app, "Tab /");
+	type("paragraph 123");
+	/* Found near the top; the rest of 3 MB is left for later. */
+	cr_assert(!search_done(&app.search));
+	cr_assert_lt(app.search.next, 64 * 1024 + SEARCH_SLICE_BYTES);
+	char *s = screen();
+	cr_assert(strstr(s, "Paragraph 123 says"), "%s", s);
+	free(s);
+	char *st = status_line();
+	cr_assert(strstr(st, "matches so far"), "%s", st);
+	free(st);
+	/* Enter finds the rest of a text this size: 123, 1230-1239,
+	 * 12300-12399. */
+	support_keys(&app, "Enter");
+	st = status_line();
+	cr_assert(strstr(st, "match 1/111"), "%s", st);
+	free(st);
+	support_keys(&app, "n");
+	s = screen();
+	cr_assert(strstr(s, "Paragraph 1230 says"), "%s", s);
+	free(s);
+}
+
+Test(open, the_count_of_a_long_search_comes_when_it_ends)
+{
+	support_keys(&app, "Tab /");
+	type("a");
+	support_keys(&app, "Enter");
+	/* Hundreds of thousands of matches: more than Enter waits for. */
+	char *st = status_line();
+	cr_assert(strstr(st, "so far, still searching"), "%s", st);
+	free(st);
+	cr_assert(!search_done(&app.search));
+	cr_assert(app_background_pending(&app));
+	finish();
+	struct search whole;
+	search_init(&whole);
+	search_set(&whole, "a", false);
+	search_run(&whole, corpus.v[0].body, corpus.v[0].body_len);
+	cr_assert_gt(whole.spans.n, 100000);
+	char want[64];
+	snprintf(want, sizeof want, "match 1/%zu", whole.spans.n);
+	st = status_line();
+	cr_assert(strstr(st, want), "%s in %s", want, st);
+	free(st);
+	cr_assert_eq(app.search.spans.n, whole.spans.n);
+	search_fini(&whole);
+}
+
+Test(open, opening_it_with_a_search_looks_only_around_the_view)
+{
+	app_set_search(&app, "paragraph 1999");
+	cr_assert_eq(app.search.spans.n, 11, "1999, 19990-19999");
+	app.open = SIZE_MAX; /* as if another article had been open */
+	app_select(&app, 0);
+	cr_assert(!search_done(&app.search), "not searched whole at once");
+	cr_assert_eq(app.search.spans.n, 1, "a slice from the view: 1999");
+	cr_assert_eq(app.search.cur, SIZE_MAX, "no match made current");
+	finish();
+	cr_assert_eq(app.search.spans.n, 11);
+}

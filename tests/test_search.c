@@ -106,3 +106,131 @@ Test(search, clear_forgets_everything)
 	cr_assert_eq(s.spans.n, 0);
 	search_fini(&s);
 }
+
+/* A long text: n lines, every 97th with a match, some with é or 中. */
+static char *
+long_text(size_t lines, size_t *len)
+{
+	size_t cap = lines * 64 + 1, n = 0;
+	char *t = malloc(cap);
+	for (size_t i = 0; i < lines; i++)
+		n += (size_t)snprintf(t + n, cap - n, "%s line %zu é中\n",
+		                      i % 97 == 5 ? "Needle here," : "hay", i);
+	*len = n;
+	return t;
+}
+
+/* The spans of a whole search of text with query. */
+static struct match_spans
+whole(const char *query, const char *t, size_t len)
+{
+	struct search s;
+	search_init(&s);
+	search_set(&s, query, false);
+	search_run(&s, t, len);
+	struct match_spans m = s.spans;
+	match_spans_init(&s.spans);
+	search_fini(&s);
+	return m;
+}
+
+static void
+assert_same(const struct match_spans *a, const struct match_spans *b)
+{
+	cr_assert_eq(a->n, b->n, "%zu matches, not %zu", a->n, b->n);
+	for (size_t i = 0; i < a->n; i++)
+		cr_assert(a->v[i].start == b->v[i].start &&
+		                  a->v[i].end == b->v[i].end,
+		          "match %zu: %zu-%zu, not %zu-%zu", i, a->v[i].start,
+		          a->v[i].end, b->v[i].start, b->v[i].end);
+}
+
+Test(search, start_looks_only_as_far_as_the_first_match)
+{
+	size_t len;
+	char *t = long_text(200000, &len); /* about 5 MB */
+	struct match_spans all = whole("needle", t, len);
+	cr_assert_gt(all.n, 2000);
+	size_t origin = len / 2;
+	struct search s;
+	search_init(&s);
+	search_set(&s, "needle", false);
+	search_start(&s, t, len, origin);
+	cr_assert_neq(s.cur, SIZE_MAX);
+	cr_assert_geq(s.spans.v[s.cur].start, origin, "from the view on");
+	cr_assert_lt(s.spans.v[s.cur].start, origin + 97 * 32);
+	cr_assert(!s.wrapped);
+	/* A slice past it, not the text: the rest is for search_more. */
+	cr_assert(!search_done(&s));
+	cr_assert_lt(s.next, origin + 2 * SEARCH_SLICE_BYTES);
+	cr_assert_lt(s.spans.n, all.n / 2);
+	size_t first = s.spans.v[s.cur].start;
+	size_t steps = 0;
+	while (!search_more(&s, 4096, 7))
+		steps++;
+	cr_assert_gt(steps, 100, "done a slice at a time");
+	assert_same(&s.spans, &all);
+	cr_assert_eq(s.spans.v[s.cur].start, first, "the same match current");
+	search_fini(&s);
+	match_spans_fini(&all);
+	free(t);
+}
+
+Test(search, start_wraps_round_to_the_top)
+{
+	size_t len;
+	char *t = long_text(1000, &len);
+	struct match_spans all = whole("needle", t, len);
+	size_t origin = all.v[all.n - 1].start + 1; /* past the last */
+	struct search s;
+	search_init(&s);
+	search_set(&s, "needle", false);
+	search_start(&s, t, len, origin);
+	cr_assert_eq(s.cur, 0);
+	cr_assert(s.wrapped);
+	cr_assert_eq(s.spans.v[0].start, all.v[0].start);
+	search_finish(&s);
+	assert_same(&s.spans, &all);
+	cr_assert_eq(s.cur, 0);
+	/* From the top of the text: no way round. */
+	search_start(&s, t, len, 0);
+	cr_assert_eq(s.cur, 0);
+	cr_assert(!s.wrapped);
+	search_set(&s, "nowhere", false);
+	search_start(&s, t, len, origin);
+	cr_assert_eq(s.cur, SIZE_MAX);
+	cr_assert(search_done(&s));
+	search_fini(&s);
+	match_spans_fini(&all);
+	free(t);
+}
+
+/* Slices of any size, from any origin, find what one search finds:
+ * matches across a slice's end, multi-byte characters cut by it, empty
+ * matches, lookbehind and line anchors. */
+Test(search, slices_find_what_one_search_finds)
+{
+	size_t len;
+	char *t = long_text(3000, &len);
+	const char *queries[] = {"needle", "e中\\n", "(?<=hay )line", "^Needle",
+	                         "\\d+$",  "中*",    "y l|é",         "[^a]+"};
+	size_t origins[] = {0, 1, 17, len / 3, len - 1, len};
+	size_t sizes[] = {1, 5, 64, 1000};
+	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
+		struct match_spans all = whole(queries[q], t, len);
+		for (size_t o = 0; o < sizeof origins / sizeof *origins; o++)
+			for (size_t z = 0; z < sizeof sizes / sizeof *sizes;
+			     z++) {
+				struct search s;
+				search_init(&s);
+				search_set(&s, queries[q], false);
+				search_begin(&s, t, len, origins[o]);
+				while (!search_more(&s, sizes[z], 3))
+					;
+				assert_same(&s.spans, &all);
+				search_fini(&s);
+			}
+		match_spans_fini(&all);
+	}
+	free(t);
+}
