@@ -181,7 +181,11 @@ doc_word_count(const char *body, size_t len)
 			before = sp << 8 | prev >> 56;
 		else
 			before = sp >> 8 | prev << 56;
-		words += (size_t)__builtin_popcountll(~sp & before & HIGH);
+		/* The starts, one bit per byte, summed into the top byte by a
+		 * multiply: no popcount instruction is assumed (without
+		 * -mpopcnt it is a libgcc call, 16% of opening 100 MB). */
+		uint64_t starts = (~sp & before & HIGH) >> 7;
+		words += (size_t)((starts * ONES) >> 56);
 		prev = sp;
 	}
 	unsigned last = IS_LITTLE_ENDIAN ? (unsigned)(prev >> 63)
