@@ -133,6 +133,9 @@ app_select(struct app *a, size_t i)
 	doc_parse(&a->doc, art->body, art->body_len);
 	free(a->meta);
 	a->meta = meta_line(art);
+	/* The words of a long body are counted between keys. */
+	a->meta_wordless = !meta_has_words(art);
+	a->words_acc = a->words_pos = 0;
 	app_relayout(a); /* and finds its keyword hits */
 	/* The search's matches from the view on at once (and the first one
 	 * wherever it is), the rest between keys. */

@@ -227,6 +227,9 @@ struct app {
 	size_t hits_block;       /* hits are known in blocks before it */
 	uint64_t hash_acc;       /* its hash (state_hash_more) so far, */
 	size_t hash_pos;         /* of body[0..hash_pos) */
+	bool meta_wordless;      /* meta waits for the words, counted */
+	size_t words_acc;        /* so far, */
+	size_t words_pos;        /* in body[0..words_pos) */
 	size_t *group_counts;    /* hits per group in the open article */
 	size_t hit_cur;          /* the hit last moved to, SIZE_MAX none */
 	bool hits_limited;       /* a pattern's budget ran out in it */

@@ -39,6 +39,7 @@ int
 app_export(struct app *a, int width, export_put put, void *ctx)
 {
 	const struct article *art = &a->corpus->v[a->open];
+	app_meta_finish(a); /* its words in the metadata line */
 	/* The pane's own layout when it has that width: no second pass. */
 	struct layout own, *l = &a->layout;
 	layout_init(&own);

@@ -74,6 +74,9 @@ void app_settle(struct app *a);
 bool app_open_pending(const struct app *a);
 void app_open_step(struct app *a);
 void app_open_finish(struct app *a);
+/* The words of the open article counted now, when its metadata line
+ * waits for them. */
+void app_meta_finish(struct app *a);
 
 /* app_hits.c: keyword hits. */
 

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "app_int.h"
+#include "meta.h"
 #include "state.h"
 
 /* Laid out at once when an article opens or the width changes. */
@@ -122,7 +123,60 @@ app_settle(struct app *a)
 bool
 app_open_pending(const struct app *a)
 {
-	return a->open < a->corpus->n && !(laid_out(a) && a->hashes[a->open]);
+	return a->open < a->corpus->n &&
+	       (a->meta_wordless || !(laid_out(a) && a->hashes[a->open]));
+}
+
+/* Counted per step: about a millisecond. */
+#define WORDS_SLICE_BYTES (4 * 1024 * 1024)
+
+/*
+ * The metadata line has its words now: made again, and the article laid
+ * out again from the top (the line may wrap to one line more or less),
+ * the reader's line kept.  Early, while little is laid out.
+ */
+static void
+meta_now_with_words(struct app *a)
+{
+	struct article *art = &a->corpus->v[a->open];
+	size_t anchor = layout_anchor(&a->layout, a->top), top = a->top;
+	free(a->meta);
+	a->meta = meta_line(art);
+	a->meta_wordless = false;
+	layout_start(&a->layout, art->title, a->meta, art->body, &a->doc,
+	             a->geo.text_w);
+	layout_extend(&a->layout, SIZE_MAX, OPEN_AHEAD_BYTES);
+	a->top = anchor ? layout_find_anchor(&a->layout, anchor) : top;
+	if (!a->engaged)
+		a->opened_top = a->top; /* the same place, not a move */
+	app_find_hits(a);
+	app_settle(a);
+	a->dirty = true;
+}
+
+/* A slice of the words of the open article's long body. */
+static void
+words_step(struct app *a)
+{
+	struct article *art = &a->corpus->v[a->open];
+	if (!art->words_known) {
+		size_t n = art->body_len - a->words_pos;
+		if (n > WORDS_SLICE_BYTES)
+			n = WORDS_SLICE_BYTES;
+		a->words_acc += doc_word_count_at(art->body, a->words_pos, n);
+		a->words_pos += n;
+		if (a->words_pos < art->body_len)
+			return;
+		article_set_words(art, a->words_acc);
+	}
+	meta_now_with_words(a);
+}
+
+void
+app_meta_finish(struct app *a)
+{
+	while (a->open < a->corpus->n && a->meta_wordless)
+		words_step(a);
 }
 
 /* A slice of the open article's hash: hashing runs at about 1 GB/s. */
@@ -155,6 +209,11 @@ app_open_step(struct app *a)
 {
 	if (!app_open_pending(a))
 		return;
+	/* The words first: the layout starts again when they come. */
+	if (a->meta_wordless) {
+		words_step(a);
+		return;
+	}
 	if (laid_out(a)) {
 		hash_step(a);
 		return;

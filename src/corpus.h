@@ -33,7 +33,8 @@ struct article {
 	                     * title was taken from the body */
 	long long size;     /* the file's size in bytes when it was found */
 	bool body_loaded;
-	char *body; /* NUL-terminated; "\r\n" turned into "\n" */
+	char *body;     /* NUL-terminated; "\r\n" turned into "\n" */
+	char *body_buf; /* what body points into: the file, its head too */
 	size_t body_len;
 	size_t words; /* article_words: counted when first asked */
 	bool words_known;
@@ -91,6 +92,8 @@ void corpus_save_caches(struct corpus *c);
  * asked, not on every load, so --grep and the background counting do not
  * walk each body twice. */
 size_t article_words(struct article *a);
+/* Sets the count, counted by the caller (a slice at a time). */
+void article_set_words(struct article *a, size_t words);
 
 void corpus_init(struct corpus *c);
 /* Folders given to corpus_add_path from now on keep the heads of their

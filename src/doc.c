@@ -163,6 +163,16 @@ space_mask(uint64_t x)
 }
 
 size_t
+doc_word_count_at(const char *body, size_t from, size_t len)
+{
+	size_t w = doc_word_count(body + from, len);
+	if (from > 0 && len > 0 && !space_bit((unsigned char)body[from - 1]) &&
+	    !space_bit((unsigned char)body[from]))
+		w--; /* counted in the slice before */
+	return w;
+}
+
+size_t
 doc_word_count(const char *body, size_t len)
 {
 	/* A word starts where a non-space follows a space (or the start).

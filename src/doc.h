@@ -39,4 +39,9 @@ void doc_parse(struct doc *d, const char *body, size_t len);
 /* Words in body[0..len): runs of non-space characters. */
 size_t doc_word_count(const char *body, size_t len);
 
+/* The words of body[from, from + len) as a slice of body: a word begun
+ * before from is not counted again, so the slices' counts add up to
+ * doc_word_count of the whole. */
+size_t doc_word_count_at(const char *body, size_t from, size_t len);
+
 #endif

@@ -21,6 +21,12 @@ meta_item(struct strbuf *sb, const char *item)
 	}
 }
 
+bool
+meta_has_words(const struct article *art)
+{
+	return art->words_known || art->body_len <= META_COUNT_BYTES;
+}
+
 char *
 meta_line(struct article *art)
 {
@@ -44,6 +50,8 @@ meta_line(struct article *art)
 		for (size_t i = 0; i < fm->ntags; i++)
 			sb_addf(&sb, "%s#%s", i ? " " : "", fm->tags[i]);
 	}
+	if (!meta_has_words(art))
+		return sb_detach(&sb);
 	/* Reading time at 230 words a minute, rounded up. */
 	size_t words = article_words(art);
 	s = xasprintf("%zu word%s", words, words == 1 ? "" : "s");

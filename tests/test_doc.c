@@ -230,6 +230,20 @@ words_reference(const char *s, size_t len)
 	return n;
 }
 
+Test(doc, word_counts_of_slices_add_up_to_the_whole)
+{
+	const char *t = "one two  three\tfour\nfive six seven";
+	size_t len = strlen(t), whole = doc_word_count(t, len);
+	cr_assert_eq(whole, 7);
+	for (size_t step = 1; step <= len; step++) {
+		size_t sum = 0;
+		for (size_t from = 0; from < len; from += step)
+			sum += doc_word_count_at(
+			        t, from, from + step > len ? len - from : step);
+		cr_assert_eq(sum, whole, "slices of %zu: %zu", step, sum);
+	}
+}
+
 Test(doc, word_count_agrees_with_a_byte_at_a_time_count)
 {
 	/* Every byte value, and the ones next to the spaces most. */

@@ -14,6 +14,7 @@
 #include "app.h"
 #include "app_int.h"
 #include "corpus.h"
+#include "doc.h"
 #include "layout.h"
 #include "match.h"
 #include "render.h"
@@ -282,6 +283,7 @@ Test(open, saving_or_piping_it_at_once_gives_all_of_it)
 
 Test(open, its_progress_is_drawn_a_few_times_a_second_and_at_the_end)
 {
+	app_meta_finish(&app); /* the words: drawn when they come */
 	render_app(&app);
 	cr_assert(!app.dirty);
 	/* Just drawn (the open did): the next slices are not drawn. */
@@ -374,4 +376,33 @@ Test(open, opening_it_with_a_search_looks_only_around_the_view)
 	cr_assert_eq(app.search.cur, SIZE_MAX, "no match made current");
 	finish();
 	cr_assert_eq(app.search.spans.n, 11);
+}
+
+Test(open, the_words_of_a_long_body_are_counted_after_the_first_screen)
+{
+	const struct article *art = &corpus.v[0];
+	char *s = screen();
+	cr_assert(!strstr(s, "min read"), "counted before it is shown:\n%s", s);
+	free(s);
+	cr_assert(app.meta_wordless);
+	cr_assert(!art->words_known);
+	support_keys(&app, "Tab 1 0 j");
+	struct line at = layout_line(&app.layout, app.top);
+	cr_assert_eq(at.kind, LINE_TEXT);
+	/* Counted between keys, a slice at a time; the line then made
+	 * again, the reader's line kept, nothing read made up. */
+	while (app.meta_wordless)
+		app_background_step(&app);
+	cr_assert_eq(art->words, doc_word_count(art->body, art->body_len));
+	struct line now = layout_line(&app.layout, app.top);
+	cr_assert(now.kind == at.kind && now.start == at.start,
+	          "the same line at the top");
+	cr_assert(!app.read[0]);
+	char want[64];
+	snprintf(want, sizeof want, "%zu words \xc2\xb7 %zu min read",
+	         art->words, (art->words + 229) / 230);
+	support_keys(&app, "g");
+	s = screen();
+	cr_assert(strstr(s, want), "%s in\n%s", want, s);
+	free(s);
 }
