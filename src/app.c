@@ -130,7 +130,8 @@ app_select(struct app *a, size_t i)
 	}
 	struct article *art = &a->corpus->v[i];
 	app_hash_start(a);
-	doc_parse(&a->doc, art->body, art->body_len);
+	/* Split into blocks as far as it is laid out (the layout asks). */
+	doc_begin(&a->doc, art->body, art->body_len);
 	free(a->meta);
 	a->meta = meta_line(art);
 	/* The words of a long body are counted between keys. */

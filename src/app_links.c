@@ -30,6 +30,7 @@ app_links_open(struct app *a)
 	const struct article *art = &a->corpus->v[a->open];
 	/* Block by block, so that no link runs from one paragraph into the
 	 * next. */
+	doc_finish(&a->doc); /* every block: the links of all of it */
 	for (size_t b = 0; b < a->doc.n; b++)
 		links_find(art->body + a->doc.v[b].start, a->doc.v[b].len,
 		           a->doc.v[b].start, &a->links);

@@ -15,8 +15,8 @@
 void
 doc_init(struct doc *d)
 {
-	d->v = NULL;
-	d->n = d->cap = 0;
+	memset(d, 0, sizeof *d);
+	d->done = 1;
 }
 
 void
@@ -95,42 +95,84 @@ add_block(struct doc *d, enum block_kind kind, size_t start, size_t len)
 }
 
 void
-doc_parse(struct doc *d, const char *body, size_t len)
+doc_begin(struct doc *d, const char *body, size_t len)
 {
-	size_t para_start = 0, para_end = 0;
-	int in_para = 0;
-
 	d->n = 0;
-	for (size_t i = 0; i < len;) {
+	d->body = body;
+	d->len = len;
+	d->pos = d->para_start = d->para_end = 0;
+	d->in_para = 0;
+	d->done = 0;
+}
+
+int
+doc_more(struct doc *d, size_t bytes)
+{
+	const char *body = d->body;
+	size_t len = d->len, i = d->pos;
+	size_t stop = bytes >= len - i ? len : i + bytes;
+	while (i < len && i < stop) {
 		const char *nl = memchr(body + i, '\n', len - i);
 		size_t end = nl ? (size_t)(nl - body) : len;
 		size_t h;
 
 		if (is_blank_line(body + i, end - i)) {
-			if (in_para)
-				add_block(d, BLOCK_PARA, para_start,
-				          trimmed_len(body, para_start,
-				                      para_end));
-			in_para = 0;
+			if (d->in_para)
+				add_block(d, BLOCK_PARA, d->para_start,
+				          trimmed_len(body, d->para_start,
+				                      d->para_end));
+			d->in_para = 0;
 		} else if ((h = heading_text(body + i, end - i)) > 0) {
-			if (in_para)
-				add_block(d, BLOCK_PARA, para_start,
-				          trimmed_len(body, para_start,
-				                      para_end));
-			in_para = 0;
+			if (d->in_para)
+				add_block(d, BLOCK_PARA, d->para_start,
+				          trimmed_len(body, d->para_start,
+				                      d->para_end));
+			d->in_para = 0;
 			add_block(d, BLOCK_HEADING, i + h,
 			          trimmed_len(body, i + h, end));
 		} else {
-			if (!in_para)
-				para_start = i;
-			in_para = 1;
-			para_end = end;
+			if (!d->in_para)
+				d->para_start = i;
+			d->in_para = 1;
+			d->para_end = end;
 		}
 		i = end + 1;
 	}
-	if (in_para)
-		add_block(d, BLOCK_PARA, para_start,
-		          trimmed_len(body, para_start, para_end));
+	d->pos = i < len ? i : len;
+	if (i >= len && !d->done) {
+		if (d->in_para)
+			add_block(
+			        d, BLOCK_PARA, d->para_start,
+			        trimmed_len(body, d->para_start, d->para_end));
+		d->in_para = 0;
+		d->done = 1;
+	}
+	return d->done;
+}
+
+/* Split per doc_more when a block is wanted: a few hundred lines. */
+#define DOC_STEP (64 * 1024)
+
+int
+doc_has(struct doc *d, size_t i)
+{
+	while (i >= d->n && !d->done)
+		doc_more(d, DOC_STEP);
+	return i < d->n;
+}
+
+void
+doc_finish(struct doc *d)
+{
+	while (!d->done)
+		doc_more(d, SIZE_MAX);
+}
+
+void
+doc_parse(struct doc *d, const char *body, size_t len)
+{
+	doc_begin(d, body, len);
+	doc_finish(d);
 }
 
 /* Space, tab, newline, \v, \f or \r. */

@@ -25,9 +25,15 @@ struct block {
 };
 
 struct doc {
-	struct block *v;
+	struct block *v; /* the blocks split so far */
 	size_t n;
 	size_t cap;
+	/* private: a body split as far as asked (doc_more) */
+	const char *body;
+	size_t len, pos; /* split up to pos */
+	size_t para_start, para_end;
+	int in_para; /* a paragraph goes on at pos */
+	int done;    /* split to the end: v holds every block */
 };
 
 void doc_init(struct doc *d);
@@ -35,6 +41,19 @@ void doc_fini(struct doc *d);
 
 /* Splits body[0..len) into blocks, replacing what d held. */
 void doc_parse(struct doc *d, const char *body, size_t len);
+
+/*
+ * doc_parse lazily, as less reads a file: doc_begin splits nothing yet,
+ * doc_more splits at least bytes more of the body (whole lines) and says
+ * whether it reached the end; until then d->n counts the blocks split so
+ * far (a block is added once it has ended).  body must stay alive.
+ */
+void doc_begin(struct doc *d, const char *body, size_t len);
+int doc_more(struct doc *d, size_t bytes);
+/* Whether block i exists, splitting as far as it needs. */
+int doc_has(struct doc *d, size_t i);
+/* The whole body split. */
+void doc_finish(struct doc *d);
 
 /* Words in body[0..len): runs of non-space characters. */
 size_t doc_word_count(const char *body, size_t len);

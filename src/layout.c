@@ -58,9 +58,9 @@ static size_t
 make_lines(const struct layout *l, struct layout_mark *m, struct line *out,
            size_t max, struct wrap_lines *wl)
 {
-	const struct doc *d = l->doc;
+	struct doc *d = l->doc;
 	size_t k = 0;
-	while (k < max && m->block < d->n) {
+	while (k < max && doc_has(d, m->block)) {
 		const struct block *bl = &d->v[m->block];
 		if (m->off == LAYOUT_BLANK) {
 			out[k++] = (struct line){LINE_BLANK, m->block,
@@ -102,12 +102,12 @@ make_run(struct layout *l)
 	        make_lines(l, &l->next, c->run[slot].v, LAYOUT_STEP, &c->wl);
 	c->older = !slot;
 	l->n += c->run[slot].n;
-	l->done = l->next.block >= l->doc->n;
+	l->done = !doc_has(l->doc, l->next.block);
 }
 
 void
 layout_start(struct layout *l, const char *title, const char *meta,
-             const char *body, const struct doc *doc, int width)
+             const char *body, struct doc *doc, int width)
 {
 	if (!l->cache) {
 		l->cache = xcalloc(1, sizeof *l->cache);
@@ -121,7 +121,8 @@ layout_start(struct layout *l, const char *title, const char *meta,
 	l->doc = doc;
 	l->first_body = 0;
 	l->nmarks = 0;
-	size_t first_start = doc->n ? doc->v[0].start : 0;
+	bool any = doc_has(doc, 0);
+	size_t first_start = any ? doc->v[0].start : 0;
 	push_head(l, &c->wl, LINE_TITLE, title, strlen(title));
 	if (meta && *meta)
 		push_head(l, &c->wl, LINE_META, meta, strlen(meta));
@@ -130,7 +131,7 @@ layout_start(struct layout *l, const char *title, const char *meta,
 	        (struct line){LINE_BLANK, 0, first_start, first_start};
 	l->n = l->first_body;
 	l->next = (struct layout_mark){0, 0};
-	l->done = doc->n == 0;
+	l->done = !any;
 }
 
 /* The body offset a mark's line starts at. */
@@ -163,7 +164,7 @@ layout_extend(struct layout *l, size_t want, size_t max_bytes)
 
 void
 layout_build(struct layout *l, const char *title, const char *meta,
-             const char *body, const struct doc *doc, int width)
+             const char *body, struct doc *doc, int width)
 {
 	layout_start(l, title, meta, body, doc, width);
 	layout_extend(l, SIZE_MAX, SIZE_MAX);

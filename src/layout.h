@@ -57,7 +57,7 @@ struct layout {
 	size_t first_body; /* index of the first line of the body */
 	/* private */
 	const char *body;
-	const struct doc *doc;
+	struct doc *doc;   /* split further as lines are made */
 	struct line *head; /* the title area: lines [0, first_body) */
 	size_t headcap;
 	struct layout_mark *marks; /* body line first_body + k * LAYOUT_STEP
@@ -75,11 +75,12 @@ void layout_fini(struct layout *l);
 /*
  * Lays out an article for width columns (>= 1), replacing what l held.
  * title and meta are NUL-terminated; body and doc are the article body and
- * its blocks (doc_parse).  The strings are not copied: keep them alive
+ * its blocks (doc_parse, or doc_begin: the layout splits it as far as the
+ * lines it makes need).  The strings are not copied: keep them alive
  * while the layout is used.
  */
 void layout_build(struct layout *l, const char *title, const char *meta,
-                  const char *body, const struct doc *doc, int width);
+                  const char *body, struct doc *doc, int width);
 
 /*
  * layout_build, lazily: only the title area.  The body's lines are made
@@ -88,7 +89,7 @@ void layout_build(struct layout *l, const char *title, const char *meta,
  * far and l->done is false.
  */
 void layout_start(struct layout *l, const char *title, const char *meta,
-                  const char *body, const struct doc *doc, int width);
+                  const char *body, struct doc *doc, int width);
 
 /*
  * Makes body lines until there are at least want lines in all or the body

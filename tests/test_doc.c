@@ -283,3 +283,42 @@ Test(doc, a_big_body_parses_in_linear_time, .timeout = 10)
 	doc_fini(&d);
 	free(body);
 }
+
+/* Split a few bytes at a time, a body gives the blocks it gives whole:
+ * paragraphs across the steps, headings, CR, no newline at the end. */
+Test(doc, split_lazily_it_gives_the_same_blocks)
+{
+	const char *bodies[] = {
+	        "First para\nsoft break.\n\nSecond.\n\n\n\nThird.\n",
+	        "One\n \t \r\nTwo\n\r\nThree\n   \n",
+	        "Before\n## Eyes on the prize\nAfter one\nafter two",
+	        "# x\n",
+	        "",
+	        "\n\n\n",
+	        "no newline at all"};
+	for (size_t b = 0; b < sizeof bodies / sizeof *bodies; b++) {
+		const char *body = bodies[b];
+		size_t len = strlen(body);
+		struct doc whole;
+		doc_init(&whole);
+		doc_parse(&whole, body, len);
+		for (size_t step = 1; step <= len + 1; step++) {
+			struct doc d;
+			doc_init(&d);
+			doc_begin(&d, body, len);
+			cr_assert_eq(d.n, 0, "nothing split yet");
+			while (!doc_more(&d, step))
+				;
+			cr_assert_eq(d.n, whole.n, "body %zu, steps of %zu", b,
+			             step);
+			for (size_t i = 0; i < d.n; i++)
+				cr_assert(d.v[i].kind == whole.v[i].kind &&
+				                  d.v[i].start ==
+				                          whole.v[i].start &&
+				                  d.v[i].len == whole.v[i].len,
+				          "body %zu block %zu", b, i);
+			doc_fini(&d);
+		}
+		doc_fini(&whole);
+	}
+}

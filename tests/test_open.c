@@ -132,6 +132,25 @@ Test(open, a_long_article_opens_with_only_its_start_laid_out)
 	free(st);
 }
 
+Test(open, a_long_article_is_split_into_blocks_only_as_far_as_shown)
+{
+	const struct article *art = &corpus.v[0];
+	cr_assert(!app.doc.done);
+	cr_assert_lt(app.doc.pos, art->body_len / 4);
+	finish();
+	cr_assert(app.doc.done);
+	struct doc whole;
+	doc_init(&whole);
+	doc_parse(&whole, art->body, art->body_len);
+	cr_assert_eq(app.doc.n, whole.n);
+	for (size_t i = 0; i < whole.n; i++)
+		cr_assert(app.doc.v[i].kind == whole.v[i].kind &&
+		                  app.doc.v[i].start == whole.v[i].start &&
+		                  app.doc.v[i].len == whole.v[i].len,
+		          "block %zu", i);
+	doc_fini(&whole);
+}
+
 Test(open, the_background_ends_with_what_opening_it_whole_gives)
 {
 	finish();
