@@ -32,7 +32,7 @@ search_report(struct app *a, bool forward, bool moved_article)
 	struct search *s = &a->search;
 	if (!search_done(s)) {
 		search_sync(a);
-		search_more(s, SEARCH_REPORT_BYTES, 16 * SEARCH_SLICE_MATCHES);
+		search_more(s, SEARCH_REPORT_BYTES, 64 * SEARCH_SLICE_MATCHES);
 	}
 	if (!search_done(s) && s->cur != SIZE_MAX) {
 		/* The rest is found between keys; said again when done. */
@@ -387,8 +387,8 @@ app_prompt_key_in(struct app *a, int key)
 			const struct article *art = &a->corpus->v[a->open];
 			search_begin(s, art->body, art->body_len,
 			             app_view_offset(a));
-			search_more(s, SEARCH_SLICE_BYTES,
-			            SEARCH_SLICE_MATCHES);
+			search_more(s, SEARCH_SCREEN_BYTES,
+			            SEARCH_SCREEN_MATCHES);
 		}
 		free(saved);
 	} else {

@@ -281,7 +281,7 @@ search_start(struct search *s, const char *text, size_t len, size_t origin)
 		             (s->phase == SEARCH_DONE &&
 		              s->spans.v[0].start < s->origin);
 		/* and the matches on the screen with it */
-		search_more(s, SEARCH_SLICE_BYTES, SEARCH_SLICE_MATCHES);
+		search_more(s, SEARCH_SCREEN_BYTES, SEARCH_SCREEN_MATCHES);
 	}
 }
 

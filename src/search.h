@@ -72,15 +72,18 @@ bool search_done(const struct search *s);
 /* search_more to the end. */
 void search_finish(struct search *s);
 
-/* Bytes and matches of one search_more in the background: a few
- * milliseconds. */
+/* Bytes and matches of one search_more in the background: a millisecond
+ * or two (a key waits for the slice under way). */
 #define SEARCH_SLICE_BYTES (1024 * 1024)
-#define SEARCH_SLICE_MATCHES 4096
+#define SEARCH_SLICE_MATCHES 1024
+/* What a screen needs past its first match: more than it can show. */
+#define SEARCH_SCREEN_BYTES (64 * 1024)
+#define SEARCH_SCREEN_MATCHES 256
 
 /*
  * search_begin, then the first match from origin on (or, round the end,
  * from the top) made current, without looking further than it and a
- * slice beyond: what a typed letter costs is the distance to the match,
+ * screen beyond: what a typed letter costs is the distance to the match,
  * not the length of the text.  cur is SIZE_MAX when nothing matches (or
  * limited, when the search was cut short); the rest of the matches are
  * for search_more.
