@@ -32,6 +32,10 @@ void app_reveal(struct app *a, size_t off);
  * or the pane. */
 void app_scroll(struct app *a, enum action act, long n);
 
+/* Lines of the help screen (or of the message history, when that is
+ * up). */
+size_t app_help_lines(const struct app *a);
+
 /* app_nav.c: counts, the jump list, moving as less and neomutt move. */
 
 /* Takes a digit typed as a count (5j); false when key is no count. */
