@@ -349,12 +349,18 @@ regex_find_in(const struct regex *re, const char *text, size_t len, size_t from,
 	return regex_find(re, text, len, from, start, end);
 }
 
+bool
+regex_bounds_slices(const struct regex *re)
+{
+	return re->sliced && re->jit;
+}
+
 enum regex_result
 regex_find_upto(const struct regex *re, const char *text, size_t len,
                 size_t from, size_t limit, size_t *start, size_t *end,
                 const struct regex_budget *b)
 {
-	if (!re->sliced || limit >= len)
+	if (!regex_bounds_slices(re) || limit >= len)
 		return regex_find_in(re, text, len, from, start, end, b);
 	if (from > limit)
 		return REGEX_NOMATCH;

@@ -79,9 +79,13 @@ enum regex_result regex_find_in(const struct regex *re, const char *text,
  * rest of a long text is not looked at (with JIT; PCRE2's interpreter
  * still looks for the pattern's first character beyond it).  Matches
  * may end past limit, and the pattern sees the whole text, so searching
- * slice after slice finds what one search would.  Needs REGEX_SLICED;
- * without it, limit is not applied.
+ * slice after slice finds what one search would.  Needs REGEX_SLICED
+ * and JIT (PCRE2's interpreter would look for the pattern's first
+ * character past the limit anyway, slice after slice): without them the
+ * limit is not applied, and the match found may start past it.
  */
+/* Whether regex_find_upto applies its limit for re. */
+bool regex_bounds_slices(const struct regex *re);
 enum regex_result regex_find_upto(const struct regex *re, const char *text,
                                   size_t len, size_t from, size_t limit,
                                   size_t *start, size_t *end,

@@ -182,13 +182,17 @@ next_phase(struct search *s, const struct regex_budget *budget)
 /*
  * Finds the matches starting from s->next to byte end (included), at
  * most max of them; returns how many, and moves s->next past end when
- * there are no more there.
+ * there are no more there.  A match found past end (the regex looked
+ * further) is kept if it starts by stop, the phase's last byte.
  */
 static size_t
-search_slice(struct search *s, size_t end, size_t max,
+search_slice(struct search *s, size_t end, size_t stop, size_t max,
              const struct regex_budget *budget)
 {
 	struct match_spans *into = s->into_before ? &s->before : &s->spans;
+	/* Without JIT the limit is not applied: a find looks to the end of
+	 * the text, and says so for the rest of the phase. */
+	bool bounded = regex_bounds_slices(s->re);
 	size_t found = 0;
 	while (s->next <= end && found < max) {
 		size_t a, b;
@@ -198,8 +202,12 @@ search_slice(struct search *s, size_t end, size_t max,
 			s->limited = true;
 			break;
 		}
-		if (r != REGEX_MATCH || a > end) {
-			s->next = end + 1;
+		if (r != REGEX_MATCH) {
+			s->next = bounded ? end + 1 : stop + 1;
+			break;
+		}
+		if (a > stop) { /* none before the phase's end */
+			s->next = stop + 1;
 			break;
 		}
 		if (b > a) {
@@ -238,7 +246,7 @@ search_more(struct search *s, size_t bytes, size_t max)
 		       ((unsigned char)s->text[end + 1] & 0xC0) == 0x80)
 			end++;
 		size_t from = s->next;
-		size_t found = search_slice(s, end, max, &budget);
+		size_t found = search_slice(s, end, stop, max, &budget);
 		max -= found;
 		size_t done = s->next > from ? s->next - from : 1;
 		bytes = done >= bytes ? 0 : bytes - done;
