@@ -331,7 +331,7 @@ grep_article(void *ctx, struct article *art, struct diag_list *dl)
  * read once, whole, while the folders are walked (corpus_visit).
  */
 int
-cli_grep(int npaths, char **paths, const char *pattern)
+cli_grep(int npaths, char **paths, const char *pattern, const char *cache_dir)
 {
 	struct grep_run g;
 	struct diag_list dl;
@@ -354,8 +354,8 @@ cli_grep(int npaths, char **paths, const char *pattern)
 	bool failed = false;
 	int visited = 0, stop = 0;
 	for (int i = 0; i < npaths && !stop; i++) {
-		int n = corpus_visit(paths[i], grep_wanted, grep_article, &g,
-		                     &dl, &stop);
+		int n = corpus_visit(paths[i], cache_dir, grep_wanted,
+		                     grep_article, &g, &dl, &stop);
 		if (n < 0)
 			failed = true;
 		else

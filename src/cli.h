@@ -35,8 +35,10 @@ int cli_list(struct corpus *c, struct diag_list *dl);
 /* --print: article n (1-based) laid out at width, without colour. */
 int cli_print(struct corpus *c, long n, int width, struct diag_list *dl);
 /* --grep: matching articles and lines under paths; 0 found, 1 none, 2
- * error (a path unreadable, no articles, a bad pattern). */
-int cli_grep(int npaths, char **paths, const char *pattern);
+ * error (a path unreadable, no articles, a bad pattern).  cache_dir: the
+ * heads caches to take heads from (NULL: none). */
+int cli_grep(int npaths, char **paths, const char *pattern,
+             const char *cache_dir);
 /* Loads defaults, then src's file if there is one.  Returns 0 or -1. */
 int cli_load_config(struct config *cfg, struct config_source *src,
                     struct diag_list *dl);

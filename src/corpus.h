@@ -134,11 +134,13 @@ typedef bool corpus_wanted_fn(void *ctx, const char *file, size_t len);
  * body, so reading its head apart would read it twice).  wanted, when not
  * NULL, sees each file first.  Returns the number of article files found
  * (visited or not wanted), or -1 with an error in diags when path itself
- * cannot be read.
+ * cannot be read.  With cache_dir (not NULL), a folder's heads cache is
+ * read, not written: a file it has for this version of the file has its
+ * head from there, not parsed again (a->cached is then true).
  */
-int corpus_visit(const char *path, corpus_wanted_fn *wanted,
-                 corpus_visit_fn *fn, void *ctx, struct diag_list *diags,
-                 int *stop);
+int corpus_visit(const char *path, const char *cache_dir,
+                 corpus_wanted_fn *wanted, corpus_visit_fn *fn, void *ctx,
+                 struct diag_list *diags, int *stop);
 
 /* Whether path is a file, or a folder that corpus_add_path would find an
  * article in.  Stops at the first article found. */

@@ -178,7 +178,17 @@ visit_file(struct walk *w, int dirfd, const char *name, const char *path,
 		corpus_article_fini(&a);
 		return 1;
 	}
-	rc = corpus_head_in(sb.buf, sb.len, path, &a, w->dl);
+	/* The head from the cache when it has this version of the file
+	 * (its front matter is not parsed again), else from the bytes. */
+	struct hc_key key;
+	hc_key_of(&st, &key);
+	if (!top && w->hc &&
+	    headcache_get(w->hc, path + w->rootlen, &key, &a)) {
+		a.cached = true;
+		rc = 1;
+	} else {
+		rc = corpus_head_in(sb.buf, sb.len, path, &a, w->dl);
+	}
 	if (rc == 1) {
 		a.path = xstrdup(path);
 		corpus_set_body(&a, &sb, w->dl);
@@ -409,8 +419,8 @@ corpus_add_path(struct corpus *c, const char *path, struct diag_list *diags)
 }
 
 int
-corpus_visit(const char *path, corpus_wanted_fn *wanted, corpus_visit_fn *fn,
-             void *ctx, struct diag_list *diags, int *stop)
+corpus_visit(const char *path, const char *cache_dir, corpus_wanted_fn *wanted,
+             corpus_visit_fn *fn, void *ctx, struct diag_list *diags, int *stop)
 {
 	size_t len = strlen(path);
 	struct walk w = {.dl = diags,
@@ -418,11 +428,21 @@ corpus_visit(const char *path, corpus_wanted_fn *wanted, corpus_visit_fn *fn,
 	                 .visit = fn,
 	                 .wanted = wanted,
 	                 .ctx = ctx};
+	struct headcache hc;
 	int rc;
 
 	switch (path_kind(path, diags)) {
 	case 'd':
+		if (cache_dir) { /* read only: its clock does not matter */
+			headcache_init(&hc, 0);
+			char *file = xdg_corpus_file(cache_dir, path, ".heads");
+			headcache_load(&hc, file);
+			free(file);
+			w.hc = &hc;
+		}
 		rc = add_dir(&w, path, 0);
+		if (w.hc)
+			headcache_fini(&hc);
 		break;
 	case 'f':
 		rc = visit_file(&w, AT_FDCWD, path, path, true);

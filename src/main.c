@@ -234,8 +234,11 @@ main(int argc, char **argv)
 	/* The reading state is kept per corpus root: the first PATH. */
 	const char *root = npaths > 0 ? paths[0] : default_corpus();
 	if (o.grep) { /* each file read as the folders are walked */
+		char *cache =
+		        o.no_cache ? NULL : xdg_dir("XDG_CACHE_HOME", ".cache");
 		rc = cli_grep(npaths ? npaths : 1,
-		              npaths ? paths : (char **)&root, o.grep);
+		              npaths ? paths : (char **)&root, o.grep, cache);
+		free(cache);
 		config_fini(&cfg);
 		free(src.path);
 		return rc;

@@ -693,3 +693,65 @@ Test(headcache, keyword_hits_counted_once_are_taken_at_the_next_start)
 	app_fini(&app);
 	unload(&c, &dl);
 }
+
+/* ------------------------------------------------ --grep's visit with it */
+
+struct seen {
+	size_t n, cached;
+	char titles[8][32];
+};
+
+static int
+note_visit(void *ctx, struct article *a, struct diag_list *dl)
+{
+	(void)dl;
+	struct seen *s = ctx;
+	if (s->n < 8)
+		snprintf(s->titles[s->n], sizeof s->titles[0], "%s", a->title);
+	s->n++;
+	s->cached += a->cached;
+	return 0;
+}
+
+static struct seen
+visit_lib(const char *cache)
+{
+	struct seen s;
+	struct diag_list dl;
+	int stop = 0;
+	memset(&s, 0, sizeof s);
+	diag_list_init(&dl);
+	char *lib = tmp_path("lib");
+	cr_assert_eq(corpus_visit(lib, cache, NULL, note_visit, &s, &dl, &stop),
+	             4);
+	cr_assert_eq(dl.n, 0);
+	free(lib);
+	diag_list_fini(&dl);
+	return s;
+}
+
+Test(headcache, a_visit_takes_heads_from_the_cache_and_writes_none)
+{
+	struct corpus c;
+	struct diag_list dl;
+	make_library();
+	struct seen none = visit_lib(cache_dir);
+	cr_assert_eq(none.n, 4);
+	cr_assert_eq(none.cached, 0, "no cache yet");
+	char *file = xdg_file_of_lib();
+	struct stat st;
+	cr_assert_neq(stat(file, &st), 0, "a visit writes no cache");
+	load(&c, &dl, true, LATER); /* a start writes it */
+	unload(&c, &dl);
+	struct seen all = visit_lib(cache_dir);
+	cr_assert_eq(all.cached, 4);
+	for (size_t i = 0; i < 4; i++)
+		cr_assert_str_eq(all.titles[i], none.titles[i]);
+	cr_assert_eq(visit_lib(NULL).cached, 0, "--no-cache");
+	/* A file changed since is parsed again, its new head seen. */
+	put("lib/a.md", "---\ntitle: Changed\n---\nBody of a, longer.\n");
+	struct seen after = visit_lib(cache_dir);
+	cr_assert_eq(after.cached, 3);
+	cr_assert_str_eq(after.titles[0], "Changed");
+	free(file);
+}
