@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "kwset.h"
 #include "match.h"
 #include "regex.h"
 
@@ -39,6 +40,11 @@ struct search {
 	struct match_spans before; /* until they join spans */
 	const char *text;          /* what is searched, to see it change */
 	size_t len;
+	/* A query of literal words joined by '|': its matches found by a
+	 * kwset (one pass), PCRE2's leftmost-first choice made among them;
+	 * NULL for any other. */
+	struct kwset *kw;
+	size_t kw_max;      /* its longest word */
 	long long spent_ns; /* searching so far, against SEARCH_BUDGET_MS */
 };
 

@@ -285,3 +285,93 @@ Test(search, slices_find_what_one_search_finds_without_jit)
 	search_fini(&s);
 	free(t);
 }
+
+/* What PCRE2 alone finds: the query's matches, one search. */
+static struct match_spans
+pcre2_spans(const char *query, const char *t, size_t len)
+{
+	char *err = NULL;
+	struct regex *re = regex_new(query, REGEX_SMART_CASE, &err);
+	cr_assert_not_null(re, "%s", err);
+	struct match_spans m;
+	match_spans_init(&m);
+	size_t from = 0, a, b;
+	while (regex_find(re, t, len, from, &a, &b) == REGEX_MATCH) {
+		cr_assert_gt(b, a);
+		xgrow(&m.v, &m.cap, m.n + 1, sizeof *m.v);
+		m.v[m.n++] = (struct match_span){a, b, -1};
+		from = b;
+	}
+	regex_free(re);
+	return m;
+}
+
+/* Literal words joined by '|' are found by a kwset, with PCRE2's
+ * choice: the leftmost start, there the first word of the query (not the
+ * longest), on from its end.  Texts of the words' letters, so that words
+ * overlap and nest everywhere. */
+Test(search, literal_words_are_found_as_pcre2_finds_them)
+{
+	const char *queries[] = {"huawei|zte", "Huawei|ZTE|5G",   "ab|a|abc",
+	                         "a|ab",       "he|the|then|hen", "aa|a",
+	                         "Bb|b|bB",    "e|h|t|n"};
+	const char alphabet[] = "abcehntwuizABHZTE5G \n";
+	size_t len = 20000;
+	char *t = malloc(len + 1);
+	unsigned x = 12345;
+	for (size_t i = 0; i < len; i++) {
+		x = x * 1103515245u + 12345u;
+		t[i] = alphabet[(x >> 16) % (sizeof alphabet - 1)];
+	}
+	memcpy(t + 100, "\xc3\xa9", 2); /* and some UTF-8 */
+	t[len] = '\0';
+	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
+		struct match_spans want = pcre2_spans(queries[q], t, len);
+		cr_assert_gt(want.n, 10, "%s", queries[q]);
+		struct search s;
+		search_init(&s);
+		search_set(&s, queries[q], false);
+		cr_assert_not_null(s.kw, "%s: by a kwset", queries[q]);
+		search_run(&s, t, len);
+		assert_same(&s.spans, &want);
+		/* and a slice at a time, from the middle */
+		size_t sizes[] = {1, 7, 300};
+		for (size_t z = 0; z < 3; z++) {
+			search_begin(&s, t, len, len / 2);
+			while (!search_more(&s, sizes[z], 5))
+				;
+			assert_same(&s.spans, &want);
+		}
+		search_fini(&s);
+		match_spans_fini(&want);
+	}
+	free(t);
+}
+
+Test(search, other_queries_are_left_to_pcre2)
+{
+	const char *pcre2_only[] = {
+	        "huawei",     /* one word: PCRE2 finds it fast */
+	        "kiwi|apple", /* ignores case, and k is also the Kelvin sign */
+	        "ask|tell",   /* s is also the long s */
+	        "a.b|c",      /* syntax */
+	        "a b|c",      /* a space */
+	        "caf\xc3\xa9|tea", /* not ASCII */
+	        "a||b",            /* an empty word matches everywhere */
+	};
+	for (size_t q = 0; q < sizeof pcre2_only / sizeof *pcre2_only; q++) {
+		struct search s;
+		search_init(&s);
+		cr_assert_eq(search_set(&s, pcre2_only[q], false), 0);
+		cr_assert_null(s.kw, "%s", pcre2_only[q]);
+		search_fini(&s);
+	}
+	struct search s;
+	search_init(&s);
+	search_set(&s, "Kiwi|Ask", false); /* exact case: no folding */
+	cr_assert_not_null(s.kw);
+	const char *t = "kiwi Kiwi \xe2\x84\xaaiwi Ask ask \xc5\xbfk";
+	search_run(&s, t, strlen(t));
+	cr_assert_eq(s.spans.n, 2);
+	search_fini(&s);
+}
