@@ -232,6 +232,9 @@ next_phase(struct search *s, const struct regex_budget *budget)
 	s->phase = SEARCH_DONE;
 }
 
+/* The text a kwset looks through at once, in bytes. */
+#define KW_CHUNK (64 * 1024)
+
 /* The occurrences of the words, any of them, overlapping. */
 struct occ {
 	size_t start, end;
@@ -273,6 +276,14 @@ static size_t
 kw_slice(struct search *s, size_t end, size_t max)
 {
 	struct match_spans *into = s->into_before ? &s->before : &s->spans;
+	/* A chunk at a time: every occurrence of every word is noted (and
+	 * sorted), so not of a whole text at once, and of less for fewer
+	 * matches wanted (search_more calls again). */
+	size_t chunk = max >= KW_CHUNK / 64 ? KW_CHUNK
+	               : max < 16           ? 1024
+	                                    : max * 64;
+	if (end - s->next >= chunk)
+		end = s->next + chunk - 1;
 	size_t from = s->next, to = end + s->kw_max;
 	if (to > s->len)
 		to = s->len;
