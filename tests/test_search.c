@@ -221,13 +221,15 @@ Test(search, start_wraps_round_to_the_top)
 
 /* Slices of any size, from any origin, find what one search finds:
  * matches across a slice's end, multi-byte characters cut by it, empty
- * matches, lookbehind and line anchors. */
+ * matches, lookbehind and line anchors.  A search the 300 ms budget cut
+ * short (PCRE2's interpreter on a loaded machine) is not compared: how
+ * far it got is a matter of time.  Returns the queries compared. */
 static size_t
-check_slices(void)
+check_slices(size_t lines)
 {
 	size_t compared = 0;
 	size_t len;
-	char *t = long_text(3000, &len);
+	char *t = long_text(lines, &len);
 	const char *queries[] = {"needle", "e中\\n", "(?<=hay )line", "^Needle",
 	                         "\\d+$",  "中*",    "y l|é",         "[^a]+"};
 	size_t origins[] = {0, 1, 17, len / 3, len - 1, len};
@@ -250,7 +252,8 @@ check_slices(void)
 				search_begin(&s, t, len, origins[o]);
 				while (!search_more(&s, sizes[z], 3))
 					;
-				assert_same(&s.spans, &all);
+				if (!s.limited)
+					assert_same(&s.spans, &all);
 				search_fini(&s);
 			}
 		match_spans_fini(&all);
@@ -261,7 +264,7 @@ check_slices(void)
 
 Test(search, slices_find_what_one_search_finds)
 {
-	cr_assert_eq(check_slices(), 8);
+	cr_assert_eq(check_slices(3000), 8);
 }
 
 /* PCRE2's interpreter has no bound on a slice: each find looks as far as
@@ -269,7 +272,7 @@ Test(search, slices_find_what_one_search_finds)
 Test(search, slices_find_what_one_search_finds_without_jit)
 {
 	setenv("LECTERN_NO_JIT", "1", 1);
-	cr_assert_geq(check_slices(), 6);
+	cr_assert_geq(check_slices(300), 6);
 	/* and slices of a byte cost a find per match, not one per byte */
 	size_t len;
 	char *t = long_text(3000, &len);
