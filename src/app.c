@@ -317,9 +317,7 @@ app_fini(struct app *a)
 long long
 app_clock_ms(void)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return clock_mono_ns() / 1000000;
 }
 
 bool

@@ -89,13 +89,21 @@ laid_out(const struct app *a)
 	return a->layout.done && app_hits_done(a);
 }
 
-void
-app_relayout(struct app *a)
+/* The open article laid out again from the top, its start at once (the
+ * rest lazily); the caller puts the view back. */
+static void
+lay_out_start(struct app *a)
 {
 	const struct article *art = &a->corpus->v[a->open];
 	layout_start(&a->layout, art->title, a->meta, art->body, &a->doc,
 	             a->geo.text_w);
 	layout_extend(&a->layout, SIZE_MAX, OPEN_AHEAD_BYTES);
+}
+
+void
+app_relayout(struct app *a)
+{
+	lay_out_start(a);
 	const struct place *pl = &a->places[a->open];
 	if (pl->width == a->geo.text_w)
 		a->top = pl->top;
@@ -143,9 +151,7 @@ meta_now_with_words(struct app *a)
 	free(a->meta);
 	a->meta = meta_line(art);
 	a->meta_wordless = false;
-	layout_start(&a->layout, art->title, a->meta, art->body, &a->doc,
-	             a->geo.text_w);
-	layout_extend(&a->layout, SIZE_MAX, OPEN_AHEAD_BYTES);
+	lay_out_start(a);
 	a->top = anchor ? layout_find_anchor(&a->layout, anchor) : top;
 	if (!a->engaged)
 		a->opened_top = a->top; /* the same place, not a move */

@@ -36,9 +36,9 @@ search_report(struct app *a, bool forward, bool moved_article)
 	}
 	if (!search_done(s) && s->cur != SIZE_MAX) {
 		/* The rest is found between keys; said again when done. */
-		app_message(a, false, "%zu match%s so far, still searching",
-		            s->spans.n + s->before.n,
-		            s->spans.n + s->before.n == 1 ? "" : "es");
+		size_t n = search_count(s);
+		app_message(a, false, "%zu match%s so far, still searching", n,
+		            n == 1 ? "" : "es");
 		a->search_said = a->said_seq;
 		return;
 	}

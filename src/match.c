@@ -67,8 +67,8 @@ match_spans_fini(struct match_spans *s)
 	match_spans_init(s);
 }
 
-static void
-spans_push(struct match_spans *s, size_t start, size_t end, int group)
+void
+match_spans_push(struct match_spans *s, size_t start, size_t end, int group)
 {
 	xgrow(&s->v, &s->cap, s->n + 1, sizeof *s->v);
 	s->v[s->n].start = start;
@@ -307,7 +307,7 @@ scan(const struct regex *re, int group, const char *text, size_t len,
 		if (r != REGEX_MATCH)
 			return false;
 		if (e > s) {
-			spans_push(cand, s, e, group);
+			match_spans_push(cand, s, e, group);
 			pos = e;
 			continue;
 		}
@@ -410,7 +410,7 @@ kw_scan(const struct matcher *m, const char *text, size_t len,
 		} else if (k.v[i].start < kept_end) {
 			continue;
 		}
-		spans_push(cand, k.v[i].start, k.v[i].end, group);
+		match_spans_push(cand, k.v[i].start, k.v[i].end, group);
 		kept_end = k.v[i].end;
 	}
 	free(k.v);
@@ -446,7 +446,7 @@ matcher_find(const struct matcher *m, const char *text, size_t len, size_t base,
 		const struct match_span *c = &cand.v[i];
 		if (any && c->start < kept_end)
 			continue;
-		spans_push(out, c->start + base, c->end + base, c->group);
+		match_spans_push(out, c->start + base, c->end + base, c->group);
 		kept_end = c->end;
 		any = true;
 	}

@@ -33,6 +33,9 @@ struct match_spans {
 
 void match_spans_init(struct match_spans *s);
 void match_spans_fini(struct match_spans *s);
+/* Appends the span [start, end) of group. */
+void match_spans_push(struct match_spans *s, size_t start, size_t end,
+                      int group);
 
 struct matcher;
 

@@ -326,27 +326,28 @@ regex_free(struct regex *re)
 	free(re);
 }
 
-static long long
-now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
 void
 regex_budget_start(struct regex_budget *b, int ms)
 {
-	b->deadline_ns = ms > 0 ? now_ns() + (long long)ms * 1000000LL : 0;
+	b->deadline_ns =
+	        ms > 0 ? clock_mono_ns() + (long long)ms * 1000000LL : 0;
 }
 
 enum regex_result
 regex_find_in(const struct regex *re, const char *text, size_t len, size_t from,
               size_t *start, size_t *end, const struct regex_budget *b)
 {
-	if (b && b->deadline_ns && now_ns() > b->deadline_ns)
+	if (b && b->deadline_ns && clock_mono_ns() > b->deadline_ns)
 		return REGEX_LIMIT;
 	return regex_find(re, text, len, from, start, end);
+}
+
+bool
+regex_caseless(const struct regex *re)
+{
+	uint32_t opts = 0;
+	pcre2_pattern_info(re->code, PCRE2_INFO_ARGOPTIONS, &opts);
+	return opts & PCRE2_CASELESS;
 }
 
 bool

@@ -84,6 +84,10 @@ enum regex_result regex_find_in(const struct regex *re, const char *text,
  * character past the limit anyway, slice after slice): without them the
  * limit is not applied, and the match found may start past it.
  */
+/* Whether re ignores case (REGEX_CASELESS, or smart case without a
+ * capital). */
+bool regex_caseless(const struct regex *re);
+
 /* Whether regex_find_upto applies its limit for re. */
 bool regex_bounds_slices(const struct regex *re);
 enum regex_result regex_find_upto(const struct regex *re, const char *text,

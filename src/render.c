@@ -460,7 +460,7 @@ draw_prompt(struct app *a)
 			                                : ROLE_MESSAGE);
 		return;
 	}
-	size_t found = s->spans.n + s->before.n;
+	size_t found = search_count(s);
 	if (s->re && found)
 		snprintf(right, sizeof right, " %zu match%s%s ", found,
 		         found == 1 ? "" : "es",

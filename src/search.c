@@ -1,13 +1,9 @@
 /* search.c - the search in the open article. */
-#ifdef HAVE_CONFIG_H
-#include "ac-config.h" /* clock_gettime */
-#endif
 #include "search.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "utf8.h"
 #include "util.h"
@@ -54,18 +50,14 @@ search_fini(struct search *s)
  * 5G"): PCRE2 tries such an alternation word by word at each byte (tens
  * of MB/s), a kwset reads the text once.  Only where the two agree
  * exactly: printable ASCII words without regex syntax or spaces, and,
- * when the query ignores case (smart case: no capital), none with a k or
- * an s, which Unicode case folding matches to the Kelvin sign and the
- * long s.  NULL otherwise.
+ * when the regex ignores case, none with a k or an s, which Unicode case
+ * folding matches to the Kelvin sign and the long s.  NULL otherwise.
  */
 static struct kwset *
-literal_words(const char *q, size_t *maxlen)
+literal_words(const char *q, bool caseless, size_t *maxlen)
 {
 	if (!strchr(q, '|'))
 		return NULL;
-	bool caseless = true;
-	for (const char *p = q; *p; p++)
-		caseless &= !(*p >= 'A' && *p <= 'Z');
 	for (const char *p = q; *p; p++) {
 		unsigned char c = (unsigned char)*p;
 		if (c <= ' ' || c >= 0x7f || strchr("\\^$.?*+()[]{}#", c))
@@ -112,16 +104,8 @@ search_set(struct search *s, const char *query, bool backward)
 		free(err);
 		return -1;
 	}
-	s->kw = literal_words(query, &s->kw_max);
+	s->kw = literal_words(query, regex_caseless(s->re), &s->kw_max);
 	return 0;
-}
-
-static long long
-now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
 void
@@ -143,6 +127,22 @@ bool
 search_done(const struct search *s)
 {
 	return s->phase == SEARCH_DONE;
+}
+
+size_t
+search_count(const struct search *s)
+{
+	return s->spans.n + s->before.n;
+}
+
+/* Where a search goes on after an empty match at a: past its character
+ * (past the end, at the end). */
+static size_t
+past_empty(const struct search *s, size_t a)
+{
+	uint32_t cp;
+	return a < s->len ? a + utf8_decode(s->text + a, s->len - a, &cp)
+	                  : s->len + 1;
 }
 
 /*
@@ -172,15 +172,10 @@ resync(struct search *s, size_t q, const struct regex_budget *budget)
 		if (k < m->n && m->v[k].start == a && m->v[k].end == b)
 			break; /* in step again */
 		if (b > a) {
-			xgrow(&fresh.v, &fresh.cap, fresh.n + 1,
-			      sizeof *fresh.v);
-			fresh.v[fresh.n++] = (struct match_span){a, b, -1};
+			match_spans_push(&fresh, a, b, -1);
 			from = b;
 		} else {
-			uint32_t cp;
-			from = a < s->len ? a + utf8_decode(s->text + a,
-			                                    s->len - a, &cp)
-			                  : s->len + 1;
+			from = past_empty(s, a);
 		}
 	}
 	size_t rest = m->n - k;
@@ -295,9 +290,8 @@ kw_slice(struct search *s, size_t end, size_t max)
 	for (size_t i = 0; i < o.n && found < max; i++) {
 		if (o.v[i].start < pos)
 			continue;
-		xgrow(&into->v, &into->cap, into->n + 1, sizeof *into->v);
-		into->v[into->n++] = (struct match_span){from + o.v[i].start,
-		                                         from + o.v[i].end, -1};
+		match_spans_push(into, from + o.v[i].start, from + o.v[i].end,
+		                 -1);
 		pos = o.v[i].end;
 		found++;
 	}
@@ -342,17 +336,11 @@ search_slice(struct search *s, size_t end, size_t stop, size_t max,
 			break;
 		}
 		if (b > a) {
-			xgrow(&into->v, &into->cap, into->n + 1,
-			      sizeof *into->v);
-			into->v[into->n++] = (struct match_span){a, b, -1};
+			match_spans_push(into, a, b, -1);
 			found++;
 			s->next = b;
-		} else if (a < s->len) {
-			/* An empty match: step over one character. */
-			uint32_t cp;
-			s->next = a + utf8_decode(s->text + a, s->len - a, &cp);
 		} else {
-			s->next = s->len + 1;
+			s->next = past_empty(s, a);
 		}
 	}
 	return found;
@@ -363,7 +351,7 @@ search_more(struct search *s, size_t bytes, size_t max)
 {
 	if (s->phase == SEARCH_DONE)
 		return true;
-	long long t0 = now_ns();
+	long long t0 = clock_mono_ns();
 	long long left_ms =
 	        SEARCH_BUDGET_MS - s->spent_ns / 1000000LL; /* >= 1 below */
 	struct regex_budget budget;
@@ -389,7 +377,7 @@ search_more(struct search *s, size_t bytes, size_t max)
 			next_phase(s, &budget);
 		}
 	}
-	s->spent_ns += now_ns() - t0;
+	s->spent_ns += clock_mono_ns() - t0;
 	return s->phase == SEARCH_DONE;
 }
 

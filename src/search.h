@@ -75,6 +75,8 @@ void search_begin(struct search *s, const char *text, size_t len,
                   size_t origin);
 bool search_more(struct search *s, size_t bytes, size_t max);
 bool search_done(const struct search *s);
+/* The matches found so far (all of them once done). */
+size_t search_count(const struct search *s);
 /* search_more to the end. */
 void search_finish(struct search *s);
 

@@ -1,4 +1,7 @@
 /* util.c - allocation helpers, string buffer, diagnostics. */
+#ifdef HAVE_CONFIG_H
+#include "ac-config.h" /* clock_gettime */
+#endif
 #include "util.h"
 
 #include <ctype.h>
@@ -6,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static void
@@ -313,4 +317,12 @@ fnv1a64_more(uint64_t h, const void *p, size_t len)
 		h *= 0x100000001b3u;
 	}
 	return h;
+}
+
+long long
+clock_mono_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }

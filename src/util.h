@@ -37,6 +37,9 @@ char *xasprintf(const char *fmt, ...) LECTERN_PRINTF(1, 2);
 #define FNV1A64_START UINT64_C(0xcbf29ce484222325)
 uint64_t fnv1a64_more(uint64_t h, const void *p, size_t len);
 
+/* CLOCK_MONOTONIC in nanoseconds: for timing, never for dates. */
+long long clock_mono_ns(void);
+
 /* Writes buf[0..len) to fd whole, going on after EINTR and short
  * writes.  0, or -1 with errno (EPIPE: the reader left). */
 int write_all(int fd, const char *buf, size_t len);
