@@ -62,9 +62,11 @@ struct hc_item {
 struct headcache {
 	char *buf; /* the loaded file */
 	size_t len;
+	size_t maplen; /* buf is the file mapped, maplen bytes; 0: malloc'd */
 	struct hc_entry *v;
 	size_t n;
-	uint32_t *table; /* open addressing on rel: index + 1, 0 empty */
+	uint32_t *table; /* open addressing on rel: index + 1, 0 empty;
+	                  * made when first needed */
 	size_t tmask;
 	size_t next;         /* the entry after the last one found: a walk finds
 	              * them in the order they were written, so it is
