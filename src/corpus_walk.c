@@ -17,10 +17,12 @@
 #include <unistd.h>
 
 #include "headcache.h"
+#include "prestat.h"
 #include "xdg.h"
 
 enum {
-	MAX_DIR_DEPTH = 64, /* deeper folders are reported, not read */
+	MAX_DIR_DEPTH = 64,    /* deeper folders are reported, not read */
+	PRESTAT_WINDOW = 4096, /* names stat'ed ahead at a time */
 };
 
 static bool
@@ -251,10 +253,11 @@ add_found(struct walk *w, int dirfd, const struct entry *e, const char *path,
 	return 1;
 }
 
-/* One entry of a folder: a sub-folder, an article file, or ignored. */
+/* One entry of a folder: a sub-folder, an article file, or ignored.  pre,
+ * if not NULL, has the entry's stat as name j when it is a regular file. */
 static int
 add_entry(struct walk *w, int dirfd, const char *path, const struct entry *e,
-          int depth)
+          int depth, struct prestat *pre, size_t j)
 {
 	struct diag_list *dl = w->dl;
 	struct stat st;
@@ -270,7 +273,8 @@ add_entry(struct walk *w, int dirfd, const char *path, const struct entry *e,
 	if (!is_article_name(e->name))
 		return 0;
 	if (type == DT_REG) /* corpus_add_file checks it again with fstat */
-		return add_found(w, dirfd, e, path, NULL);
+		return add_found(w, dirfd, e, path,
+		                 pre && prestat_get(pre, j, &st) ? &st : NULL);
 	if (type == DT_LNK) {
 		if (fstatat(dirfd, e->name, &st, 0) < 0) {
 			diag_add(dl, DIAG_WARNING, path, 0, 0,
@@ -311,11 +315,32 @@ add_dir(struct walk *w, const char *dir, int depth)
 		         "cannot read folder: %s", strerror(err));
 		return depth == 0 ? -1 : 0;
 	}
+	/* With a heads cache, each article file is stat'ed to check its
+	 * entry: a thread stats them ahead, PRESTAT_WINDOW names at a time. */
+	bool ahead = w->hc && !w->visit;
+	const char **pn = ahead ? xmalloc(PRESTAT_WINDOW * sizeof *pn) : NULL;
+	struct prestat *pre = NULL;
 	for (size_t i = 0; i < n && !w->stop; i++) {
+		size_t j = i % PRESTAT_WINDOW;
+		if (ahead && j == 0) {
+			size_t m =
+			        n - i < PRESTAT_WINDOW ? n - i : PRESTAT_WINDOW;
+			for (size_t k = 0; k < m; k++) {
+				const struct entry *e = &names[i + k];
+				pn[k] = e->type == DT_REG &&
+				                        is_article_name(e->name)
+				                ? e->name
+				                : NULL;
+			}
+			prestat_stop(pre);
+			pre = prestat_start(dirfd, pn, m);
+		}
 		char *path = join_path(dir, names[i].name);
-		added += add_entry(w, dirfd, path, &names[i], depth);
+		added += add_entry(w, dirfd, path, &names[i], depth, pre, j);
 		free(path);
 	}
+	prestat_stop(pre);
+	free(pn);
 	close(dirfd);
 	entries_free(names, n);
 	return added;

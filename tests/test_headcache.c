@@ -755,3 +755,38 @@ Test(headcache, a_visit_takes_heads_from_the_cache_and_writes_none)
 	cr_assert_str_eq(after.titles[0], "Changed");
 	free(file);
 }
+
+Test(headcache, a_big_folder_stated_ahead_is_checked_file_by_file)
+{
+	/* More files than PRESTAT_MIN, so that a thread stats them ahead:
+	 * each file's entry is checked against its own stat. */
+	struct corpus plain, c;
+	struct diag_list d0, dl;
+	make_library();
+	for (int i = 0; i < 300; i++) {
+		char name[40], text[80];
+		snprintf(name, sizeof name, "lib/m%03d.md", i);
+		snprintf(text, sizeof text, "# Title %d%*s\nBody.\n", i, i % 9,
+		         "");
+		put(name, text);
+	}
+	load(&c, &dl, true, LATER);
+	unload(&c, &dl);
+	load(&c, &dl, true, LATER);
+	cr_assert_eq(c.cache_hits, 304);
+	unload(&c, &dl);
+	/* One file in the middle changes size: only it is read again. */
+	put("lib/m150.md", "# Changed\nBody, longer than it was.\n");
+	load(&plain, &d0, false, 0);
+	load(&c, &dl, true, LATER);
+	cr_assert_eq(c.cache_hits, 303);
+	assert_same_corpus(&plain, &c);
+	size_t i = 0;
+	while (i < c.n && !strstr(c.v[i].path, "m150"))
+		i++;
+	cr_assert_lt(i, c.n);
+	cr_assert_str_eq(c.v[i].title, "Changed");
+	cr_assert_eq(d0.n + dl.n, 0);
+	unload(&plain, &d0);
+	unload(&c, &dl);
+}

@@ -1,0 +1,137 @@
+/*
+ * prestat.c - a folder's files stat'ed ahead, on a second thread: see
+ * prestat.h.
+ *
+ * Each name has a state: free, taken by the thread (with a compare-and-
+ * swap, as the walk takes it, so only one of them stats it), done (the
+ * thread's result is there, published with release order) or the walk's.  The
+ * thread goes from the last name back and stops at the first one the walk
+ * has taken: the walk takes them in order, so every one before is the
+ * walk's too.
+ */
+#define _DEFAULT_SOURCE /* fstatat */
+#include "prestat.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+
+#include "util.h"
+
+enum {
+	FREE,
+	TAKEN, /* by the thread, being stat'ed */
+	DONE,  /* by the thread, stat'ed */
+	MINE,  /* by the caller of prestat_get */
+};
+
+struct result {
+	struct stat st;
+	int err; /* 0: st is the file's; else fstatat's errno */
+};
+
+struct prestat {
+	int dirfd;
+	const char *const *names;
+	size_t n;
+	bool threaded;
+	pthread_t thread;
+	atomic_bool stop;
+	atomic_uchar *state; /* per name; NULL when not threaded */
+	struct result *res;
+};
+
+/* Takes name i for who (TAKEN or MINE) if no one has; false if taken. */
+static bool
+take(struct prestat *p, size_t i, unsigned char who)
+{
+	unsigned char free_ = FREE;
+	return atomic_compare_exchange_strong(&p->state[i], &free_, who);
+}
+
+static void *
+run(void *arg)
+{
+	struct prestat *p = arg;
+	for (size_t i = p->n; i-- > 0;) {
+		if (atomic_load_explicit(&p->stop, memory_order_relaxed))
+			break;
+		if (!p->names[i])
+			continue;
+		if (!take(p, i, TAKEN))
+			break; /* the walk's, and so is every name before */
+		struct result *r = &p->res[i];
+		r->err = fstatat(p->dirfd, p->names[i], &r->st, 0) < 0 ? errno
+		                                                       : 0;
+		atomic_store_explicit(&p->state[i], DONE, memory_order_release);
+	}
+	return NULL;
+}
+
+struct prestat *
+prestat_start(int dirfd, const char *const *names, size_t n)
+{
+	struct prestat *p = xcalloc(1, sizeof *p);
+	size_t want = 0;
+
+	p->dirfd = dirfd;
+	p->names = names;
+	p->n = n;
+	for (size_t i = 0; i < n; i++)
+		want += names[i] != NULL;
+	if (want < PRESTAT_MIN)
+		return p;
+	p->state = xcalloc(n, sizeof *p->state);
+	p->res = xmalloc(n * sizeof *p->res);
+	for (size_t i = 0; i < n; i++)
+		atomic_init(&p->state[i], FREE);
+	atomic_init(&p->stop, false);
+	/* Signals are the main thread's: the thread starts with them all
+	 * blocked. */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	p->threaded = pthread_create(&p->thread, NULL, run, p) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return p;
+}
+
+bool
+prestat_get(struct prestat *p, size_t i, struct stat *st)
+{
+	if (p->threaded && !take(p, i, MINE)) {
+		/* Asked before (stat'ed again), or the thread's: done, or
+		 * being done (one fstatat). */
+		unsigned char s;
+		while ((s = atomic_load_explicit(
+		                &p->state[i], memory_order_acquire)) == TAKEN)
+			sched_yield();
+		if (s == MINE)
+			return fstatat(p->dirfd, p->names[i], st, 0) == 0;
+		if (p->res[i].err) {
+			errno = p->res[i].err;
+			return false;
+		}
+		*st = p->res[i].st;
+		return true;
+	}
+	return fstatat(p->dirfd, p->names[i], st, 0) == 0;
+}
+
+void
+prestat_stop(struct prestat *p)
+{
+	if (!p)
+		return;
+	if (p->threaded) {
+		atomic_store_explicit(&p->stop, true, memory_order_relaxed);
+		pthread_join(p->thread, NULL);
+	}
+	free(p->state);
+	free(p->res);
+	free(p);
+}
