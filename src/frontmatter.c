@@ -41,6 +41,11 @@ frontmatter_init(struct frontmatter *fm)
 void
 frontmatter_fini(struct frontmatter *fm)
 {
+	if (fm->block) {
+		free(fm->block);
+		frontmatter_init(fm);
+		return;
+	}
 	free(fm->title);
 	free(fm->author);
 	free(fm->date);

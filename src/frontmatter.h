@@ -36,6 +36,8 @@ struct frontmatter {
 	size_t ntags;
 	struct fm_field *extra; /* unknown fields, in file order */
 	size_t nextra;
+	char *block; /* when not NULL, every string and array above lives in
+	              * it, one allocation (the heads cache's) */
 };
 
 void frontmatter_init(struct frontmatter *fm);

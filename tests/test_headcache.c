@@ -305,6 +305,18 @@ Test(headcache, entries_are_parsed_with_every_length_checked)
 	                  strlen(head.fm.title) + 4 + strlen(head.fm.author) +
 	                  4 + strlen(head.fm.date) + 4;
 	cr_assert_eq(rec[ntags_at], 2);
+	/* The counts end the record: one count fewer leaves 4 bytes that
+	 * are nothing's, and the record is refused. */
+	size_t ncounts_at = hc.v[0].rec_len - 3 * 4 - 4;
+	cr_assert_eq(rec[ncounts_at], 3);
+	rec[ncounts_at] = 2;
+	blank(&got);
+	cr_assert(!headcache_get(&hc, "d/a.md", &k, &got));
+	cr_assert(hc.bad);
+	rec[ncounts_at] = 3;
+	hc.bad = false;
+	cr_assert(headcache_get(&hc, "d/a.md", &k, &got));
+	head_fini(&got);
 	memset(rec + ntags_at, 0xff, 4); /* 4 G tags: not allocated */
 	blank(&got);
 	cr_assert(!headcache_get(&hc, "d/a.md", &k, &got));
