@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -36,8 +37,15 @@ is_article_name(const char *name)
 /* A folder's entry: its name and, where readdir knows it, its type (a
  * DT_ value; DT_UNKNOWN means "ask lstat"). */
 struct entry {
-	char *name;
+	const char *name; /* in its listing's names */
 	unsigned char type;
+};
+
+/* A folder's entries, sorted; their names in one buffer. */
+struct listing {
+	struct entry *v;
+	size_t n;
+	struct strbuf names;
 };
 
 static int
@@ -50,65 +58,81 @@ entry_cmp(const void *a, const void *b)
 }
 
 static void
-entries_free(struct entry *v, size_t n)
+listing_fini(struct listing *l)
 {
-	for (size_t i = 0; i < n; i++)
-		free(v[i].name);
-	free(v);
+	free(l->v);
+	sb_fini(&l->names);
 }
 
-static char *
-join_path(const char *dir, const char *name)
+/* The path of name in the folder whose path (and a slash) sb holds in its
+ * first dirlen bytes: sb's buffer, valid until the next call. */
+static const char *
+path_in(struct strbuf *sb, size_t dirlen, const char *name)
+{
+	sb->len = dirlen;
+	sb_addstr(sb, name);
+	return sb->buf;
+}
+
+/* Starts sb with dir and a slash, for path_in; returns the length. */
+static size_t
+path_prefix(struct strbuf *sb, const char *dir)
 {
 	size_t n = strlen(dir);
-	bool slash = n > 0 && dir[n - 1] == '/';
-	return xasprintf("%s%s%s", dir, slash ? "" : "/", name);
+	sb_init(sb);
+	sb_add(sb, dir, n);
+	if (n == 0 || dir[n - 1] != '/')
+		sb_addch(sb, '/');
+	return sb->len;
 }
 
 /*
- * Reads the names in folder dirfd (hidden ones skipped), sorted.  dirfd
- * stays open (its entries are looked at through it: one name to resolve
- * rather than the whole path, 8% of a start on 100,000 articles), so a
- * walk holds one descriptor per level, MAX_DIR_DEPTH at most.  Returns
- * NULL with errno set on failure.
+ * Reads the names in folder dirfd (hidden ones skipped), sorted, into l.
+ * dirfd stays open (its entries are looked at through it: one name to
+ * resolve rather than the whole path, 8% of a start on 100,000 articles),
+ * so a walk holds one descriptor per level, MAX_DIR_DEPTH at most.
+ * Returns -1 with errno set on failure (l then holds nothing).
  */
-static struct entry *
-list_dir(int dirfd, size_t *count)
+static int
+list_dir(int dirfd, struct listing *l)
 {
 	int fd = dup(dirfd);
 	DIR *d = fd < 0 ? NULL : fdopendir(fd);
-	struct entry *v = NULL;
-	size_t n = 0, cap = 0;
+	size_t cap = 0;
 	struct dirent *e;
 
+	memset(l, 0, sizeof *l);
+	sb_init(&l->names);
 	if (!d) {
 		int err = errno;
 		if (fd >= 0)
 			close(fd);
 		errno = err;
-		return NULL;
+		return -1;
 	}
 	errno = 0;
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
-		xgrow(&v, &cap, n + 1, sizeof *v);
-		v[n].name = xstrdup(e->d_name);
-		v[n++].type = e->d_type;
+		xgrow(&l->v, &cap, l->n + 1, sizeof *l->v);
+		/* The name's offset for now: the buffer moves as it grows. */
+		l->v[l->n].name = (const char *)(uintptr_t)l->names.len;
+		l->v[l->n++].type = e->d_type;
+		sb_add(&l->names, e->d_name, strlen(e->d_name) + 1);
 		errno = 0;
 	}
 	int err = errno;
 	closedir(d);
 	if (err) {
-		entries_free(v, n);
+		listing_fini(l);
 		errno = err;
-		return NULL;
+		return -1;
 	}
-	if (!v)
-		v = xmalloc(sizeof *v);
-	qsort(v, n, sizeof *v, entry_cmp);
-	*count = n;
-	return v;
+	for (size_t i = 0; i < l->n; i++)
+		l->v[i].name = l->names.buf + (uintptr_t)l->v[i].name;
+	if (l->n) /* qsort of NULL is undefined, even of nothing */
+		qsort(l->v, l->n, sizeof *l->v, entry_cmp);
+	return 0;
 }
 
 /*
@@ -296,9 +320,8 @@ static int
 add_dir(struct walk *w, const char *dir, int depth)
 {
 	struct diag_list *dl = w->dl;
-	size_t n = 0;
 	int added = 0;
-	struct entry *names;
+	struct listing l;
 
 	if (depth > MAX_DIR_DEPTH) {
 		diag_add(dl, DIAG_WARNING, dir, 0, 0,
@@ -306,8 +329,7 @@ add_dir(struct walk *w, const char *dir, int depth)
 		return 0;
 	}
 	int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	names = dirfd < 0 ? NULL : list_dir(dirfd, &n);
-	if (!names) {
+	if (dirfd < 0 || list_dir(dirfd, &l) < 0) {
 		int err = errno;
 		if (dirfd >= 0)
 			close(dirfd);
@@ -320,13 +342,15 @@ add_dir(struct walk *w, const char *dir, int depth)
 	bool ahead = w->hc && !w->visit;
 	const char **pn = ahead ? xmalloc(PRESTAT_WINDOW * sizeof *pn) : NULL;
 	struct prestat *pre = NULL;
-	for (size_t i = 0; i < n && !w->stop; i++) {
+	struct strbuf path;
+	size_t dirlen = path_prefix(&path, dir);
+	for (size_t i = 0; i < l.n && !w->stop; i++) {
 		size_t j = i % PRESTAT_WINDOW;
 		if (ahead && j == 0) {
-			size_t m =
-			        n - i < PRESTAT_WINDOW ? n - i : PRESTAT_WINDOW;
+			size_t m = l.n - i < PRESTAT_WINDOW ? l.n - i
+			                                    : PRESTAT_WINDOW;
 			for (size_t k = 0; k < m; k++) {
-				const struct entry *e = &names[i + k];
+				const struct entry *e = &l.v[i + k];
 				pn[k] = e->type == DT_REG &&
 				                        is_article_name(e->name)
 				                ? e->name
@@ -335,14 +359,15 @@ add_dir(struct walk *w, const char *dir, int depth)
 			prestat_stop(pre);
 			pre = prestat_start(dirfd, pn, m);
 		}
-		char *path = join_path(dir, names[i].name);
-		added += add_entry(w, dirfd, path, &names[i], depth, pre, j);
-		free(path);
+		added +=
+		        add_entry(w, dirfd, path_in(&path, dirlen, l.v[i].name),
+		                  &l.v[i], depth, pre, j);
 	}
 	prestat_stop(pre);
 	free(pn);
+	sb_fini(&path);
 	close(dirfd);
-	entries_free(names, n);
+	listing_fini(&l);
 	return added;
 }
 
@@ -485,30 +510,35 @@ corpus_visit(const char *path, const char *cache_dir, corpus_wanted_fn *wanted,
 static bool
 dir_has_articles(const char *dir, int depth)
 {
-	size_t n = 0;
+	struct listing l;
 	int dirfd = depth > MAX_DIR_DEPTH
 	                    ? -1
 	                    : open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	struct entry *names = dirfd < 0 ? NULL : list_dir(dirfd, &n);
+	if (dirfd < 0)
+		return false;
+	if (list_dir(dirfd, &l) < 0) {
+		close(dirfd);
+		return false;
+	}
+	struct strbuf path;
+	size_t dirlen = path_prefix(&path, dir);
 	bool found = false;
-	for (size_t i = 0; names && i < n && !found; i++) {
+	for (size_t i = 0; i < l.n && !found; i++) {
 		struct stat st;
-		unsigned char type = entry_type(dirfd, &names[i], &st);
+		unsigned char type = entry_type(dirfd, &l.v[i], &st);
 		if (type == DT_DIR) {
-			char *path = join_path(dir, names[i].name);
-			found = dir_has_articles(path, depth + 1);
-			free(path);
-		} else if (is_article_name(names[i].name) &&
+			found = dir_has_articles(
+			        path_in(&path, dirlen, l.v[i].name), depth + 1);
+		} else if (is_article_name(l.v[i].name) &&
 		           (type == DT_REG || type == DT_LNK) &&
-		           fstatat(dirfd, names[i].name, &st, 0) == 0 &&
+		           fstatat(dirfd, l.v[i].name, &st, 0) == 0 &&
 		           S_ISREG(st.st_mode)) {
 			found = true;
 		}
 	}
-	if (dirfd >= 0)
-		close(dirfd);
-	if (names)
-		entries_free(names, n);
+	sb_fini(&path);
+	close(dirfd);
+	listing_fini(&l);
 	return found;
 }
 
