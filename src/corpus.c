@@ -333,44 +333,52 @@ corpus_head_in(const char *buf, size_t len, const char *path, struct article *a,
 	}
 }
 
-/*
- * Adds the file at path (name in folder dirfd, or AT_FDCWD and path).
- * top tells whether the user named it, in which case failing to read it is
- * an error rather than a warning.  Returns 1 when added, 0 when skipped,
- * -1 on an error (top only).
- */
+int
+corpus_read_head(int dirfd, const char *name, const char *path,
+                 struct article *a, struct diag_list *dl)
+{
+	struct stat st;
+	int fd = corpus_open_regular(dirfd, name, &st);
+
+	memset(a, 0, sizeof *a);
+	frontmatter_init(&a->fm);
+	if (fd < 0)
+		return -1;
+	a->size = (long long)st.st_size;
+	int rc = read_head(fd, path, a, dl);
+	int e = errno;
+	close(fd);
+	errno = e;
+	return rc;
+}
+
+int
+corpus_keep_head(struct corpus *c, struct article *a, int rc, int err,
+                 const char *path, bool top, struct diag_list *dl)
+{
+	if (rc < 0) {
+		diag_add(dl, top ? DIAG_ERROR : DIAG_WARNING, path, 0, 0,
+		         "cannot read: %s", strerror(err));
+		corpus_article_fini(a);
+		return top ? -1 : 0;
+	}
+	if (rc == 0) {
+		corpus_article_fini(a);
+		return 0;
+	}
+	a->path = xstrdup(path);
+	xgrow(&c->v, &c->cap, c->n + 1, sizeof *c->v);
+	c->v[c->n++] = *a;
+	return 1;
+}
+
 int
 corpus_add_file(struct corpus *c, int dirfd, const char *name, const char *path,
                 bool top, struct diag_list *dl)
 {
 	struct article a;
-	struct stat st;
-	int fd = corpus_open_regular(dirfd, name, &st);
-	int rc = -1;
-
-	memset(&a, 0, sizeof a);
-	frontmatter_init(&a.fm);
-	if (fd >= 0) {
-		a.size = (long long)st.st_size;
-		rc = read_head(fd, path, &a, dl);
-		int e = errno;
-		close(fd);
-		errno = e;
-	}
-	if (rc < 0) {
-		diag_add(dl, top ? DIAG_ERROR : DIAG_WARNING, path, 0, 0,
-		         "cannot read: %s", strerror(errno));
-		corpus_article_fini(&a);
-		return top ? -1 : 0;
-	}
-	if (rc == 0) {
-		corpus_article_fini(&a);
-		return 0;
-	}
-	a.path = xstrdup(path);
-	xgrow(&c->v, &c->cap, c->n + 1, sizeof *c->v);
-	c->v[c->n++] = a;
-	return 1;
+	int rc = corpus_read_head(dirfd, name, path, &a, dl);
+	return corpus_keep_head(c, &a, rc, errno, path, top, dl);
 }
 
 /*

@@ -32,6 +32,25 @@ int corpus_head_in(const char *buf, size_t len, const char *path,
 void corpus_set_body(struct article *a, struct strbuf *sb,
                      struct diag_list *diags);
 
+/*
+ * Reads the head of the file at path (name in folder dirfd, or AT_FDCWD
+ * and path) into a (made anew): 1 when it is an article, 0 when it is
+ * skipped (a warning added to dl), -1 when it could not be read (errno
+ * set, nothing added).  Touches nothing but a and dl: the walk runs it on
+ * a second thread (prestat.h).
+ */
+int corpus_read_head(int dirfd, const char *name, const char *path,
+                     struct article *a, struct diag_list *dl);
+
+/*
+ * Takes corpus_read_head's a, rc and err (its errno): added to c when rc
+ * is 1 (its path set; returns 1); else a is freed and 0 returned, with a
+ * warning of why when rc is -1, or an error and -1 returned when top (the
+ * user named the file).
+ */
+int corpus_keep_head(struct corpus *c, struct article *a, int rc, int err,
+                     const char *path, bool top, struct diag_list *dl);
+
 /* Adds the file at path (name in folder dirfd, or AT_FDCWD and path),
  * reading its head.  top: the user named it (a read error is then an
  * error).  1 added, 0 skipped, -1 on an error (top only). */

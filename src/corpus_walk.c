@@ -227,15 +227,82 @@ visit_file(struct walk *w, int dirfd, const char *name, const char *path,
 
 static int add_dir(struct walk *w, const char *dir, int depth);
 
+/* What the thread made of a file ahead of the walk (prestat.h): its head,
+ * read. */
+struct ahead_slot {
+	struct article a;
+	struct diag_list dl; /* what reading it said */
+	int rc, err;         /* corpus_read_head's */
+	struct hc_key key;
+};
+
+/* A window of a folder's names, looked at ahead by a thread. */
+struct ahead {
+	const struct walk *w;
+	int dirfd;
+	const char **names;
+	bool *made;              /* per name: its slot is set */
+	struct ahead_slot *slot; /* per name; NULL: only stat'ed ahead */
+	struct strbuf path;      /* the thread's */
+	size_t dirlen;
+};
+
+/* prestat's function, on the thread: name i's head into its slot. */
+static void
+look_ahead(void *ctx, size_t i, const struct stat *st)
+{
+	struct ahead *ah = ctx;
+
+	if (!ah->slot || !S_ISREG(st->st_mode))
+		return; /* only stat'ed; or the walk says what it is */
+	struct ahead_slot *s = &ah->slot[i];
+	const char *path = path_in(&ah->path, ah->dirlen, ah->names[i]);
+	hc_key_of(st, &s->key);
+	diag_list_init(&s->dl);
+	s->rc = corpus_read_head(ah->dirfd, ah->names[i], path, &s->a, &s->dl);
+	s->err = errno;
+	ah->made[i] = true;
+}
+
+/* The article just added, kept in the heads cache as of key. */
+static int
+keep_cached(struct walk *w, const char *path, const struct hc_key *key)
+{
+	struct article *kept = &w->c->v[w->c->n - 1];
+	kept->cached = true;
+	kept->key = *key;
+	kept->folder = w->folder;
+	headcache_put(w->hc, path + w->rootlen, key, kept);
+	return 1;
+}
+
+/* add_found for a file the thread looked at: what it made, taken in the
+ * walk's order. */
+static int
+take_ahead(struct walk *w, const char *path, struct ahead_slot *s)
+{
+	size_t before = w->dl->n;
+
+	diag_move(w->dl, &s->dl); /* and freed */
+	if (w->hc)                /* the cache is empty */
+		headcache_missed(w->hc);
+	int rc = corpus_keep_head(w->c, &s->a, s->rc, s->err, path, false,
+	                          w->dl);
+	if (rc != 1 || w->dl->n != before || !w->hc)
+		return rc; /* a warning: not kept in the cache */
+	return keep_cached(w, path, &s->key);
+}
+
 /*
  * Adds the regular file e found in folder dirfd, at path: its head from
  * the cache when the cache has it for this version of the file, else read
  * (and then kept in the cache if it was read without a warning).  st is
- * the file's stat when the caller has it, else NULL.
+ * the file's stat when the caller has it, else NULL; s what the thread
+ * made of it, if anything.
  */
 static int
 add_found(struct walk *w, int dirfd, const struct entry *e, const char *path,
-          const struct stat *st)
+          const struct stat *st, struct ahead_slot *s)
 {
 	struct stat local;
 	struct hc_key key;
@@ -244,6 +311,8 @@ add_found(struct walk *w, int dirfd, const struct entry *e, const char *path,
 
 	if (w->visit)
 		return w->stop ? 0 : visit_file(w, dirfd, e->name, path, false);
+	if (s)
+		return take_ahead(w, path, s);
 	if (!w->hc)
 		return corpus_add_file(w->c, dirfd, e->name, path, false,
 		                       w->dl);
@@ -258,9 +327,7 @@ add_found(struct walk *w, int dirfd, const struct entry *e, const char *path,
 	memset(&a, 0, sizeof a);
 	frontmatter_init(&a.fm);
 	if (S_ISREG(st->st_mode) && headcache_get(w->hc, rel, &key, &a)) {
-		a.path = xstrdup(path);
-		xgrow(&w->c->v, &w->c->cap, w->c->n + 1, sizeof *w->c->v);
-		w->c->v[w->c->n++] = a;
+		corpus_keep_head(w->c, &a, 1, 0, path, false, w->dl);
 		w->c->cache_hits++;
 	} else {
 		size_t before = w->dl->n;
@@ -269,19 +336,15 @@ add_found(struct walk *w, int dirfd, const struct entry *e, const char *path,
 		if (rc != 1 || w->dl->n != before)
 			return rc; /* a warning: not kept */
 	}
-	struct article *kept = &w->c->v[w->c->n - 1];
-	kept->cached = true;
-	kept->key = key;
-	kept->folder = w->folder;
-	headcache_put(w->hc, rel, &key, kept);
-	return 1;
+	return keep_cached(w, path, &key);
 }
 
-/* One entry of a folder: a sub-folder, an article file, or ignored.  pre,
- * if not NULL, has the entry's stat as name j when it is a regular file. */
+/* One entry of a folder: a sub-folder, an article file, or ignored.  ah,
+ * if not NULL, looks at the entry ahead as its name j when it is a
+ * regular file. */
 static int
 add_entry(struct walk *w, int dirfd, const char *path, const struct entry *e,
-          int depth, struct prestat *pre, size_t j)
+          int depth, struct prestat *pre, struct ahead *ah, size_t j)
 {
 	struct diag_list *dl = w->dl;
 	struct stat st;
@@ -296,9 +359,16 @@ add_entry(struct walk *w, int dirfd, const char *path, const struct entry *e,
 		return add_dir(w, path, depth + 1);
 	if (!is_article_name(e->name))
 		return 0;
-	if (type == DT_REG) /* corpus_add_file checks it again with fstat */
-		return add_found(w, dirfd, e, path,
-		                 pre && prestat_get(pre, j, &st) ? &st : NULL);
+	if (type == DT_REG) { /* corpus_add_file checks it again (fstat) */
+		if (!pre || prestat_get(pre, j, &st) != 1)
+			return add_found(w, dirfd, e, path, NULL, NULL);
+		struct ahead_slot *s = NULL;
+		if (ah->slot && ah->made[j]) {
+			s = &ah->slot[j];
+			ah->made[j] = false;
+		}
+		return add_found(w, dirfd, e, path, &st, s);
+	}
 	if (type == DT_LNK) {
 		if (fstatat(dirfd, e->name, &st, 0) < 0) {
 			diag_add(dl, DIAG_WARNING, path, 0, 0,
@@ -313,7 +383,22 @@ add_entry(struct walk *w, int dirfd, const char *path, const struct entry *e,
 		         "not a regular file, skipped");
 		return 0;
 	}
-	return add_found(w, dirfd, e, path, &st);
+	return add_found(w, dirfd, e, path, &st, NULL);
+}
+
+/* Stops the thread of a window of m names; frees what it made that the
+ * walk did not take (nothing, unless the walk stopped). */
+static void
+stop_ahead(struct prestat *pre, struct ahead *ah, size_t m)
+{
+	prestat_stop(pre);
+	for (size_t k = 0; k < m; k++) {
+		if (ah->made[k]) {
+			corpus_article_fini(&ah->slot[k].a);
+			diag_list_fini(&ah->slot[k].dl);
+			ah->made[k] = false;
+		}
+	}
 }
 
 static int
@@ -337,34 +422,52 @@ add_dir(struct walk *w, const char *dir, int depth)
 		         "cannot read folder: %s", strerror(err));
 		return depth == 0 ? -1 : 0;
 	}
-	/* With a heads cache, each article file is stat'ed to check its
-	 * entry: a thread stats them ahead, PRESTAT_WINDOW names at a time. */
-	bool ahead = w->hc && !w->visit;
-	const char **pn = ahead ? xmalloc(PRESTAT_WINDOW * sizeof *pn) : NULL;
+	/* A thread looks at the article files ahead of the walk (stats
+	 * them, takes their heads from the cache or reads them), from the
+	 * last one back, PRESTAT_WINDOW names at a time. */
+	struct ahead ah = {.w = w, .dirfd = dirfd};
 	struct prestat *pre = NULL;
+	size_t win = l.n < PRESTAT_WINDOW ? l.n : PRESTAT_WINDOW, m = 0;
+	if (!w->visit && l.n >= PRESTAT_MIN) {
+		ah.names = xmalloc(win * sizeof *ah.names);
+		ah.made = xcalloc(win, sizeof *ah.made);
+		/* Heads are read ahead without a cache, or with an empty one
+		 * (a first start); else the walk takes each from the cache
+		 * (or reads it, the file having changed since): only the
+		 * stats are made ahead. */
+		if (!w->hc || !headcache_size(w->hc))
+			ah.slot = xmalloc(win * sizeof *ah.slot);
+		ah.dirlen = path_prefix(&ah.path, dir);
+	}
 	struct strbuf path;
 	size_t dirlen = path_prefix(&path, dir);
 	for (size_t i = 0; i < l.n && !w->stop; i++) {
 		size_t j = i % PRESTAT_WINDOW;
-		if (ahead && j == 0) {
-			size_t m = l.n - i < PRESTAT_WINDOW ? l.n - i
-			                                    : PRESTAT_WINDOW;
+		if (ah.names && j == 0) {
+			stop_ahead(pre, &ah, m);
+			m = l.n - i < win ? l.n - i : win;
 			for (size_t k = 0; k < m; k++) {
 				const struct entry *e = &l.v[i + k];
-				pn[k] = e->type == DT_REG &&
+				ah.names[k] =
+				        e->type == DT_REG &&
 				                        is_article_name(e->name)
 				                ? e->name
 				                : NULL;
 			}
-			prestat_stop(pre);
-			pre = prestat_start(dirfd, pn, m);
+			pre = prestat_start(dirfd, ah.names, m, look_ahead,
+			                    &ah);
 		}
 		added +=
 		        add_entry(w, dirfd, path_in(&path, dirlen, l.v[i].name),
-		                  &l.v[i], depth, pre, j);
+		                  &l.v[i], depth, pre, &ah, j);
 	}
-	prestat_stop(pre);
-	free(pn);
+	if (ah.names) {
+		stop_ahead(pre, &ah, m);
+		free(ah.names);
+		free(ah.made);
+		free(ah.slot);
+		sb_fini(&ah.path);
+	}
 	sb_fini(&path);
 	close(dirfd);
 	listing_fini(&l);

@@ -463,6 +463,19 @@ headcache_get(struct headcache *hc, const char *rel, const struct hc_key *key,
 	return false;
 }
 
+void
+headcache_missed(struct headcache *hc)
+{
+	hc->last_hit = 0;
+	hc->misses++;
+}
+
+size_t
+headcache_size(const struct headcache *hc)
+{
+	return hc->n;
+}
+
 /* ------------------------------------------------------------ writing */
 
 static void

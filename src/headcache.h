@@ -107,6 +107,12 @@ int headcache_parse(struct headcache *hc, char *buf, size_t off, size_t len);
 bool headcache_get(struct headcache *hc, const char *rel,
                    const struct hc_key *key, struct article *a);
 
+/* Counts a miss, as headcache_get would, for a file the caller read
+ * without asking (the cache being empty). */
+void headcache_missed(struct headcache *hc);
+/* How many entries the loaded cache has. */
+size_t headcache_size(const struct headcache *hc);
+
 /* Keeps a's head under rel with *key for the cache to write (unless the
  * file changed too recently: see above). */
 void headcache_put(struct headcache *hc, const char *rel,

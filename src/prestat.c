@@ -1,5 +1,5 @@
 /*
- * prestat.c - a folder's files stat'ed ahead, on a second thread: see
+ * prestat.c - a folder's files looked at ahead, on a second thread: see
  * prestat.h.
  *
  * Each name has a state: free, taken by the thread (with a compare-and-
@@ -24,8 +24,8 @@
 
 enum {
 	FREE,
-	TAKEN, /* by the thread, being stat'ed */
-	DONE,  /* by the thread, stat'ed */
+	TAKEN, /* by the thread, being done */
+	DONE,  /* by the thread, done */
 	MINE,  /* by the caller of prestat_get */
 };
 
@@ -43,6 +43,8 @@ struct prestat {
 	atomic_bool stop;
 	atomic_uchar *state; /* per name; NULL when not threaded */
 	struct result *res;
+	prestat_fn *fn;
+	void *ctx;
 };
 
 /* Takes name i for who (TAKEN or MINE) if no one has; false if taken. */
@@ -67,13 +69,16 @@ run(void *arg)
 		struct result *r = &p->res[i];
 		r->err = fstatat(p->dirfd, p->names[i], &r->st, 0) < 0 ? errno
 		                                                       : 0;
+		if (!r->err && p->fn)
+			p->fn(p->ctx, i, &r->st);
 		atomic_store_explicit(&p->state[i], DONE, memory_order_release);
 	}
 	return NULL;
 }
 
 struct prestat *
-prestat_start(int dirfd, const char *const *names, size_t n)
+prestat_start(int dirfd, const char *const *names, size_t n, prestat_fn *fn,
+              void *ctx)
 {
 	struct prestat *p = xcalloc(1, sizeof *p);
 	size_t want = 0;
@@ -81,6 +86,8 @@ prestat_start(int dirfd, const char *const *names, size_t n)
 	p->dirfd = dirfd;
 	p->names = names;
 	p->n = n;
+	p->fn = fn;
+	p->ctx = ctx;
 	for (size_t i = 0; i < n; i++)
 		want += names[i] != NULL;
 	if (want < PRESTAT_MIN)
@@ -100,26 +107,25 @@ prestat_start(int dirfd, const char *const *names, size_t n)
 	return p;
 }
 
-bool
+int
 prestat_get(struct prestat *p, size_t i, struct stat *st)
 {
-	if (p->threaded && !take(p, i, MINE)) {
-		/* Asked before (stat'ed again), or the thread's: done, or
-		 * being done (one fstatat). */
-		unsigned char s;
-		while ((s = atomic_load_explicit(
-		                &p->state[i], memory_order_acquire)) == TAKEN)
-			sched_yield();
-		if (s == MINE)
-			return fstatat(p->dirfd, p->names[i], st, 0) == 0;
-		if (p->res[i].err) {
-			errno = p->res[i].err;
-			return false;
-		}
-		*st = p->res[i].st;
-		return true;
+	if (!p->threaded || take(p, i, MINE))
+		return 0;
+	/* Asked before, or the thread's: done, or being done (one fstatat
+	 * and fn). */
+	unsigned char s;
+	while ((s = atomic_load_explicit(&p->state[i], memory_order_acquire)) ==
+	       TAKEN)
+		sched_yield();
+	if (s == MINE)
+		return 0;
+	if (p->res[i].err) {
+		errno = p->res[i].err;
+		return -1;
 	}
-	return fstatat(p->dirfd, p->names[i], st, 0) == 0;
+	*st = p->res[i].st;
+	return 1;
 }
 
 void

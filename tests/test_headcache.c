@@ -768,10 +768,25 @@ Test(headcache, a_visit_takes_heads_from_the_cache_and_writes_none)
 	free(file);
 }
 
-Test(headcache, a_big_folder_stated_ahead_is_checked_file_by_file)
+/* Every article of a big folder has the title its file name says. */
+static void
+assert_titles_match_names(const struct corpus *c)
 {
-	/* More files than PRESTAT_MIN, so that a thread stats them ahead:
-	 * each file's entry is checked against its own stat. */
+	for (size_t i = 0; i < c->n; i++) {
+		const char *m = strstr(c->v[i].path, "/m");
+		if (!m || !strcmp(m, "/m150.md"))
+			continue;
+		char want[40];
+		snprintf(want, sizeof want, "Title %d", atoi(m + 2));
+		cr_assert_str_eq(c->v[i].title, want, "%s", c->v[i].path);
+	}
+}
+
+Test(headcache, a_big_folder_looked_at_ahead_is_read_file_by_file)
+{
+	/* More files than PRESTAT_MIN, so that a thread looks at them
+	 * ahead of the walk: each file's head is its own, read or from the
+	 * cache, and a warning is given once, in its place. */
 	struct corpus plain, c;
 	struct diag_list d0, dl;
 	make_library();
@@ -782,10 +797,24 @@ Test(headcache, a_big_folder_stated_ahead_is_checked_file_by_file)
 		         "");
 		put(name, text);
 	}
+	put_len("lib/m200x.md", "bin\0ary", 7); /* skipped, with a warning */
+	/* Kept, with a warning: never cached, so warned of at every start. */
+	put("lib/n201.md", "---\ntitle: [unclosed\n---\nBody.\n");
+	load(&plain, &d0, false, 0);
+	cr_assert_eq(plain.n, 305);
+	assert_titles_match_names(&plain);
+	cr_assert_eq(d0.n, 2);
+	cr_assert(strstr(d0.v[0].file, "m200x.md"));
+	cr_assert(strstr(d0.v[1].file, "n201.md"));
+	unload(&plain, &d0);
 	load(&c, &dl, true, LATER);
+	assert_titles_match_names(&c);
+	cr_assert_eq(dl.n, 2);
 	unload(&c, &dl);
 	load(&c, &dl, true, LATER);
 	cr_assert_eq(c.cache_hits, 304);
+	assert_titles_match_names(&c);
+	cr_assert_eq(dl.n, 2, "a file with a warning is never cached");
 	unload(&c, &dl);
 	/* One file in the middle changes size: only it is read again. */
 	put("lib/m150.md", "# Changed\nBody, longer than it was.\n");
@@ -793,12 +822,13 @@ Test(headcache, a_big_folder_stated_ahead_is_checked_file_by_file)
 	load(&c, &dl, true, LATER);
 	cr_assert_eq(c.cache_hits, 303);
 	assert_same_corpus(&plain, &c);
+	assert_titles_match_names(&c);
 	size_t i = 0;
 	while (i < c.n && !strstr(c.v[i].path, "m150"))
 		i++;
 	cr_assert_lt(i, c.n);
 	cr_assert_str_eq(c.v[i].title, "Changed");
-	cr_assert_eq(d0.n + dl.n, 0);
+	cr_assert_eq(d0.n + dl.n, 4);
 	unload(&plain, &d0);
 	unload(&c, &dl);
 }
