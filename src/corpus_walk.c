@@ -23,7 +23,7 @@
 
 enum {
 	MAX_DIR_DEPTH = 64,    /* deeper folders are reported, not read */
-	PRESTAT_WINDOW = 4096, /* names stat'ed ahead at a time */
+	PRESTAT_WINDOW = 4096, /* names looked at ahead at a time */
 };
 
 static bool
@@ -423,8 +423,8 @@ add_dir(struct walk *w, const char *dir, int depth)
 		return depth == 0 ? -1 : 0;
 	}
 	/* A thread looks at the article files ahead of the walk (stats
-	 * them, takes their heads from the cache or reads them), from the
-	 * last one back, PRESTAT_WINDOW names at a time. */
+	 * them, and reads their heads where there is no cache to take them
+	 * from), from the last one back, PRESTAT_WINDOW names at a time. */
 	struct ahead ah = {.w = w, .dirfd = dirfd};
 	struct prestat *pre = NULL;
 	size_t win = l.n < PRESTAT_WINDOW ? l.n : PRESTAT_WINDOW, m = 0;

@@ -394,32 +394,23 @@ decode(const char *rec, size_t len, struct article *a)
 	frontmatter_init(fm);
 	t.body_offset = (size_t)rd_uint(&r, 8);
 	uint64_t words = rd_uint(&r, 8);
-	bool there;
-	(void)ar_str(&ar, &r, false, &there); /* the title: counted */
+	uint32_t tlen;
+	const char *title = rd_bytes(&r, &tlen, false);
 	struct rd fm_at = r;
-	ar.used = 0;
-	if (!there || !decode_fm(&r, fm, &ar))
+	if (!title || !decode_fm(&r, fm, &ar)) /* counts its bytes */
 		return false;
 	uint64_t sig = rd_uint(&r, 8);
 	uint32_t ncounts = (uint32_t)rd_uint(&r, 4);
 	if (r.bad || (size_t)ncounts * 4 != r.left || (ncounts && !sig))
 		return false; /* the counts end the record */
-	/* Valid: made for real. */
-	uint32_t tlen;
-	struct rd tr = {rec + 16, len - 16, false};
-	const char *title = rd_bytes(&tr, &tlen, false);
+	/* Valid: made for real, the front matter in one block. */
 	t.title = xstrndup(title, tlen);
 	frontmatter_init(fm);
-	if (ar.used) {
-		ar.p = xmalloc(ar.used);
-		ar.used = 0;
-		r = fm_at;
-		(void)decode_fm(&r, fm, &ar);
-		fm->block = ar.p;
-	} else {
-		r = fm_at;
-		(void)decode_fm(&r, fm, &ar);
-	}
+	ar.p = ar.used ? xmalloc(ar.used) : NULL;
+	ar.used = 0;
+	r = fm_at;
+	(void)decode_fm(&r, fm, &ar);
+	fm->block = ar.p;
 	(void)rd_uint(&r, 8);
 	(void)rd_uint(&r, 4);
 	if (ncounts) {
