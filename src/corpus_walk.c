@@ -495,7 +495,7 @@ add_folder(struct corpus *c, const char *path, struct diag_list *diags)
 	char *file = xdg_corpus_file(c->cache_dir, path, ".heads");
 	headcache_load(&hc, file);
 	/* Room for the articles the cache knows of, made once. */
-	xgrow(&c->v, &c->cap, c->n + hc.n, sizeof *c->v);
+	xgrow(&c->v, &c->cap, c->n + headcache_size(&hc), sizeof *c->v);
 	xgrow(&c->folders, &c->nfolders_cap, c->nfolders + 1,
 	      sizeof *c->folders);
 	c->folders[c->nfolders] = (struct corpus_folder){
