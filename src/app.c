@@ -229,6 +229,7 @@ app_init(struct app *a, struct corpus *corpus, int rows, int cols,
 	a->order = xcalloc(corpus->n, sizeof *a->order);
 	a->read = xcalloc(corpus->n, sizeof *a->read);
 	a->hashes = xcalloc(corpus->n, sizeof *a->hashes);
+	a->hash_bodies = true;
 	a->progress = xcalloc(corpus->n, sizeof *a->progress);
 	a->progress_reset = xcalloc(corpus->n, sizeof *a->progress_reset);
 	for (size_t i = 0; i < corpus->n; i++)

@@ -111,7 +111,7 @@ count_article(struct app *a, size_t i)
 	diag_list_init(&dl);
 	corpus_load_body(a->corpus, i, &dl);
 	diag_list_fini(&dl);
-	if (!a->hashes[i])
+	if (a->hash_bodies && !a->hashes[i])
 		a->hashes[i] = state_hash(art->body, art->body_len);
 	struct doc d;
 	doc_init(&d);

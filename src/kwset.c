@@ -360,10 +360,49 @@ report(const struct kwset *k, uint32_t s, const char *text, size_t len,
  * loads in flight.  Each part after the first starts its automaton
  * afresh the length of the longest key, less one, before its own start,
  * so a key across the border is found (by that part alone: outputs
- * before a part's own start are the previous part's).
+ * before a part's own start are the previous part's).  What the parts
+ * find side by side is noted, and reported part by part once the scan
+ * is done, so that occurrences come in order of where they end.
  */
 #define STREAMS 4
-#define STREAM_MIN 4096 /* below this, one part */
+#define STREAM_MIN 512 /* below this, one part */
+
+struct pending {
+	size_t i;   /* where a key ended */
+	uint32_t s; /* the state there */
+};
+
+struct pendings {
+	struct pending *v;
+	size_t n, cap;
+};
+
+static void
+note(struct pendings *p, size_t i, uint32_t s)
+{
+	xgrow(&p->v, &p->cap, p->n + 1, sizeof *p->v);
+	p->v[p->n++] = (struct pending){i, s};
+}
+
+/* Reports part j's noted occurrences, then scans the rest of it. */
+static bool
+finish_part(const struct kwset *k, const char *text, size_t len,
+            const struct pendings *noted, uint32_t s, size_t pos, size_t from,
+            size_t end, kwset_hit_fn *hit, void *ctx)
+{
+	for (size_t q = 0; q < noted->n; q++)
+		if (!report(k, noted->v[q].s, text, len, noted->v[q].i, hit,
+		            ctx))
+			return false;
+	const unsigned char *p = (const unsigned char *)text;
+	for (size_t i = pos; i < end; i++) {
+		s = k->delta[s + k->cls[p[i]]];
+		if (s >= k->first_out && i >= from &&
+		    !report(k, s, text, len, i, hit, ctx))
+			return false;
+	}
+	return true;
+}
 
 void
 kwset_find(const struct kwset *k, const char *text, size_t len,
@@ -371,57 +410,51 @@ kwset_find(const struct kwset *k, const char *text, size_t len,
 {
 	if (!k->compiled || k->n == 0)
 		return;
+	if (len < STREAM_MIN) {
+		struct pendings none = {0};
+		finish_part(k, text, len, &none, 0, 0, 0, len, hit, ctx);
+		return;
+	}
 	const uint32_t *delta = k->delta;
 	const uint8_t *cls = k->cls;
 	const uint32_t first_out = k->first_out;
 	const unsigned char *p = (const unsigned char *)text;
 	size_t pos[STREAMS], end[STREAMS], from[STREAMS];
-	uint32_t st[STREAMS] = {0};
-	size_t parts = len < STREAM_MIN ? 1 : STREAMS;
-	for (size_t j = 0; j < parts; j++) {
-		from[j] = len * j / parts;
-		end[j] = len * (j + 1) / parts;
+	for (size_t j = 0; j < STREAMS; j++) {
+		from[j] = len * j / STREAMS;
+		end[j] = len * (j + 1) / STREAMS;
 		pos[j] = from[j] > k->maxkey ? from[j] - (k->maxkey - 1) : 0;
 	}
-	if (parts == STREAMS) {
-		size_t steps = SIZE_MAX;
-		for (size_t j = 0; j < STREAMS; j++)
-			if (end[j] - pos[j] < steps)
-				steps = end[j] - pos[j];
-		const unsigned char *p0 = p + pos[0], *p1 = p + pos[1],
-		                    *p2 = p + pos[2], *p3 = p + pos[3];
-		uint32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-		for (size_t t = 0; t < steps; t++) {
-			s0 = delta[s0 + cls[p0[t]]];
-			s1 = delta[s1 + cls[p1[t]]];
-			s2 = delta[s2 + cls[p2[t]]];
-			s3 = delta[s3 + cls[p3[t]]];
-			/* Bitwise, not short-circuit: one branch. */
-			if (__builtin_expect((s0 >= first_out) |
-			                             (s1 >= first_out) |
-			                             (s2 >= first_out) |
-			                             (s3 >= first_out),
-			                     0)) {
-				uint32_t sv[STREAMS] = {s0, s1, s2, s3};
-				for (size_t j = 0; j < STREAMS; j++)
-					if (sv[j] >= first_out &&
-					    pos[j] + t >= from[j] &&
-					    !report(k, sv[j], text, len,
-					            pos[j] + t, hit, ctx))
-						return;
-			}
+	size_t steps = SIZE_MAX;
+	for (size_t j = 0; j < STREAMS; j++)
+		if (end[j] - pos[j] < steps)
+			steps = end[j] - pos[j];
+	struct pendings noted[STREAMS] = {{0}};
+	const unsigned char *p0 = p + pos[0], *p1 = p + pos[1],
+	                    *p2 = p + pos[2], *p3 = p + pos[3];
+	uint32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+	for (size_t t = 0; t < steps; t++) {
+		s0 = delta[s0 + cls[p0[t]]];
+		s1 = delta[s1 + cls[p1[t]]];
+		s2 = delta[s2 + cls[p2[t]]];
+		s3 = delta[s3 + cls[p3[t]]];
+		/* Bitwise, not short-circuit: one branch. */
+		if (__builtin_expect((s0 >= first_out) | (s1 >= first_out) |
+		                             (s2 >= first_out) |
+		                             (s3 >= first_out),
+		                     0)) {
+			uint32_t sv[STREAMS] = {s0, s1, s2, s3};
+			for (size_t j = 0; j < STREAMS; j++)
+				if (sv[j] >= first_out && pos[j] + t >= from[j])
+					note(&noted[j], pos[j] + t, sv[j]);
 		}
-		st[0] = s0, st[1] = s1, st[2] = s2, st[3] = s3;
-		for (size_t j = 0; j < STREAMS; j++)
-			pos[j] += steps;
 	}
-	for (size_t j = 0; j < parts; j++) {
-		uint32_t s = st[j];
-		for (size_t i = pos[j]; i < end[j]; i++) {
-			s = delta[s + cls[p[i]]];
-			if (s >= first_out && i >= from[j] &&
-			    !report(k, s, text, len, i, hit, ctx))
-				return;
-		}
+	uint32_t st[STREAMS] = {s0, s1, s2, s3};
+	bool go = true;
+	for (size_t j = 0; j < STREAMS; j++) {
+		go = go &&
+		     finish_part(k, text, len, &noted[j], st[j], pos[j] + steps,
+		                 from[j], end[j], hit, ctx);
+		free(noted[j].v);
 	}
 }

@@ -289,6 +289,19 @@ span_cmp(const void *a, const void *b)
 }
 
 /*
+ * The patterns' budget over one text, started lazily: the clock is read
+ * from the LAZY_FINDS-th find on, not for each of the many short blocks
+ * where the patterns find a match or two (each find is bounded by
+ * PCRE2's own limits meanwhile).
+ */
+#define LAZY_FINDS 8
+
+struct lazy_budget {
+	struct regex_budget b; /* deadline 0 until started */
+	unsigned finds;
+};
+
+/*
  * Appends every non-empty match of re in text[0..len) to cand.  Returns
  * false if the scan stopped early on a limit or an error.  Empty matches
  * highlight nothing: they are skipped by one character (one byte of
@@ -296,12 +309,14 @@ span_cmp(const void *a, const void *b)
  */
 static bool
 scan(const struct regex *re, int group, const char *text, size_t len,
-     struct match_spans *cand, const struct regex_budget *budget)
+     struct match_spans *cand, struct lazy_budget *budget)
 {
 	size_t pos = 0, s, e;
 	while (pos <= len) {
+		if (++budget->finds == LAZY_FINDS)
+			regex_budget_start(&budget->b, MATCHER_BUDGET_MS);
 		enum regex_result r =
-		        regex_find_in(re, text, len, pos, &s, &e, budget);
+		        regex_find_in(re, text, len, pos, &s, &e, &budget->b);
 		if (r == REGEX_NOMATCH)
 			return true;
 		if (r != REGEX_MATCH)
@@ -379,41 +394,106 @@ kw_hit(void *ctx, size_t start, size_t end, int group, size_t word)
 	return true;
 }
 
-/* A group's candidates by place, then the word that comes first. */
+/* Candidates by place, then the word that comes first in its group. */
 static int
 kw_cand_cmp(const void *a, const void *b)
 {
 	const struct kw_cand *x = a, *y = b;
-	if (x->group != y->group)
-		return x->group < y->group ? -1 : 1;
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
-	return (x->rank > y->rank) - (x->rank < y->rank);
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return (x->group > y->group) - (x->group < y->group);
 }
 
-/* The words' matches, as each group's alternation would scan them. */
+/* Every kwset candidate in text[0..len), sorted by kw_cand_cmp, into k. */
 static void
-kw_scan(const struct matcher *m, const char *text, size_t len,
-        const bool *enabled, struct match_spans *cand)
+kw_collect(const struct matcher *m, const char *text, size_t len,
+           const bool *enabled, struct kw_ctx *k)
 {
-	struct kw_ctx k = {
+	*k = (struct kw_ctx){
 	        .m = m, .text = text, .len = len, .enabled = enabled};
-	kwset_find(m->kw, text, len, kw_hit, &k);
-	if (k.n > 1)
-		qsort(k.v, k.n, sizeof *k.v, kw_cand_cmp);
-	size_t kept_end = 0;
-	int group = -1;
-	for (size_t i = 0; i < k.n; i++) {
-		if (k.v[i].group != group) {
-			group = k.v[i].group;
-			kept_end = 0;
-		} else if (k.v[i].start < kept_end) {
-			continue;
-		}
-		match_spans_push(cand, k.v[i].start, k.v[i].end, group);
-		kept_end = k.v[i].end;
+	if (!m->kw)
+		return;
+	kwset_find(m->kw, text, len, kw_hit, k);
+	/* They come in order of where they end, so nearly in order of
+	 * start: sorted by insertion, unless that moves too much. */
+	size_t moves = 0, budget = 16 * k->n + 64;
+	for (size_t i = 1; i < k->n && moves <= budget; i++) {
+		struct kw_cand c = k->v[i];
+		size_t j = i;
+		for (; j > 0 && kw_cand_cmp(&k->v[j - 1], &c) > 0; j--)
+			k->v[j] = k->v[j - 1];
+		k->v[j] = c;
+		moves += i - j;
 	}
-	free(k.v);
+	if (moves > budget)
+		qsort(k->v, k->n, sizeof *k->v, kw_cand_cmp);
+}
+
+/*
+ * The words' matches in [from, to), as each group's alternation would
+ * scan them: from the candidates at k->v[*at..], the leftmost of each
+ * group, then the next that starts at or after its end (kept[g]: the end
+ * of group g's last match kept).  A candidate that runs past to is not
+ * one.  Appended to cand less from; *at moves past the range.
+ */
+static void
+kw_take(const struct kw_ctx *k, size_t *at, size_t from, size_t to,
+        size_t *kept, struct match_spans *cand)
+{
+	size_t c = *at;
+	while (c < k->n && k->v[c].start < from)
+		c++; /* between blocks */
+	for (; c < k->n && k->v[c].start < to; c++) {
+		const struct kw_cand *v = &k->v[c];
+		if (v->end > to || v->start < kept[v->group])
+			continue;
+		match_spans_push(cand, v->start - from, v->end - from,
+		                 v->group);
+		kept[v->group] = v->end;
+	}
+	*at = c;
+}
+
+/*
+ * The matches in text[0..len) appended to out shifted by base: cand holds
+ * the words' already (offsets in text), the enabled patterns add theirs,
+ * and of them all, sorted, those that overlap nothing kept before are
+ * kept.  cand is left empty.
+ */
+static bool
+find_in(const struct matcher *m, const char *text, size_t len, size_t base,
+        const bool *enabled, struct match_spans *cand, struct match_spans *out)
+{
+	bool complete = true;
+	if (m->n > 0) {
+		/* One budget for every pattern over this text. */
+		struct lazy_budget budget = {{0}, 0};
+		for (size_t i = 0; i < m->n; i++) {
+			int g = m->v[i].group;
+			if (enabled && !enabled[g])
+				continue;
+			if (!scan(m->v[i].re, g, text, len, cand, &budget))
+				complete = false;
+		}
+	}
+	if (cand->n > 1)
+		qsort(cand->v, cand->n, sizeof *cand->v, span_cmp);
+	/* Sorted by start, a candidate overlaps something kept exactly
+	 * when it starts before the end of the last one kept. */
+	size_t kept_end = 0;
+	bool any = false;
+	for (size_t i = 0; i < cand->n; i++) {
+		const struct match_span *c = &cand->v[i];
+		if (any && c->start < kept_end)
+			continue;
+		match_spans_push(out, c->start + base, c->end + base, c->group);
+		kept_end = c->end;
+		any = true;
+	}
+	cand->n = 0;
+	return complete;
 }
 
 bool
@@ -421,36 +501,53 @@ matcher_find(const struct matcher *m, const char *text, size_t len, size_t base,
              const bool *enabled, struct match_spans *out)
 {
 	struct match_spans cand;
-	bool complete = true;
-
 	match_spans_init(&cand);
-	if (m->kw)
-		kw_scan(m, text, len, enabled, &cand);
-	/* One budget for every pattern over this text. */
-	struct regex_budget budget;
-	regex_budget_start(&budget, MATCHER_BUDGET_MS);
-	for (size_t i = 0; i < m->n; i++) {
-		int g = m->v[i].group;
-		if (enabled && !enabled[g])
-			continue;
-		if (!scan(m->v[i].re, g, text, len, &cand, &budget))
-			complete = false;
-	}
-	if (cand.n > 1)
-		qsort(cand.v, cand.n, sizeof *cand.v, span_cmp);
-	/* Sorted by start, a candidate overlaps something kept exactly
-	 * when it starts before the end of the last one kept. */
-	size_t kept_end = 0;
-	bool any = false;
-	for (size_t i = 0; i < cand.n; i++) {
-		const struct match_span *c = &cand.v[i];
-		if (any && c->start < kept_end)
-			continue;
-		match_spans_push(out, c->start + base, c->end + base, c->group);
-		kept_end = c->end;
-		any = true;
+	struct kw_ctx k;
+	kw_collect(m, text, len, enabled, &k);
+	size_t *kept = xcalloc(m->ngroups ? m->ngroups : 1, sizeof *kept);
+	size_t at = 0;
+	kw_take(&k, &at, 0, len, kept, &cand);
+	free(kept);
+	free(k.v);
+	bool complete = find_in(m, text, len, base, enabled, &cand, out);
+	match_spans_fini(&cand);
+	return complete;
+}
+
+/*
+ * The words are found in one scan of the whole body (a long text keeps
+ * the kwset's four streams busy, a paragraph does not), each block then
+ * taking the candidates that lie in it: the same as a scan per block,
+ * since a candidate's word edges there are a block's edges or the white
+ * space between blocks, and one that runs from a block into the next is
+ * dropped.  The patterns still run block by block.
+ */
+bool
+matcher_find_blocks(const struct matcher *m, const char *body,
+                    const struct doc *d, const bool *enabled,
+                    struct match_spans *out)
+{
+	if (d->n == 0)
+		return true;
+	size_t lo = d->v[0].start;
+	size_t hi = d->v[d->n - 1].start + d->v[d->n - 1].len;
+	struct kw_ctx k;
+	kw_collect(m, body + lo, hi - lo, enabled, &k);
+	size_t *kept = xcalloc(m->ngroups ? m->ngroups : 1, sizeof *kept);
+	struct match_spans cand;
+	match_spans_init(&cand);
+	bool complete = true;
+	size_t at = 0;
+	for (size_t b = 0; b < d->n; b++) {
+		const struct block *bl = &d->v[b];
+		kw_take(&k, &at, bl->start - lo, bl->start - lo + bl->len, kept,
+		        &cand);
+		complete &= find_in(m, body + bl->start, bl->len, bl->start,
+		                    enabled, &cand, out);
 	}
 	match_spans_fini(&cand);
+	free(kept);
+	free(k.v);
 	return complete;
 }
 
@@ -461,16 +558,4 @@ match_check_pattern(const char *pattern)
 	struct regex *re = regex_new(pattern, REGEX_CASELESS, &err);
 	regex_free(re);
 	return err;
-}
-
-bool
-matcher_find_blocks(const struct matcher *m, const char *body,
-                    const struct doc *d, const bool *enabled,
-                    struct match_spans *out)
-{
-	bool complete = true;
-	for (size_t b = 0; b < d->n; b++)
-		complete &= matcher_find(m, body + d->v[b].start, d->v[b].len,
-		                         d->v[b].start, enabled, out);
-	return complete;
 }

@@ -56,8 +56,9 @@ struct matcher *matcher_new_opts(const struct hl_group *groups, size_t n,
 void matcher_free(struct matcher *m);
 size_t matcher_groups(const struct matcher *m);
 
-/* How long the patterns may look through one text (a block): past it
- * their matches there are incomplete (see regex_budget). */
+/* How long the patterns may look through one text (a block), counted
+ * from their eighth find there: past it their matches there are
+ * incomplete (see regex_budget). */
 #define MATCHER_BUDGET_MS 200
 
 /*

@@ -353,6 +353,7 @@ match_entries(struct session *s, struct app *a, bool *found)
 void
 session_apply(struct session *s, struct app *a)
 {
+	a->hash_bodies = s->enabled; /* no state: no hash is kept */
 	if (!s->enabled)
 		return;
 	size_t n = a->corpus->n;

@@ -315,6 +315,11 @@ Test(kwset, long_texts_find_what_short_ones_do)
 			text[i] = "abcB "[rand() % 5];
 		struct triples fast = {0}, slow = {0};
 		kwset_find(k, text, len, keep, &fast);
+		/* In order of where they end, as one part would give them. */
+		for (size_t i = 1; i < fast.n; i++)
+			cr_assert_geq(fast.v[i].end, fast.v[i - 1].end,
+			              "round %d, hit %zu ends before the last",
+			              round, i);
 		/* The obvious way, one position at a time. */
 		for (size_t s = 0; s < len; s++)
 			for (size_t i = 0; i < sizeof words / sizeof words[0];

@@ -52,22 +52,35 @@ struct run {
 	struct diag_list dl;
 };
 
-static void run_start_at(struct run *r, int cols);
+static void run_begin(struct run *r, int cols, bool keep_state);
 
 static void
 run_start(struct run *r)
 {
-	run_start_at(r, 80);
+	run_begin(r, 80, true);
 }
 
 static void
 run_start_at(struct run *r, int cols)
 {
+	run_begin(r, cols, true);
+}
+
+/* A run with --no-state. */
+static void
+run_start_stateless(struct run *r)
+{
+	run_begin(r, 80, false);
+}
+
+static void
+run_begin(struct run *r, int cols, bool keep_state)
+{
 	diag_list_init(&r->dl);
 	corpus_init(&r->c);
 	cr_assert_geq(corpus_add_path(&r->c, root, &r->dl), 3);
 	app_init(&r->a, &r->c, 24, cols, NULL);
-	session_open(&r->s, root, true, &r->c, &r->dl);
+	session_open(&r->s, root, keep_state, &r->c, &r->dl);
 	session_apply(&r->s, &r->a);
 }
 
@@ -156,6 +169,16 @@ Test(session, sort_filter_search_and_groups_come_back)
 	run_stop(&r, 2000);
 }
 
+/* Renames a file of the corpus, as a reader would between two runs. */
+static void
+rename_in_root(const char *from, const char *to)
+{
+	char a[700], b[700];
+	snprintf(a, sizeof a, "%s/%s", root, from);
+	snprintf(b, sizeof b, "%s/%s", root, to);
+	cr_assert_eq(rename(a, b), 0);
+}
+
 Test(session, an_article_renamed_keeps_its_state)
 {
 	struct run r;
@@ -166,14 +189,58 @@ Test(session, an_article_renamed_keeps_its_state)
 	             "Tab g"); /* beta must not be the open article at save */
 	run_stop(&r, 1000);
 
-	char from[700], to[700];
-	snprintf(from, sizeof from, "%s/2-beta.txt", root);
-	snprintf(to, sizeof to, "%s/2b-beta-renamed.txt", root);
-	cr_assert_eq(rename(from, to), 0);
+	rename_in_root("2-beta.txt", "2b-beta-renamed.txt");
 
 	run_start(&r);
 	cr_assert(r.a.read[1], "found by its content under the new name");
 	run_stop(&r, 2000);
+}
+
+/* Counts the keyword hits of every article, as the UI does between keys. */
+static void
+count_all(struct app *a)
+{
+	static char name[] = "g", word[] = "alpha";
+	static char *words[] = {word};
+	struct hl_group g = {.name = name,
+	                     .words = words,
+	                     .nwords = 1,
+	                     .ignore_case = true,
+	                     .whole_word = true};
+	app_set_groups(a, &g, 1, NULL);
+	while (app_background_pending(a))
+		app_background_step(a);
+}
+
+/* An article marked read without being opened, then renamed: counting
+ * hashed its body, so the state finds it by its content. */
+Test(session, an_article_marked_unopened_and_renamed_keeps_its_state)
+{
+	struct run r;
+	run_start(&r);
+	count_all(&r.a);
+	support_keys(&r.a, "M"); /* every article, gamma never opened */
+	cr_assert(r.a.read[2]);
+	cr_assert_neq(r.a.open, 2);
+	run_stop(&r, 1000);
+
+	rename_in_root("3-gamma.txt", "3b-gamma-renamed.txt");
+
+	run_start(&r);
+	cr_assert(r.a.read[2], "found by its content under the new name");
+	run_stop(&r, 2000);
+}
+
+/* Without a state, counting hashes nothing: no one would keep it. */
+Test(session, counting_without_a_state_hashes_nothing)
+{
+	struct run r;
+	run_start_stateless(&r);
+	count_all(&r.a);
+	for (size_t i = 0; i < r.c.n; i++)
+		if (i != r.a.open)
+			cr_assert_null(r.a.hashes[i], "article %zu hashed", i);
+	run_stop(&r, 10);
 }
 
 Test(session, an_article_edited_in_place_keeps_its_state)
@@ -249,12 +316,7 @@ Test(session, a_corrupt_state_file_is_moved_aside_and_reading_goes_on)
 Test(session, disabled_keeps_nothing)
 {
 	struct run r;
-	diag_list_init(&r.dl);
-	corpus_init(&r.c);
-	corpus_add_path(&r.c, root, &r.dl);
-	app_init(&r.a, &r.c, 24, 80, NULL);
-	session_open(&r.s, root, false, &r.c, &r.dl);
-	session_apply(&r.s, &r.a);
+	run_start_stateless(&r);
 	support_keys(&r.a, "j");
 	cr_assert_eq(session_save(&r.s, &r.a, 10, &r.dl), 0);
 	char state[800];
