@@ -270,6 +270,25 @@ body_spans(struct grep_run *g, const struct article *art)
 	return true;
 }
 
+/* Prints "LN: text" with text escaped: digits and bytes, not printf's
+ * format and a strlen, for the hundreds of thousands --grep prints. */
+static void
+print_line(struct strbuf *line, size_t ln, const char *text, size_t n)
+{
+	char num[24];
+	size_t k = sizeof num;
+	num[--k] = ' ';
+	num[--k] = ':';
+	do
+		num[--k] = (char)('0' + ln % 10);
+	while ((ln /= 10) > 0);
+	sb_reset(line);
+	sb_add(line, num + k, sizeof num - k);
+	glyph_escape(text, n, line);
+	sb_addch(line, '\n');
+	fwrite(line->buf, 1, line->len, stdout);
+}
+
 /* Prints article art's matching lines, if it has any. */
 static int
 grep_article(void *ctx, struct article *art, struct diag_list *dl)
@@ -307,9 +326,8 @@ grep_article(void *ctx, struct article *art, struct diag_list *dl)
 			        nl ? (size_t)(nl - art->body) : art->body_len;
 			if (s->spans.v[k].start < end ||
 			    (!nl && s->spans.v[k].start <= end)) {
-				sb_reset(line);
-				glyph_escape(art->body + pos, end - pos, line);
-				printf("%zu: %s\n", ln, line->buf);
+				print_line(line, ln, art->body + pos,
+				           end - pos);
 				while (k < s->spans.n &&
 				       s->spans.v[k].start <= end)
 					k++;

@@ -118,6 +118,46 @@ glyph_text_width(const char *s, size_t len)
 	return col;
 }
 
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+
+/* Where the run of printable ASCII (0x20..0x7e) from s[pos] ends: eight
+ * bytes at a time while none of them is another byte. */
+static size_t
+ascii_run_end(const char *s, size_t len, size_t pos)
+{
+	for (; pos + 8 <= len; pos += 8) {
+		uint64_t x;
+		memcpy(&x, s + pos, 8);
+		/* A byte below 0x20 (exact for "any" when none has its high
+		 * bit), a byte of 0x80 or more, or 0x7f (which + 1 makes
+		 * 0x80, with no carry when no byte has its high bit). */
+		if (((x - 0x20 * ONES) & ~x & HIGH) | ((x | (x + ONES)) & HIGH))
+			break;
+	}
+	while (pos < len && (unsigned char)s[pos] >= 0x20 &&
+	       (unsigned char)s[pos] < 0x7f)
+		pos++;
+	return pos;
+}
+
+size_t
+glyph_escape_next(const char *s, size_t len, size_t pos, struct strbuf *out)
+{
+	struct glyph g;
+	size_t start = pos;
+	glyph_next(s, len, &pos, 0, &g);
+	if (g.kind == GLYPH_PLACEHOLDER) {
+		sb_addstr(out, g.text);
+	} else if (g.kind == GLYPH_TAB || s[start] == '\n') {
+		sb_addstr(out, s[start] == '\t' ? "^I" : "^J");
+	} else {
+		char buf[4];
+		sb_add(out, buf, utf8_encode(g.cp, buf));
+	}
+	return pos;
+}
+
 void
 glyph_escape(const char *s, size_t len, struct strbuf *out)
 {
@@ -125,26 +165,13 @@ glyph_escape(const char *s, size_t len, struct strbuf *out)
 	while (pos < len) {
 		/* Printable ASCII stands for itself: copied a run at a time,
 		 * the common case of every line --grep prints. */
-		size_t run = pos;
-		while (run < len && (unsigned char)s[run] >= 0x20 &&
-		       (unsigned char)s[run] < 0x7f)
-			run++;
+		size_t run = ascii_run_end(s, len, pos);
 		if (run > pos) {
 			sb_add(out, s + pos, run - pos);
 			pos = run;
 			continue;
 		}
-		struct glyph g;
-		size_t start = pos;
-		glyph_next(s, len, &pos, 0, &g);
-		if (g.kind == GLYPH_PLACEHOLDER) {
-			sb_addstr(out, g.text);
-		} else if (g.kind == GLYPH_TAB || s[start] == '\n') {
-			sb_addstr(out, s[start] == '\t' ? "^I" : "^J");
-		} else {
-			char buf[4];
-			sb_add(out, buf, utf8_encode(g.cp, buf));
-		}
+		pos = glyph_escape_next(s, len, pos, out);
 	}
 }
 

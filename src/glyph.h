@@ -77,6 +77,11 @@ int glyph_text_width(const char *s, size_t len);
  */
 void glyph_escape(const char *s, size_t len, struct strbuf *out);
 
+/* glyph_escape of the one glyph at s[pos] (pos < len); returns the
+ * position after it.  glyph_escape copies printable ASCII in runs. */
+size_t glyph_escape_next(const char *s, size_t len, size_t pos,
+                         struct strbuf *out);
+
 /*
  * What an ASCII-only terminal (a locale that is not UTF-8) shows for cp,
  * a printable ASCII character: the lines, bars and marks lectern draws

@@ -4,9 +4,11 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "glyph.h"
+#include "util.h"
 
 static void
 setup(void)
@@ -316,4 +318,49 @@ Test(glyph, ascii_look_alikes_for_what_lectern_draws)
 	cr_assert_eq(glyph_ascii(0x201c), '"');
 	cr_assert_eq(glyph_ascii(0x4e2d), '?');
 	cr_assert_eq(glyph_ascii(0x1b), '?');
+}
+
+/* glyph_escape, one glyph at a time: what it must print. */
+static void
+escape_slowly(const char *s, size_t len, struct strbuf *out)
+{
+	for (size_t pos = 0; pos < len;)
+		pos = glyph_escape_next(s, len, pos, out);
+}
+
+/* Printable ASCII is copied eight bytes at a time: a control, DEL or a
+ * non-ASCII byte anywhere in the eight is still escaped. */
+Test(glyph, escape_catches_every_byte_in_long_runs)
+{
+	static const char *const bits[] = {
+	        "abcdefgh",     "The quick ",   "~",    " ",
+	        "\x1b",         "\x7f",         "\x01", "\x1f",
+	        "\t",           "\n",           "\r",   "\xc2\x85",
+	        "\xe2\x80\x99", "\xe2\x80\xae", "\xff", "\x80",
+	        "\xe4\xb8\xad"};
+	size_t nb = sizeof bits / sizeof bits[0];
+	srand(31);
+	for (int round = 0; round < 3000; round++) {
+		char text[400] = "";
+		size_t parts = (size_t)rand() % 24;
+		for (size_t p = 0; p < parts; p++)
+			strcat(text, bits[rand() % nb]);
+		struct strbuf fast, slow;
+		sb_init(&fast);
+		sb_init(&slow);
+		glyph_escape(text, strlen(text), &fast);
+		escape_slowly(text, strlen(text), &slow);
+		cr_assert_str_eq(fast.len ? fast.buf : "",
+		                 slow.len ? slow.buf : "", "round %d", round);
+		sb_fini(&fast);
+		sb_fini(&slow);
+	}
+	struct strbuf sb;
+	sb_init(&sb);
+	glyph_escape("0123456\x7f"
+	             "89abcdef\x1b"
+	             "[2J",
+	             20, &sb);
+	cr_assert_str_eq(sb.buf, "0123456^?89abcdef^[[2J");
+	sb_fini(&sb);
 }
