@@ -30,10 +30,9 @@ enum {
 	/* Titles (from the front matter or the first line) are cut here:
 	 * 25 two-megabyte titles made every key take most of a second. */
 	TITLE_MAX = 400,
-	/* A body this big is read into memory on huge pages (below). */
-	BIG_BODY = 4 * 1024 * 1024,
-	HUGE_PAGE = 2 * 1024 * 1024,
 };
+/* A body this big is read into memory on huge pages (below). */
+#define BIG_BODY HUGE_ALLOC_MIN
 
 void
 corpus_init(struct corpus *c)
@@ -382,23 +381,17 @@ corpus_add_file(struct corpus *c, int dirfd, const char *name, const char *path,
 }
 
 /*
- * Room for a big body of n bytes on huge pages where the kernel has them
- * (Linux's transparent huge pages in "madvise" mode, Debian's default):
- * reading 100 MB into fresh memory otherwise takes a page fault every
- * 4 KB, which made reading it 5-10 times slower than the read itself
- * (BENCHMARKS.md).  Memory from posix_memalign is freed with free.
+ * Room for a big body of n bytes on huge pages (huge_alloc): reading
+ * 100 MB into fresh memory otherwise takes a page fault every 4 KB,
+ * which made reading it 5-10 times slower than the read itself.
  */
 static void
 reserve_big(struct strbuf *sb, size_t n)
 {
-	size_t cap = (n + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+	size_t cap;
 	void *p;
-	if (sb->len || cap <= sb->cap ||
-	    posix_memalign(&p, HUGE_PAGE, cap) != 0)
+	if (sb->len || n <= sb->cap || !(p = huge_alloc(n, &cap)))
 		return; /* read_more grows it as for any file */
-#ifdef MADV_HUGEPAGE
-	(void)madvise(p, cap, MADV_HUGEPAGE); /* a hint: may be refused */
-#endif
 	free(sb->buf);
 	sb->buf = p;
 	sb->cap = cap;
@@ -415,7 +408,7 @@ corpus_read_fd(int fd, const struct stat *st, struct strbuf *sb)
 {
 	bool eof = false;
 
-	if (st->st_size >= BIG_BODY)
+	if (st->st_size >= (off_t)BIG_BODY)
 		reserve_big(sb, (size_t)st->st_size + HEAD_SIZE + 1);
 	while (!eof) {
 		/* All the room there is: a big body in one read. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -62,6 +63,22 @@ xgrow(void *v, size_t *cap, size_t need, size_t size)
 	}
 	*vp = xrealloc(*vp, c * size);
 	*cap = c;
+}
+
+#define HUGE_PAGE ((size_t)2 << 20)
+
+void *
+huge_alloc(size_t n, size_t *got)
+{
+	size_t cap = (n + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+	void *p;
+	if (cap < n || posix_memalign(&p, HUGE_PAGE, cap) != 0)
+		return NULL;
+#ifdef MADV_HUGEPAGE
+	(void)madvise(p, cap, MADV_HUGEPAGE); /* a hint: may be refused */
+#endif
+	*got = cap;
+	return p;
 }
 
 char *

@@ -27,6 +27,17 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 /* Grows *v (an array of *cap elements of size each) to hold at least need. */
 void xgrow(void *v, size_t *cap, size_t need, size_t size);
+/*
+ * Room for n bytes on transparent huge pages where the kernel gives them
+ * (Linux's "madvise" mode, Debian's default): fresh memory otherwise
+ * takes a page fault every 4 KB when first written, which dominates
+ * filling a big buffer (BENCHMARKS.md).  Whole huge pages, *got bytes;
+ * freed (or grown) as any malloc'd block.  NULL when it cannot: the
+ * caller allocates the usual way.
+ */
+void *huge_alloc(size_t n, size_t *got);
+/* Below this, huge_alloc is not worth asking for. */
+#define HUGE_ALLOC_MIN ((size_t)4 << 20)
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* A newly allocated formatted string; caller frees. */

@@ -1,0 +1,79 @@
+/*
+ * test_state_big.c - a reading state of many entries: read whole by the
+ * fast reader, its entries on huge pages (util.h's huge_alloc) and grown
+ * past its guess of how many there are.
+ */
+#include <criterion/criterion.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "state.h"
+#include "state_int.h"
+#include "util.h"
+
+TestSuite(state_big);
+
+/* A state file as lectern writes it, of n short entries (shorter than
+ * the fast reader's guess of 160 bytes each, so it guesses too few). */
+static void
+big_state(struct strbuf *sb, size_t n)
+{
+	sb_addstr(sb, "version: 2\narticles:\n");
+	for (size_t i = 0; i < n; i++) {
+		sb_addf(sb,
+		        "  - path: \"%06zu.md\"\n    size: %zu\n    read: %s\n"
+		        "    anchor: %zu\n    progress: %zu\n",
+		        i, 100000 + i, i % 3 ? "false" : "true", i, i % 101);
+		if (i % 1000 == 7)
+			sb_addf(sb,
+			        "    bookmarks:\n      - id: \"b%zu\"\n"
+			        "        offset: %zu\n",
+			        i, i * 10);
+	}
+}
+
+Test(state_big, many_entries_are_read_whole)
+{
+	size_t n = STATE_MAX_ARTICLES - 1;
+	struct strbuf sb;
+	sb_init(&sb);
+	big_state(&sb, n);
+	cr_assert_gt(sb.len / 160 * sizeof(struct article_state),
+	             HUGE_ALLOC_MIN, "big enough for huge pages");
+	cr_assert_lt(sb.len / 160, n, "more entries than guessed");
+	struct state s;
+	state_init(&s);
+	cr_assert_eq(state_parse_fast(sb.buf, sb.len, &s), 2);
+	cr_assert_eq(s.n, n);
+	for (size_t i = 0; i < n; i += 997) {
+		char want[16];
+		snprintf(want, sizeof want, "%06zu.md", i);
+		cr_assert_str_eq(s.v[i].path, want);
+		cr_assert_eq(s.v[i].read, i % 3 == 0, "entry %zu", i);
+		cr_assert_eq(s.v[i].size, (int64_t)(100000 + i));
+		cr_assert_eq(s.v[i].progress, (int)(i % 101));
+		cr_assert_eq(s.v[i].nmarks, i % 1000 == 7, "entry %zu", i);
+	}
+	cr_assert_eq(s.v[n - 1].read, (n - 1) % 3 == 0);
+	/* It grows further as any array does. */
+	struct article_state *a = state_get(&s, "zzz.md", NULL);
+	cr_assert_not_null(a);
+	cr_assert_eq(s.n, n + 1);
+	state_fini(&s);
+	sb_fini(&sb);
+}
+
+Test(state_big, huge_alloc_gives_whole_aligned_huge_pages)
+{
+	size_t got = 0;
+	char *p = huge_alloc(5 << 20, &got);
+	cr_assert_not_null(p);
+	cr_assert_eq((uintptr_t)p % (2 << 20), 0);
+	cr_assert_eq(got, 6 << 20);
+	memset(p, 1, got);
+	p = xrealloc(p, 9 << 20); /* a malloc'd block like any other */
+	cr_assert_eq(p[got - 1], 1);
+	free(p);
+}
