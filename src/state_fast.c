@@ -335,17 +335,10 @@ state_parse_fast(const char *text, size_t len, struct state *s)
 	struct bookmark *b = NULL;
 	int64_t version = 0;
 
-	/* About 200 bytes an article: room for them all at once, on huge
-	 * pages when it is big (100,000 articles: 12 MB, whose page
-	 * faults were a third of loading them). */
-	size_t want = len / 160 + 1, got;
-	void *room;
-	if (!s->v && want * sizeof *s->v >= HUGE_ALLOC_MIN &&
-	    (room = huge_alloc(want * sizeof *s->v, &got))) {
-		s->v = room;
-		s->cap = got / sizeof *s->v;
-	}
-	xgrow(&s->v, &s->cap, want, sizeof *s->v);
+	/* About 200 bytes an article: room for them all at once (on huge
+	 * pages when it is big, as xgrow makes it: 100,000 articles are
+	 * 12 MB, whose page faults were a third of loading them). */
+	xgrow(&s->v, &s->cap, len / 160 + 1, sizeof *s->v);
 
 	while (next_line(&f)) {
 		if (sec == S_GROUPS && f.len > 4 &&

@@ -32,6 +32,13 @@ xmalloc(size_t n)
 void *
 xcalloc(size_t n, size_t size)
 {
+	/* A big array, on huge pages: zeroed there, a fault per 2 MB. */
+	size_t got;
+	void *h = size && n <= SIZE_MAX / size && n * size >= HUGE_ALLOC_MIN
+	                  ? huge_alloc(n * size, &got)
+	                  : NULL;
+	if (h)
+		return memset(h, 0, n * size);
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (!p)
 		out_of_memory(n * size);
@@ -60,6 +67,17 @@ xgrow(void *v, size_t *cap, size_t need, size_t size)
 		if (c > ((size_t)-1) / 2 / size)
 			out_of_memory(need * size);
 		c *= 2;
+	}
+	/* A big array made at once (room reserved for all it will hold),
+	 * on huge pages: filling it then takes a fault per 2 MB. */
+	size_t got;
+	void *h = !*vp && c * size >= HUGE_ALLOC_MIN
+	                  ? huge_alloc(c * size, &got)
+	                  : NULL;
+	if (h) {
+		*vp = h;
+		*cap = got / size;
+		return;
 	}
 	*vp = xrealloc(*vp, c * size);
 	*cap = c;

@@ -1,7 +1,7 @@
 /*
- * test_state_big.c - a reading state of many entries: read whole by the
- * fast reader, its entries on huge pages (util.h's huge_alloc) and grown
- * past its guess of how many there are.
+ * test_big.c - big arrays on huge pages (util.h's huge_alloc, and xgrow
+ * and xcalloc through it), and a reading state of many entries: read
+ * whole by the fast reader, grown past its guess of how many there are.
  */
 #include <criterion/criterion.h>
 
@@ -13,7 +13,7 @@
 #include "state_int.h"
 #include "util.h"
 
-TestSuite(state_big);
+TestSuite(big);
 
 /* A state file as lectern writes it, of n short entries (shorter than
  * the fast reader's guess of 160 bytes each, so it guesses too few). */
@@ -34,7 +34,7 @@ big_state(struct strbuf *sb, size_t n)
 	}
 }
 
-Test(state_big, many_entries_are_read_whole)
+Test(big, many_entries_are_read_whole)
 {
 	size_t n = STATE_MAX_ARTICLES - 1;
 	struct strbuf sb;
@@ -65,7 +65,7 @@ Test(state_big, many_entries_are_read_whole)
 	sb_fini(&sb);
 }
 
-Test(state_big, huge_alloc_gives_whole_aligned_huge_pages)
+Test(big, huge_alloc_gives_whole_aligned_huge_pages)
 {
 	size_t got = 0;
 	char *p = huge_alloc(5 << 20, &got);
@@ -76,4 +76,36 @@ Test(state_big, huge_alloc_gives_whole_aligned_huge_pages)
 	p = xrealloc(p, 9 << 20); /* a malloc'd block like any other */
 	cr_assert_eq(p[got - 1], 1);
 	free(p);
+}
+
+Test(big, xgrow_and_xcalloc_put_big_arrays_on_huge_pages)
+{
+	/* Made at once: on huge pages, all of it usable. */
+	uint64_t *v = NULL;
+	size_t cap = 0;
+	xgrow(&v, &cap, 700000, sizeof *v);
+	cr_assert_eq((uintptr_t)v % (2 << 20), 0);
+	cr_assert_geq(cap, 700000);
+	cr_assert_eq(cap * sizeof *v % (2 << 20), 0, "whole huge pages");
+	memset(v, 7, cap * sizeof *v);
+	/* Grown further, the contents kept. */
+	xgrow(&v, &cap, cap + 1, sizeof *v);
+	cr_assert_eq(v[699999], 0x0707070707070707u);
+	free(v);
+	/* A small one is malloc's as ever. */
+	v = NULL;
+	cap = 0;
+	xgrow(&v, &cap, 10, sizeof *v);
+	cr_assert_geq(cap, 10);
+	free(v);
+	/* xcalloc: zeroed, big or small. */
+	uint32_t *z = xcalloc(3 << 20, sizeof *z);
+	cr_assert_eq((uintptr_t)z % (2 << 20), 0);
+	for (size_t i = 0; i < (size_t)3 << 20; i += 4099)
+		cr_assert_eq(z[i], 0);
+	cr_assert_eq(z[(3 << 20) - 1], 0);
+	free(z);
+	z = xcalloc(1000, sizeof *z);
+	cr_assert_eq(z[999], 0);
+	free(z);
 }
