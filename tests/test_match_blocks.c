@@ -106,14 +106,33 @@ Test(match_blocks, no_match_runs_into_the_next_block)
  * side by side), with blank lines and headings between blocks. */
 Test(match_blocks, a_scan_of_the_body_finds_what_each_block_does)
 {
-	static const char *const bits[] = {"a",      "b",        "A",
-	                                   "B",      " ",        "\n",
-	                                   "\n\n",   "\n\n",     "\n## ",
-	                                   "\r\n",   "ab",       "ba",
-	                                   "US",     "_",        "house",
-	                                   "House",  "Ross",     "White",
-	                                   "Wilbur", "\xc3\xa9", "\xe5\x8d\x8e",
-	                                   " \n \n"};
+	static const char *const bits[] = {"a",
+	                                   "b",
+	                                   "A",
+	                                   "B",
+	                                   " ",
+	                                   "\n",
+	                                   "\n\n",
+	                                   "\n\n",
+	                                   "\n## ",
+	                                   "\r\n",
+	                                   "ab",
+	                                   "ba",
+	                                   "US",
+	                                   "_",
+	                                   "house",
+	                                   "House",
+	                                   "Ross",
+	                                   "White",
+	                                   "Wilbur",
+	                                   "\xc3\xa9",
+	                                   "\xe5\x8d\x8e",
+	                                   " \n \n",
+	                                   "\n\xc2\xa0\n",
+	                                   "\xc2\xa0",
+	                                   "\n#\t",
+	                                   "\n###### ",
+	                                   "\t"};
 	size_t nb = sizeof bits / sizeof bits[0];
 	struct config cfg;
 	load(&cfg, groups_yaml);
