@@ -404,32 +404,35 @@ finish_part(const struct kwset *k, const char *text, size_t len,
 	return true;
 }
 
-void
-kwset_find(const struct kwset *k, const char *text, size_t len,
-           kwset_hit_fn *hit, void *ctx)
+/*
+ * Scans text[lo..hi) (of text[0..len), which report reads around the
+ * keys) in four parts side by side, or one when short, reporting in
+ * order of where keys end.  noted: the parts' buffers, reused.  False
+ * when hit said stop.
+ */
+static bool
+scan_window(const struct kwset *k, const char *text, size_t len, size_t lo,
+            size_t hi, struct pendings noted[STREAMS], kwset_hit_fn *hit,
+            void *ctx)
 {
-	if (!k->compiled || k->n == 0)
-		return;
-	if (len < STREAM_MIN) {
-		struct pendings none = {0};
-		finish_part(k, text, len, &none, 0, 0, 0, len, hit, ctx);
-		return;
+	size_t pos[STREAMS], end[STREAMS], from[STREAMS];
+	for (size_t j = 0; j < STREAMS; j++) {
+		from[j] = lo + (hi - lo) * j / STREAMS;
+		end[j] = lo + (hi - lo) * (j + 1) / STREAMS;
+		pos[j] = from[j] > k->maxkey ? from[j] - (k->maxkey - 1) : 0;
+		noted[j].n = 0;
 	}
+	if (hi - lo < STREAM_MIN)
+		return finish_part(k, text, len, &noted[0], 0, pos[0], lo, hi,
+		                   hit, ctx);
 	const uint32_t *delta = k->delta;
 	const uint8_t *cls = k->cls;
 	const uint32_t first_out = k->first_out;
 	const unsigned char *p = (const unsigned char *)text;
-	size_t pos[STREAMS], end[STREAMS], from[STREAMS];
-	for (size_t j = 0; j < STREAMS; j++) {
-		from[j] = len * j / STREAMS;
-		end[j] = len * (j + 1) / STREAMS;
-		pos[j] = from[j] > k->maxkey ? from[j] - (k->maxkey - 1) : 0;
-	}
 	size_t steps = SIZE_MAX;
 	for (size_t j = 0; j < STREAMS; j++)
 		if (end[j] - pos[j] < steps)
 			steps = end[j] - pos[j];
-	struct pendings noted[STREAMS] = {{0}};
 	const unsigned char *p0 = p + pos[0], *p1 = p + pos[1],
 	                    *p2 = p + pos[2], *p3 = p + pos[3];
 	uint32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -450,11 +453,29 @@ kwset_find(const struct kwset *k, const char *text, size_t len,
 		}
 	}
 	uint32_t st[STREAMS] = {s0, s1, s2, s3};
+	for (size_t j = 0; j < STREAMS; j++)
+		if (!finish_part(k, text, len, &noted[j], st[j], pos[j] + steps,
+		                 from[j], end[j], hit, ctx))
+			return false;
+	return true;
+}
+
+/* Scanned a window at a time: what the parts note waits at most this
+ * long to be reported (memory bounded whatever the text's length). */
+#define WINDOW (256 * 1024)
+
+void
+kwset_find(const struct kwset *k, const char *text, size_t len,
+           kwset_hit_fn *hit, void *ctx)
+{
+	if (!k->compiled || k->n == 0)
+		return;
+	struct pendings noted[STREAMS] = {{0}};
 	bool go = true;
-	for (size_t j = 0; j < STREAMS; j++) {
-		go = go &&
-		     finish_part(k, text, len, &noted[j], st[j], pos[j] + steps,
-		                 from[j], end[j], hit, ctx);
+	for (size_t lo = 0; go && lo < len; lo += WINDOW)
+		go = scan_window(k, text, len, lo,
+		                 len - lo > WINDOW ? lo + WINDOW : len, noted,
+		                 hit, ctx);
+	for (size_t j = 0; j < STREAMS; j++)
 		free(noted[j].v);
-	}
 }

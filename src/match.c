@@ -406,13 +406,18 @@ kw_cand_cmp(const void *a, const void *b)
 	return (x->group > y->group) - (x->group < y->group);
 }
 
-/* Every kwset candidate in text[0..len), sorted by kw_cand_cmp, into k. */
+/* Every kwset candidate in text[0..len), sorted by kw_cand_cmp, into k
+ * (its array reused: zero k before the first time, free k->v after). */
 static void
 kw_collect(const struct matcher *m, const char *text, size_t len,
            const bool *enabled, struct kw_ctx *k)
 {
-	*k = (struct kw_ctx){
-	        .m = m, .text = text, .len = len, .enabled = enabled};
+	*k = (struct kw_ctx){.m = m,
+	                     .text = text,
+	                     .len = len,
+	                     .enabled = enabled,
+	                     .v = k->v,
+	                     .cap = k->cap};
 	if (!m->kw)
 		return;
 	kwset_find(m->kw, text, len, kw_hit, k);
@@ -502,7 +507,7 @@ matcher_find(const struct matcher *m, const char *text, size_t len, size_t base,
 {
 	struct match_spans cand;
 	match_spans_init(&cand);
-	struct kw_ctx k;
+	struct kw_ctx k = {0};
 	kw_collect(m, text, len, enabled, &k);
 	size_t *kept = xcalloc(m->ngroups ? m->ngroups : 1, sizeof *kept);
 	size_t at = 0;
@@ -514,8 +519,12 @@ matcher_find(const struct matcher *m, const char *text, size_t len, size_t base,
 	return complete;
 }
 
+/* Blocks are taken together up to this many bytes (or one bigger block):
+ * the candidates held at once stay few whatever the body's size. */
+#define BLOCKS_CHUNK (256 * 1024)
+
 /*
- * The words are found in one scan of the whole body (a long text keeps
+ * The words are found in one scan of a run of blocks (a long text keeps
  * the kwset's four streams busy, a paragraph does not), each block then
  * taking the candidates that lie in it: the same as a scan per block,
  * since a candidate's word edges there are a block's edges or the white
@@ -527,23 +536,30 @@ matcher_find_blocks(const struct matcher *m, const char *body,
                     const struct doc *d, const bool *enabled,
                     struct match_spans *out)
 {
-	if (d->n == 0)
-		return true;
-	size_t lo = d->v[0].start;
-	size_t hi = d->v[d->n - 1].start + d->v[d->n - 1].len;
-	struct kw_ctx k;
-	kw_collect(m, body + lo, hi - lo, enabled, &k);
-	size_t *kept = xcalloc(m->ngroups ? m->ngroups : 1, sizeof *kept);
+	struct kw_ctx k = {0};
+	size_t ng = m->ngroups ? m->ngroups : 1;
+	size_t *kept = xcalloc(ng, sizeof *kept);
 	struct match_spans cand;
 	match_spans_init(&cand);
 	bool complete = true;
-	size_t at = 0;
-	for (size_t b = 0; b < d->n; b++) {
-		const struct block *bl = &d->v[b];
-		kw_take(&k, &at, bl->start - lo, bl->start - lo + bl->len, kept,
-		        &cand);
-		complete &= find_in(m, body + bl->start, bl->len, bl->start,
-		                    enabled, &cand, out);
+	for (size_t b0 = 0, b1; b0 < d->n; b0 = b1) {
+		size_t lo = d->v[b0].start;
+		for (b1 = b0 + 1;
+		     b1 < d->n &&
+		     d->v[b1].start + d->v[b1].len - lo <= BLOCKS_CHUNK;
+		     b1++)
+			;
+		size_t hi = d->v[b1 - 1].start + d->v[b1 - 1].len;
+		kw_collect(m, body + lo, hi - lo, enabled, &k);
+		memset(kept, 0, ng * sizeof *kept); /* offsets from lo now */
+		size_t at = 0;
+		for (size_t b = b0; b < b1; b++) {
+			const struct block *bl = &d->v[b];
+			kw_take(&k, &at, bl->start - lo,
+			        bl->start - lo + bl->len, kept, &cand);
+			complete &= find_in(m, body + bl->start, bl->len,
+			                    bl->start, enabled, &cand, out);
+		}
 	}
 	match_spans_fini(&cand);
 	free(kept);

@@ -299,7 +299,10 @@ triple_cmp(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-Test(kwset, long_texts_find_what_short_ones_do)
+/* Every hit in random texts of the lengths given, against the obvious:
+ * the same hits, in order of where they end. */
+static void
+long_texts(const size_t *lens, size_t nlens)
 {
 	srand(777);
 	static const char words[][12] = {"abcab", "ba",         "cabbac",
@@ -308,8 +311,8 @@ Test(kwset, long_texts_find_what_short_ones_do)
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		cr_assert(kwset_add(k, words[i], i % 2, false, (int)i));
 	kwset_compile(k);
-	for (int round = 0; round < 20; round++) {
-		size_t len = 4096 + (size_t)rand() % 40000;
+	for (size_t round = 0; round < nlens; round++) {
+		size_t len = lens[round];
 		char *text = xmalloc(len);
 		for (size_t i = 0; i < len; i++)
 			text[i] = "abcB "[rand() % 5];
@@ -318,7 +321,7 @@ Test(kwset, long_texts_find_what_short_ones_do)
 		/* In order of where they end, as one part would give them. */
 		for (size_t i = 1; i < fast.n; i++)
 			cr_assert_geq(fast.v[i].end, fast.v[i - 1].end,
-			              "round %d, hit %zu ends before the last",
+			              "round %zu, hit %zu ends before the last",
 			              round, i);
 		/* The obvious way, one position at a time. */
 		for (size_t s = 0; s < len; s++)
@@ -330,14 +333,34 @@ Test(kwset, long_texts_find_what_short_ones_do)
 			}
 		qsort(fast.v, fast.n, sizeof *fast.v, triple_cmp);
 		qsort(slow.v, slow.n, sizeof *slow.v, triple_cmp);
-		cr_assert_eq(fast.n, slow.n, "round %d: %zu hits, want %zu",
+		cr_assert_eq(fast.n, slow.n, "round %zu: %zu hits, want %zu",
 		             round, fast.n, slow.n);
 		for (size_t i = 0; i < fast.n; i++)
 			cr_assert_eq(triple_cmp(&fast.v[i], &slow.v[i]), 0,
-			             "round %d, hit %zu", round, i);
+			             "round %zu, hit %zu", round, i);
 		free(fast.v);
 		free(slow.v);
 		free(text);
 	}
 	kwset_free(k);
+}
+
+Test(kwset, long_texts_find_what_short_ones_do)
+{
+	size_t lens[20];
+	srand(778);
+	for (size_t i = 0; i < 20; i++)
+		lens[i] = 512 + (size_t)rand() % 40000;
+	long_texts(lens, 20);
+}
+
+/* Past 256 KB the text is scanned a window at a time (kwset.c WINDOW):
+ * words across a window's border, and a last window of a byte or of
+ * less than four parts' worth, found as elsewhere. */
+Test(kwset, texts_longer_than_a_window)
+{
+	static const size_t w = 256 * 1024;
+	static const size_t lens[] = {w,       w + 1,        w + 3,
+	                              w + 700, 2 * w + 5000, 3 * w - 1};
+	long_texts(lens, sizeof lens / sizeof lens[0]);
 }

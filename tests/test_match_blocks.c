@@ -158,6 +158,30 @@ Test(match_blocks, a_scan_of_the_body_finds_what_each_block_does)
 	config_fini(&cfg);
 }
 
+/* Past 256 KB of blocks the words are scanned a run of blocks at a
+ * time (match.c BLOCKS_CHUNK): the same matches, before and after. */
+Test(match_blocks, a_long_body_is_matched_a_run_of_blocks_at_a_time)
+{
+	static const char *const paras[] = {
+	        "Wilbur Ross met the White House about house prices.",
+	        "## White House\n", "a b ab abab ba US US.",
+	        "White\nHouse, Ross and ROSS; ba ba ba.", "nothing here"};
+	struct config cfg;
+	load(&cfg, groups_yaml);
+	struct matcher *m = matcher_new(cfg.groups, cfg.ngroups, NULL);
+	struct strbuf sb;
+	sb_init(&sb);
+	srand(5);
+	while (sb.len < 900 * 1024) {
+		sb_addstr(&sb, paras[rand() % 5]);
+		sb_addstr(&sb, rand() % 4 ? "\n\n" : " ");
+	}
+	assert_blocks_as_alone(m, sb.buf, "900 KB");
+	sb_fini(&sb);
+	matcher_free(m);
+	config_fini(&cfg);
+}
+
 /*
  * A pattern cheap at each find but linear in what follows is quadratic
  * over a long word: the budget stops it (the finds are incomplete), the
