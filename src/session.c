@@ -20,16 +20,24 @@ real_or_copy(const char *p)
 	return r ? r : xstrdup(p);
 }
 
-/* An article's key: its path relative to the root, else its real path. */
+/* The length of the root as given, without trailing slashes (0: none). */
+static size_t
+given_len(const char *given)
+{
+	size_t g = given ? strlen(given) : 0;
+	while (g > 1 && given[g - 1] == '/')
+		g--;
+	return g;
+}
+
+/* An article's key: its path relative to the root, else its real path;
+ * g: given_len(given). */
 static char *
-article_key(const char *root, const char *given, const char *path)
+article_key(const char *root, const char *given, size_t g, const char *path)
 {
 	/* Found by walking the root as it was given: the rest of the path
 	 * is already relative to it (folders that are links are not
 	 * followed), and 100,000 realpath calls cost 5 readlinks each. */
-	size_t g = given ? strlen(given) : 0;
-	while (g > 1 && given[g - 1] == '/')
-		g--;
 	if (g && strncmp(path, given, g) == 0 && path[g] == '/' &&
 	    path[g + 1] && !strstr(path + g, "/../") &&
 	    !strstr(path + g, "/./"))
@@ -65,10 +73,13 @@ loaded(struct session *s)
 	}
 }
 
-/* The index of the entry for path, or SIZE_MAX. */
+/* The index of the entry for path, or SIZE_MAX; hint, where it may be
+ * (SIZE_MAX: nowhere known), is looked at first. */
 static size_t
-entry_of(const struct session *s, const char *path)
+entry_near(const struct session *s, const char *path, size_t hint)
 {
+	if (hint < s->nsorted && !strcmp(path, s->st.v[hint].path))
+		return hint;
 	size_t lo = 0, hi = s->nsorted;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -84,6 +95,12 @@ entry_of(const struct session *s, const char *path)
 		if (!strcmp(path, s->st.v[i].path))
 			return i;
 	return SIZE_MAX;
+}
+
+static size_t
+entry_of(const struct session *s, const char *path)
+{
+	return entry_near(s, path, SIZE_MAX);
 }
 
 /* A time for a change made now: never before a time already seen, so a
@@ -141,8 +158,9 @@ session_open(struct session *s, const char *root, bool enabled,
 	s->was_read = xcalloc(c->n ? c->n : 1, sizeof *s->was_read);
 	s->was_anchor = xcalloc(c->n ? c->n : 1, sizeof *s->was_anchor);
 	s->was_progress = xcalloc(c->n ? c->n : 1, sizeof *s->was_progress);
+	size_t g = given_len(root_dir);
 	for (size_t i = 0; i < c->n; i++)
-		s->keys[i] = article_key(s->root, root_dir, c->v[i].path);
+		s->keys[i] = article_key(s->root, root_dir, g, c->v[i].path);
 }
 
 void
@@ -255,13 +273,16 @@ match_entries(struct session *s, struct app *a, bool *found)
 	bool *other = xcalloc(n ? n : 1, sizeof *other); /* size differs */
 	for (size_t e = 0; e < ne; e++)
 		article_at[e] = SIZE_MAX;
-	size_t unmatched = 0;
+	size_t unmatched = 0, next = 0;
 	for (size_t i = 0; i < n; i++) {
-		size_t e = entry_of(s, s->keys[i]);
+		/* Articles and entries are mostly in the same order: the
+		 * entry after the last one found is looked at first. */
+		size_t e = entry_near(s, s->keys[i], next);
 		if (e == SIZE_MAX) {
 			unmatched++;
 			continue;
 		}
+		next = e + 1;
 		article_at[e] = i;
 		const struct article_state *as = &s->st.v[e];
 		if (as->size && as->size != a->corpus->v[i].size) {
