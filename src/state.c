@@ -29,11 +29,57 @@ state_bookmark_fini(struct bookmark *b)
 	free(b->note);
 }
 
+struct state_pool {
+	struct state_pool *next;
+	size_t used, cap;
+	char data[];
+};
+
+char *
+state_pool_room(struct state *s, size_t n, size_t hint)
+{
+	struct state_pool *p = s->pool;
+	if (!p || p->cap - p->used < n) {
+		size_t want = sizeof *p + (n > hint ? n : hint), got;
+		/* A block near 2 MB on a huge page of its own. */
+		struct state_pool *q = want > ((size_t)1 << 20)
+		                               ? huge_alloc(want, &got)
+		                               : NULL;
+		if (!q) {
+			q = xmalloc(want);
+			got = want;
+		}
+		q->next = p;
+		q->used = 0;
+		q->cap = got - sizeof *q;
+		s->pool = p = q;
+	}
+	return p->data + p->used;
+}
+
+void
+state_pool_keep(struct state *s, size_t n)
+{
+	s->pool->used += n;
+}
+
+void
+state_own(struct article_state *a)
+{
+	if (!a->pooled)
+		return;
+	a->path = state_dup_or_null(a->path);
+	a->hash = state_dup_or_null(a->hash);
+	a->pooled = false;
+}
+
 void
 state_article_fini(struct article_state *a)
 {
-	free(a->path);
-	free(a->hash);
+	if (!a->pooled) {
+		free(a->path);
+		free(a->hash);
+	}
 	for (size_t i = 0; i < a->nmarks; i++)
 		state_bookmark_fini(&a->marks[i]);
 	free(a->marks);
@@ -58,6 +104,11 @@ state_fini(struct state *s)
 	free(s->search);
 	for (size_t i = 0; i < s->ngroups_off; i++)
 		free(s->groups_off[i]);
+	while (s->pool) {
+		struct state_pool *next = s->pool->next;
+		free(s->pool);
+		s->pool = next;
+	}
 	free(s->groups_off);
 	for (size_t i = 0; i < s->ndead; i++)
 		free(s->dead[i].id);
@@ -140,8 +191,10 @@ state_find(struct state *s, const char *path, const char *hash)
 		if (strcmp(a->path, path))
 			continue;
 		if (!hash || !a->hash || !strcmp(a->hash, hash)) {
-			if (hash && !a->hash)
+			if (hash && !a->hash) {
+				state_own(a);
 				a->hash = xstrdup(hash);
+			}
 			a->claimed = true;
 			return a;
 		}
@@ -154,6 +207,7 @@ state_find(struct state *s, const char *path, const char *hash)
 			continue;
 		if (s->selected && !strcmp(s->selected, a->path))
 			state_set_string(&s->selected, path);
+		state_own(a);
 		free(a->path);
 		a->path = xstrdup(path);
 		a->claimed = true;
@@ -169,6 +223,7 @@ state_find(struct state *s, const char *path, const char *hash)
 		return &s->v[i];
 	}
 	if (by_path < s->n) {
+		state_own(&s->v[by_path]);
 		free(s->v[by_path].hash);
 		s->v[by_path].hash = xstrdup(hash);
 		s->v[by_path].claimed = true;

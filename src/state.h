@@ -144,6 +144,10 @@ struct article_state {
 	/* Not saved: set when state_find hands the entry to an article of
 	 * this session, so that no other article takes it by its hash. */
 	bool claimed;
+	/* path and hash lie in the state's pool (strings of a file read at
+	 * once), freed with it, not one by one: state_own makes them the
+	 * entry's own before either is changed. */
+	bool pooled;
 };
 
 struct tombstone {
@@ -166,6 +170,7 @@ struct state {
 	size_t ndead;
 	size_t capdead;
 	size_t trimmed; /* entries the last merge dropped to keep the caps */
+	struct state_pool *pool; /* the entries' pooled strings */
 };
 
 void state_init(struct state *s);
@@ -304,6 +309,9 @@ bool state_bookmark_del(struct state *s, struct article_state *a,
 /* Replaces *field (one of s's session strings) by a copy of value, which
  * may be NULL. */
 void state_set_string(char **field, const char *value);
+/* Makes a's path and hash its own (copies of its pooled ones), so that
+ * they can be freed or replaced one by one. */
+void state_own(struct article_state *a);
 void state_set_groups_off(struct state *s, const char *const *names, size_t n);
 
 /* Appends the file text for s to out: articles sorted by path, bookmarks

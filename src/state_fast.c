@@ -30,8 +30,10 @@ struct fast {
 	size_t keylen;
 	const char *val; /* after ": " */
 	size_t vallen;
-	bool item; /* the line starts a list item ("- ") */
-	bool bad;  /* a line it cannot take */
+	bool item;       /* the line starts a list item ("- ") */
+	bool bad;        /* a line it cannot take */
+	struct state *s; /* the state read, whose pool holds entries' strings */
+	size_t pool_hint; /* a pool block's size */
 };
 
 /* The next line that is not blank or a comment; false at the end. */
@@ -105,17 +107,21 @@ hexval(char c)
 	return -1;
 }
 
-/* The double-quoted string in the value, unescaped (caller frees); NULL
- * when it is anything else, holds a NUL, is not UTF-8 or is too long
- * (what state_parse_text refuses or reads through libyaml's rules). */
+/* The double-quoted string in the value, unescaped (caller frees, or in
+ * the state's pool when pooled); NULL when it is anything else, holds a
+ * NUL, is not UTF-8 or is too long (what state_parse_text refuses or
+ * reads through libyaml's rules). */
 static char *
-get_str(const struct fast *f)
+get_str_in(const struct fast *f, bool pooled)
 {
 	if (!f->val || f->vallen < 2 || f->val[0] != '"' ||
 	    f->val[f->vallen - 1] != '"')
 		return NULL;
 	const char *s = f->val + 1, *e = f->val + f->vallen - 1;
-	char *out = xmalloc((size_t)(e - s) + 1), *o = out;
+	size_t room = (size_t)(e - s) + 1; /* unescaping only shortens */
+	char *out = pooled ? state_pool_room(f->s, room, f->pool_hint)
+	                   : xmalloc(room),
+	     *o = out;
 	bool ascii = true;
 	while (s < e) {
 		unsigned char c0 = (unsigned char)*s;
@@ -180,10 +186,19 @@ get_str(const struct fast *f)
 	if (n > STATE_MAX_STRING ||
 	    (!ascii && (memchr(out, '\0', n) || !utf8_valid(out, n))))
 		goto fail;
+	if (pooled)
+		state_pool_keep(f->s, n + 1);
 	return out;
 fail:
-	free(out);
+	if (!pooled)
+		free(out);
 	return NULL;
+}
+
+static char *
+get_str(const struct fast *f)
+{
+	return get_str_in(f, false);
 }
 
 /* A plain decimal integer in [min, max] as the value. */
@@ -238,6 +253,16 @@ take_str(const struct fast *f, char **slot, bool required)
 	return *slot && (!required || **slot);
 }
 
+/* take_str for an entry's path or hash: in the pool. */
+static bool
+take_pooled(const struct fast *f, char **slot, bool required)
+{
+	if (*slot)
+		return false;
+	*slot = get_str_in(f, true);
+	return *slot && (!required || **slot);
+}
+
 #define OFFSET_MAX ((int64_t)1 << 48)
 
 /* One bookmark line "KEY: VALUE" at indent 8 (or its "- id:"). */
@@ -287,10 +312,10 @@ article_field(const struct fast *f, struct article_state *a, unsigned *seen,
 		return false; /* not version 1's: for libyaml to judge */
 	} else if (key_is(f, "path")) {
 		bit = 1;
-		ok = take_str(f, &a->path, true);
+		ok = take_pooled(f, &a->path, true);
 	} else if (key_is(f, "hash")) {
 		bit = 2;
-		ok = take_str(f, &a->hash, false);
+		ok = take_pooled(f, &a->hash, false);
 	} else if (key_is(f, "size")) {
 		bit = 4;
 		ok = get_int(f, 0, INT64_MAX, &a->size);
@@ -328,7 +353,14 @@ enum section { S_TOP, S_GROUPS, S_ARTICLES, S_MARKS, S_DEAD };
 int
 state_parse_fast(const char *text, size_t len, struct state *s)
 {
-	struct fast f = {.p = text, .end = text + len};
+	/* Blocks of the pool: a fifth of the text (its strings' share in
+	 * what lectern writes), at most a huge page (2 MB with the block's
+	 * head) at a time. */
+	size_t hint = len / 5 + 256, most = ((size_t)2 << 20) - 64;
+	struct fast f = {.p = text,
+	                 .end = text + len,
+	                 .s = s,
+	                 .pool_hint = hint < most ? hint : most};
 	enum section sec = S_TOP;
 	unsigned seen_top = 0, seen_art = 0, seen_mark = 0, seen_dead = 0;
 	struct article_state *a = NULL;
@@ -403,6 +435,7 @@ state_parse_fast(const char *text, size_t len, struct state *s)
 			xgrow(&s->v, &s->cap, s->n + 1, sizeof *s->v);
 			a = &s->v[s->n++];
 			memset(a, 0, sizeof *a);
+			a->pooled = true;
 			seen_art = 0;
 			sec = S_ARTICLES;
 			if (!article_field(&f, a, &seen_art, version))

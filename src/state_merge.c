@@ -109,6 +109,7 @@ fold_article(struct article_state *r, const struct article_state *w, bool hash)
 	if (w->size)
 		r->size = w->size;
 	if (hash && w->hash && r->hash != w->hash) {
+		state_own(r);
 		free(r->hash);
 		r->hash = xstrdup(w->hash);
 	}
@@ -493,11 +494,13 @@ merge_articles(struct state *into, const struct state *other)
 			continue;
 		}
 		if (i < nin && m.newpath[i] && strcmp(r->path, m.newpath[i])) {
+			state_own(r);
 			free(r->path);
 			r->path = xstrdup(m.newpath[i]);
 		}
 		if (i < nin && m.newhash[i] &&
 		    state_cmp_str(r->hash, m.newhash[i])) {
+			state_own(r);
 			free(r->hash);
 			r->hash = xstrdup(m.newhash[i]);
 		}

@@ -109,3 +109,62 @@ Test(big, xgrow_and_xcalloc_put_big_arrays_on_huge_pages)
 	cr_assert_eq(z[999], 0);
 	free(z);
 }
+
+/*
+ * A state read from a file keeps its entries' paths and hashes in one
+ * pool: each way of changing one makes the entry's own copies first (a
+ * pooled string freed alone would be a crash, and ASan's report).
+ */
+Test(big, pooled_paths_and_hashes_change_one_by_one)
+{
+	static const char text[] =
+	        "version: 2\narticles:\n"
+	        "  - path: \"a.md\"\n    hash: \"00000000000000aa\"\n"
+	        "  - path: \"b.md\"\n    hash: \"00000000000000bb\"\n"
+	        "  - path: \"c.md\"\n    read: true\n"
+	        "  - path: \"d.md\"\n    hash: \"00000000000000dd\"\n"
+	        "  - path: \"e.md\"\n    hash: \"00000000000000e1\"\n"
+	        "    read: true\n    read-at: 1\n"
+	        "  - path: \"e.md\"\n    hash: \"00000000000000e2\"\n"
+	        "    read: true\n    read-at: 2\n"
+	        "  - path: \"f.md\"\n    hash: \"00000000000000ff\"\n";
+	struct state s, w;
+	state_init(&s);
+	cr_assert_eq(state_parse_fast(text, sizeof text - 1, &s), 2);
+	cr_assert(s.v[0].pooled && s.v[3].pooled);
+	/* e.md twice (two writers' lines): folded into one, the newer
+	 * hash kept. */
+	state_normalise(&s);
+	size_t e = 0;
+	while (e < s.n && strcmp(s.v[e].path, "e.md"))
+		e++;
+	cr_assert_lt(e, s.n);
+	cr_assert_str_eq(s.v[e].hash, "00000000000000e2");
+	/* a.md moved to a2.md (same text; no root: a.md is gone). */
+	struct article_state *a = state_find(&s, "a2.md", "00000000000000aa");
+	cr_assert_not_null(a);
+	cr_assert_str_eq(a->path, "a2.md");
+	/* b.md edited in place: a new hash. */
+	a = state_find(&s, "b.md", "00000000000000b2");
+	cr_assert_str_eq(a->hash, "00000000000000b2");
+	/* c.md's text read for the first time: its hash now known. */
+	a = state_find(&s, "c.md", "00000000000000cc");
+	cr_assert_str_eq(a->hash, "00000000000000cc");
+	/* A writer's newer hash for d.md, merged in. */
+	state_init(&w);
+	struct article_state *d = state_get(&w, "d.md", "00000000000000d2");
+	state_set_read(d, true, 5);
+	/* And f.md moved by the writer to g.md. */
+	state_get(&w, "g.md", "00000000000000ff");
+	state_merge(&s, &w);
+	state_fini(&w);
+	bool g = false;
+	for (size_t i = 0; i < s.n; i++) {
+		if (!strcmp(s.v[i].path, "d.md"))
+			cr_assert_str_eq(s.v[i].hash, "00000000000000d2");
+		cr_assert_str_neq(s.v[i].path, "f.md");
+		g |= !strcmp(s.v[i].path, "g.md");
+	}
+	cr_assert(g, "f.md's entry follows it to g.md");
+	state_fini(&s);
+}
