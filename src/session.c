@@ -356,9 +356,8 @@ match_entries(struct session *s, struct app *a, bool *found)
 			moved = true;
 			if (s->st.selected && !strcmp(s->st.selected, as->path))
 				state_set_string(&s->st.selected, s->keys[i]);
-			state_own(as);
-			state_set_string(&as->path, s->keys[i]);
-			state_set_string(&as->hash, a->hashes[i]);
+			state_entry_set(as, &as->path, s->keys[i]);
+			state_entry_set(as, &as->hash, a->hashes[i]);
 		}
 	}
 	if (moved)
@@ -449,10 +448,8 @@ collect_article(struct session *s, struct app *a, size_t i, int64_t now,
 		s->entry[i] = s->st.n++;
 	}
 	as = &s->st.v[s->entry[i]];
-	if (a->hashes[i]) {
-		state_own(as);
-		state_set_string(&as->hash, a->hashes[i]);
-	}
+	if (a->hashes[i])
+		state_entry_set(as, &as->hash, a->hashes[i]);
 	as->size = a->corpus->v[i].size;
 	int64_t at = tick(s, now);
 	if (read_changed)

@@ -64,13 +64,14 @@ state_pool_keep(struct state *s, size_t n)
 }
 
 void
-state_own(struct article_state *a)
+state_entry_set(struct article_state *a, char **field, const char *value)
 {
-	if (!a->pooled)
-		return;
-	a->path = state_dup_or_null(a->path);
-	a->hash = state_dup_or_null(a->hash);
-	a->pooled = false;
+	if (a->pooled) {
+		a->path = state_dup_or_null(a->path);
+		a->hash = state_dup_or_null(a->hash);
+		a->pooled = false;
+	}
+	state_set_string(field, value);
 }
 
 void
@@ -191,10 +192,8 @@ state_find(struct state *s, const char *path, const char *hash)
 		if (strcmp(a->path, path))
 			continue;
 		if (!hash || !a->hash || !strcmp(a->hash, hash)) {
-			if (hash && !a->hash) {
-				state_own(a);
-				a->hash = xstrdup(hash);
-			}
+			if (hash && !a->hash)
+				state_entry_set(a, &a->hash, hash);
 			a->claimed = true;
 			return a;
 		}
@@ -207,9 +206,7 @@ state_find(struct state *s, const char *path, const char *hash)
 			continue;
 		if (s->selected && !strcmp(s->selected, a->path))
 			state_set_string(&s->selected, path);
-		state_own(a);
-		free(a->path);
-		a->path = xstrdup(path);
+		state_entry_set(a, &a->path, path);
 		a->claimed = true;
 		/* The old entry for this path is of a text that is gone. */
 		if (by_path < s->n) {
@@ -223,9 +220,7 @@ state_find(struct state *s, const char *path, const char *hash)
 		return &s->v[i];
 	}
 	if (by_path < s->n) {
-		state_own(&s->v[by_path]);
-		free(s->v[by_path].hash);
-		s->v[by_path].hash = xstrdup(hash);
+		state_entry_set(&s->v[by_path], &s->v[by_path].hash, hash);
 		s->v[by_path].claimed = true;
 		return &s->v[by_path];
 	}

@@ -145,7 +145,7 @@ struct article_state {
 	 * this session, so that no other article takes it by its hash. */
 	bool claimed;
 	/* path and hash lie in the state's pool (strings of a file read at
-	 * once), freed with it, not one by one: state_own makes them the
+	 * once), freed with it, not one by one: state_entry_set makes them the
 	 * entry's own before either is changed. */
 	bool pooled;
 };
@@ -309,9 +309,9 @@ bool state_bookmark_del(struct state *s, struct article_state *a,
 /* Replaces *field (one of s's session strings) by a copy of value, which
  * may be NULL. */
 void state_set_string(char **field, const char *value);
-/* Makes a's path and hash its own (copies of its pooled ones), so that
- * they can be freed or replaced one by one. */
-void state_own(struct article_state *a);
+/* Sets a's path or hash (field: &a->path or &a->hash) to a copy of
+ * value, a's pooled strings made its own first. */
+void state_entry_set(struct article_state *a, char **field, const char *value);
 void state_set_groups_off(struct state *s, const char *const *names, size_t n);
 
 /* Appends the file text for s to out: articles sorted by path, bookmarks

@@ -243,24 +243,21 @@ get_bool(const struct fast *f, bool *out)
 	return true;
 }
 
-/* A string field, once: into *slot (false if set already or bad). */
+/* A string field, once: into *slot (false if set already or bad); an
+ * entry's path or hash in the pool. */
 static bool
-take_str(const struct fast *f, char **slot, bool required)
+take_str_in(const struct fast *f, char **slot, bool required, bool pooled)
 {
 	if (*slot)
 		return false;
-	*slot = get_str(f);
+	*slot = get_str_in(f, pooled);
 	return *slot && (!required || **slot);
 }
 
-/* take_str for an entry's path or hash: in the pool. */
 static bool
-take_pooled(const struct fast *f, char **slot, bool required)
+take_str(const struct fast *f, char **slot, bool required)
 {
-	if (*slot)
-		return false;
-	*slot = get_str_in(f, true);
-	return *slot && (!required || **slot);
+	return take_str_in(f, slot, required, false);
 }
 
 #define OFFSET_MAX ((int64_t)1 << 48)
@@ -312,10 +309,10 @@ article_field(const struct fast *f, struct article_state *a, unsigned *seen,
 		return false; /* not version 1's: for libyaml to judge */
 	} else if (key_is(f, "path")) {
 		bit = 1;
-		ok = take_pooled(f, &a->path, true);
+		ok = take_str_in(f, &a->path, true, true);
 	} else if (key_is(f, "hash")) {
 		bit = 2;
-		ok = take_pooled(f, &a->hash, false);
+		ok = take_str_in(f, &a->hash, false, true);
 	} else if (key_is(f, "size")) {
 		bit = 4;
 		ok = get_int(f, 0, INT64_MAX, &a->size);

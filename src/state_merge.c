@@ -109,9 +109,7 @@ fold_article(struct article_state *r, const struct article_state *w, bool hash)
 	if (w->size)
 		r->size = w->size;
 	if (hash && w->hash && r->hash != w->hash) {
-		state_own(r);
-		free(r->hash);
-		r->hash = xstrdup(w->hash);
+		state_entry_set(r, &r->hash, w->hash);
 	}
 	xgrow(&r->marks, &r->capmarks, r->nmarks + w->nmarks, sizeof *r->marks);
 	for (size_t i = 0; i < w->nmarks; i++)
@@ -494,15 +492,11 @@ merge_articles(struct state *into, const struct state *other)
 			continue;
 		}
 		if (i < nin && m.newpath[i] && strcmp(r->path, m.newpath[i])) {
-			state_own(r);
-			free(r->path);
-			r->path = xstrdup(m.newpath[i]);
+			state_entry_set(r, &r->path, m.newpath[i]);
 		}
 		if (i < nin && m.newhash[i] &&
 		    state_cmp_str(r->hash, m.newhash[i])) {
-			state_own(r);
-			free(r->hash);
-			r->hash = xstrdup(m.newhash[i]);
+			state_entry_set(r, &r->hash, m.newhash[i]);
 		}
 		into->v[o++] = *r;
 	}
