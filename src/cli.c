@@ -366,9 +366,11 @@ cli_grep(int npaths, char **paths, const char *pattern, const char *cache_dir)
 	diag_list_init(&dl);
 	g.raw_first = suffix_safe(pattern);
 	/* The matching lines of a big corpus are megabytes: written in
-	 * blocks of 64 KB rather than the 4 KB of a pipe's default. */
+	 * blocks of 64 KB rather than the 4 KB of a pipe's default.  The
+	 * buffer is given: glibc ignores the size without one. */
+	static char outbuf[1 << 16];
 	if (!isatty(STDOUT_FILENO))
-		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 	bool failed = false;
 	int visited = 0, stop = 0;
 	for (int i = 0; i < npaths && !stop; i++) {
