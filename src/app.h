@@ -139,8 +139,9 @@ struct app {
 	bool marks_view; /* the bookmark list is up */
 	size_t mark_sel;
 	char **hashes; /* per article: state_hash of its body, once read */
-	/* Whether counting hashes each body it reads (for a reading state
-	 * to find moved articles; not with --no-state). */
+	/* Whether counting hashes each body it reads, and the open article
+	 * is hashed in the background (for a reading state to find moved
+	 * articles; not with --no-state). */
 	bool hash_bodies;
 	char **deleted_marks; /* ids of saved bookmarks deleted since */
 	size_t ndeleted;

@@ -131,8 +131,10 @@ app_settle(struct app *a)
 bool
 app_open_pending(const struct app *a)
 {
+	/* Without a reading state no hash is kept: none is made. */
 	return a->open < a->corpus->n &&
-	       (a->meta_wordless || !(laid_out(a) && a->hashes[a->open]));
+	       (a->meta_wordless ||
+	        !(laid_out(a) && (a->hashes[a->open] || !a->hash_bodies)));
 }
 
 /* Counted per step: about a millisecond. */
@@ -206,7 +208,7 @@ app_hash_start(struct app *a)
 {
 	a->hash_acc = STATE_HASH_START;
 	a->hash_pos = 0;
-	if (!a->hashes[a->open])
+	if (a->hash_bodies && !a->hashes[a->open])
 		hash_step(a);
 }
 

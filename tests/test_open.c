@@ -194,6 +194,19 @@ Test(open, the_background_ends_with_what_opening_it_whole_gives)
 	free(st);
 }
 
+Test(open, without_a_reading_state_it_is_not_hashed)
+{
+	/* As session_apply leaves it with --no-state: no hash is kept, so
+	 * the background ends when it is laid out and matched. */
+	app.hash_bodies = false;
+	finish();
+	cr_assert(app.layout.done);
+	cr_assert(app_hits_done(&app));
+	cr_assert_null(app.hashes[0]);
+	cr_assert_lt(app.hash_pos, corpus.v[0].body_len,
+	             "hashed no further than the slice made on opening");
+}
+
 Test(open, G_goes_to_the_real_end_at_once)
 {
 	support_keys(&app, "Tab G");
