@@ -121,10 +121,9 @@ glyph_text_width(const char *s, size_t len)
 #define ONES UINT64_C(0x0101010101010101)
 #define HIGH UINT64_C(0x8080808080808080)
 
-/* Where the run of printable ASCII (0x20..0x7e) from s[pos] ends: eight
- * bytes at a time while none of them is another byte. */
-static size_t
-ascii_run_end(const char *s, size_t len, size_t pos)
+/* Eight bytes at a time while none of them is another byte. */
+size_t
+glyph_ascii_end(const char *s, size_t len, size_t pos)
 {
 	for (; pos + 8 <= len; pos += 8) {
 		uint64_t x;
@@ -165,7 +164,7 @@ glyph_escape(const char *s, size_t len, struct strbuf *out)
 	while (pos < len) {
 		/* Printable ASCII stands for itself: copied a run at a time,
 		 * the common case of every line --grep prints. */
-		size_t run = ascii_run_end(s, len, pos);
+		size_t run = glyph_ascii_end(s, len, pos);
 		if (run > pos) {
 			sb_add(out, s + pos, run - pos);
 			pos = run;

@@ -77,6 +77,10 @@ int glyph_text_width(const char *s, size_t len);
  */
 void glyph_escape(const char *s, size_t len, struct strbuf *out);
 
+/* Where the run of printable ASCII (0x20..0x7e: a column a byte, drawn
+ * as it is) from s[pos] ends, at len at most. */
+size_t glyph_ascii_end(const char *s, size_t len, size_t pos);
+
 /* glyph_escape of the one glyph at s[pos] (pos < len); returns the
  * position after it.  glyph_escape copies printable ASCII in runs. */
 size_t glyph_escape_next(const char *s, size_t len, size_t pos,

@@ -241,6 +241,47 @@ cut_word(struct wrap_state *st, size_t pos)
 }
 
 /*
+ * The greedy step for plain text, many words at once: when the bytes
+ * from the line's end up to where its room ends are printable ASCII (a
+ * column a byte, spaces one column each, no break inside a word), the
+ * words that fit are those that end within the room, so the line ends
+ * at the last word end there.  Words next to a byte of anything else (a
+ * tab, a mark, a CJK character) are left to the word by word step, as
+ * is a line the next word does not fit.  Returns false when it took no
+ * word; else the line holds more and *pos is the next word.
+ */
+static bool
+fill_ascii(struct wrap_state *st, size_t *pos)
+{
+	const char *text = st->text;
+	size_t len = st->len, from = st->end;
+	if (st->col >= st->width)
+		return false;
+	size_t lim = from + (size_t)(st->width - st->col); /* room's end */
+	size_t upto = lim < len ? lim + 1 : len; /* text[lim] told too */
+	size_t x = glyph_ascii_end(text, upto, from), e;
+	if (x < upto) { /* text[x] is no plain byte: a word ends before */
+		for (e = x; e > from && text[e - 1] != ' ';)
+			e--;
+	} else if (lim >= len) { /* all of the rest fits */
+		e = len;
+	} else { /* a word running past the room does not fit */
+		e = lim;
+		if (text[e] != ' ')
+			while (e > from && text[e - 1] != ' ')
+				e--;
+	}
+	while (e > from && text[e - 1] == ' ')
+		e--;
+	if (e <= *pos)
+		return false;
+	st->col += (int)(e - from);
+	st->end = e;
+	*pos = skip_spaces(text, len, e);
+	return true;
+}
+
+/*
  * Starts a new line (the previous one, if any, already emitted) with the
  * word at pos, of cols columns ending at wend, or -1: too wide for any
  * line, cut into pieces.  Returns one past the word.
@@ -309,6 +350,8 @@ wrap_text_max(const char *text, size_t len, int width, size_t max,
 	pos = skip_spaces(text, len, wend);
 
 	while (pos < len && !st.stop) {
+		if (fill_ascii(&st, &pos))
+			continue;
 		wcols = word_cols(text, len, pos, st.width, &wend);
 		int at = space_cols(text, st.end, pos, st.col, st.width);
 		if (wcols >= 0 && at >= 0 && wcols <= st.width - at) {

@@ -519,3 +519,80 @@ Test(wrap, in_pieces_same_as_whole)
 		wrap_lines_fini(&piece);
 	}
 }
+
+/*
+ * Plain ASCII is wrapped many words at a time, anything else word by
+ * word; both must break the same.  Each random ASCII paragraph is
+ * wrapped as it is and with its ASCII letters made two-byte letters of
+ * one column (U+00E0 on: word by word throughout), and the lines
+ * compared by character, at every width.  Some words are not plain.
+ */
+Test(wrap, plain_ascii_breaks_as_word_by_word_does)
+{
+	static const char *const parts[] = {
+	        "a",
+	        "word",
+	        "be",
+	        " ",
+	        " ",
+	        " ",
+	        "  ",
+	        "   ",
+	        "\t",
+	        "\n",
+	        "supercalifragilisticexpialidocious",
+	        "x.",
+	        "(yz)",
+	        "fin,"};
+	uint32_t seed = 99;
+	struct strbuf plain, wide;
+	sb_init(&plain);
+	sb_init(&wide);
+	for (int round = 0; round < 300; round++) {
+		sb_reset(&plain);
+		sb_reset(&wide);
+		size_t count = next_rand(&seed) % 80;
+		for (size_t i = 0; i < count; i++)
+			sb_addstr(&plain,
+			          parts[next_rand(&seed) %
+			                (sizeof parts / sizeof *parts)]);
+		/* at[k]: where plain's byte k is in wide */
+		size_t *at = xmalloc((plain.len + 1) * sizeof *at);
+		for (size_t k = 0; k < plain.len; k++) {
+			at[k] = wide.len;
+			char c = plain.buf[k];
+			if (c >= 'a' && c <= 'z') {
+				char two[2] = {(char)0xC3,
+				               (char)(0xA0 + (c - 'a'))};
+				sb_add(&wide, two, 2);
+			} else {
+				sb_addch(&wide, c);
+			}
+		}
+		at[plain.len] = wide.len;
+		for (int width = 1; width <= 70; width++) {
+			struct wrap_lines p, w;
+			wrap_lines_init(&p);
+			wrap_lines_init(&w);
+			wrap_text(plain.buf, plain.len, width, &p);
+			wrap_text(wide.buf, wide.len, width, &w);
+			cr_assert_eq(p.n, w.n,
+			             "round %d width %d: %zu lines, "
+			             "not %zu",
+			             round, width, p.n, w.n);
+			for (size_t i = 0; i < p.n; i++) {
+				cr_assert(at[p.v[i].start] == w.v[i].start &&
+				                  at[p.v[i].end] ==
+				                          w.v[i].end &&
+				                  p.v[i].cols == w.v[i].cols,
+				          "round %d width %d line %zu", round,
+				          width, i);
+			}
+			wrap_lines_fini(&p);
+			wrap_lines_fini(&w);
+		}
+		free(at);
+	}
+	sb_fini(&plain);
+	sb_fini(&wide);
+}
