@@ -236,8 +236,13 @@ layout_find_anchor(struct layout *l, size_t anchor)
 	}
 	size_t i = l->first_body + lo * LAYOUT_STEP;
 	size_t end = i + LAYOUT_STEP < l->n ? i + LAYOUT_STEP : l->n;
-	while (i + 1 < end && layout_line(l, i + 1).start <= anchor)
-		i++;
+	while (end - i > 1) { /* line i starts at or before anchor */
+		size_t mid = i + (end - i) / 2;
+		if (layout_line(l, mid).start <= anchor)
+			i = mid;
+		else
+			end = mid;
+	}
 	/* A blank line shares its start with the block after it: prefer the
 	 * text line. */
 	while (has_line(l, i + 1)) {
