@@ -242,6 +242,12 @@ app_open_step(struct app *a)
 }
 
 void
+app_progress_drawn(struct app *a)
+{
+	a->open_drawn_at = app_clock_ms();
+}
+
+void
 app_open_finish(struct app *a)
 {
 	while (app_open_pending(a))

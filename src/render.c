@@ -741,6 +741,7 @@ render_app(struct app *a)
 {
 	frame_resize(&a->frame, a->rows, a->cols);
 	a->dirty = false;
+	app_progress_drawn(a);
 	if (a->rows <= 0 || a->cols <= 0)
 		return;
 	if (a->geo.too_small) {

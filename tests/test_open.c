@@ -346,6 +346,20 @@ type(const char *text)
 		app_key(&app, (unsigned char)*p);
 }
 
+Test(open, a_screen_drawn_for_a_key_shows_the_progress_too)
+{
+	app_meta_finish(&app);
+	render_app(&app);
+	/* Its progress last drawn long ago, then a key redraws the
+	 * screen: the slices after it draw nothing more for a while. */
+	app.open_drawn_at -= 1000;
+	support_keys(&app, "Tab j");
+	render_app(&app);
+	app_background_step(&app);
+	cr_assert(!app.layout.done);
+	cr_assert(!app.dirty, "a slice redrew what the key's screen showed");
+}
+
 Test(open, a_typed_search_looks_only_as_far_as_its_first_match)
 {
 	support_keys(&app, "Tab /");
