@@ -401,9 +401,10 @@ int app_percent_shown(const struct app *a);
 /* Does a slice of that work (a few milliseconds): the caller calls it
  * when idle. */
 void app_background_step(struct app *a);
-/* The screen is being drawn from a, the open article's progress with it:
- * the background's next repaint for its progress is due from now, so
- * keys pressed in a row are not each followed by one. */
+/* The screen is being drawn from a, the progress of the open article's
+ * layout and of its search with it: the background's next repaint for
+ * either is due from now, so keys pressed (letters typed) in a row are
+ * not each followed by one. */
 void app_progress_drawn(struct app *a);
 /* Total hits of the enabled groups in article i, or SIZE_MAX while not
  * counted yet. */

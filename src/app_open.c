@@ -244,7 +244,7 @@ app_open_step(struct app *a)
 void
 app_progress_drawn(struct app *a)
 {
-	a->open_drawn_at = app_clock_ms();
+	a->open_drawn_at = a->search_drawn_at = app_clock_ms();
 }
 
 void

@@ -360,6 +360,18 @@ Test(open, a_screen_drawn_for_a_key_shows_the_progress_too)
 	cr_assert(!app.dirty, "a slice redrew what the key's screen showed");
 }
 
+Test(open, a_letter_typed_at_the_search_prompt_is_drawn_once)
+{
+	finish();
+	support_keys(&app, "/");
+	type("a|e");
+	render_app(&app); /* the letter's screen, the count so far on it */
+	cr_assert(app_search_pending(&app));
+	app_background_step(&app);
+	cr_assert(app_search_pending(&app), "counted to the end at once");
+	cr_assert(!app.dirty, "a slice redrew what the letter's screen showed");
+}
+
 Test(open, a_typed_search_looks_only_as_far_as_its_first_match)
 {
 	support_keys(&app, "Tab /");
