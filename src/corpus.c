@@ -48,11 +48,26 @@ corpus_set_cache_dir(struct corpus *c, const char *dir)
 }
 
 void
+corpus_head_drop(struct article *a)
+{
+	if (a->pooled) {
+		frontmatter_init(&a->fm);
+	} else {
+		free(a->title);
+		frontmatter_fini(&a->fm);
+	}
+	a->title = NULL;
+	a->pooled = false;
+}
+
+void
 corpus_article_fini(struct article *a)
 {
-	free(a->path);
-	free(a->title);
-	frontmatter_fini(&a->fm);
+	if (!a->path_pooled)
+		free(a->path);
+	a->path = NULL;
+	a->path_pooled = false;
+	corpus_head_drop(a);
 	free(a->body_buf);
 	free(a->counts);
 }
@@ -86,6 +101,7 @@ corpus_fini(struct corpus *c)
 		free(c->folders[f].file);
 	}
 	free(c->folders);
+	pool_free(&c->pool);
 	corpus_init(c);
 }
 
@@ -239,7 +255,7 @@ head_of(const char *buf, size_t n, bool eof, size_t want, const char *path,
 		return 0;
 	}
 	diag_list_init(&fm_diags);
-	frontmatter_fini(&a->fm);
+	corpus_head_drop(a);
 	size_t off, s = 0, e = 0;
 	enum fm_status st =
 	        frontmatter_parse(buf, n, path, &a->fm, &off, &fm_diags);
@@ -365,7 +381,12 @@ corpus_keep_head(struct corpus *c, struct article *a, int rc, int err,
 		corpus_article_fini(a);
 		return 0;
 	}
-	a->path = xstrdup(path);
+	/* With its head from the heads cache (pooled), its path in the
+	 * pool too: in the block its head just went to (sized by the
+	 * cache), or a small one when that is full. */
+	a->path_pooled = a->pooled;
+	a->path = a->pooled ? pool_strndup(&c->pool, path, strlen(path), 4096)
+	                    : xstrdup(path);
 	xgrow(&c->v, &c->cap, c->n + 1, sizeof *c->v);
 	c->v[c->n++] = *a;
 	return 1;

@@ -501,6 +501,7 @@ add_folder(struct corpus *c, const char *path, struct diag_list *diags)
 	c->folders[c->nfolders] = (struct corpus_folder){
 	        xstrdup(path), w.rootlen, file, hc.now_ns};
 	w.hc = &hc;
+	hc.pool = &c->pool; /* heads taken from it: pooled */
 	w.folder = c->nfolders++;
 	int rc = add_dir(&w, path, 0);
 	if (rc >= 0 && headcache_changed(&hc))

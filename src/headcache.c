@@ -383,7 +383,8 @@ decode_fm(struct rd *r, struct frontmatter *fm, struct arena *ar)
 /* Reads a record into a (fields it sets are freed first); false when it
  * is not a whole, valid record (a unchanged). */
 static bool
-decode(const char *rec, size_t len, struct article *a)
+decode(const char *rec, size_t len, struct article *a, struct pool **pool,
+       size_t hint)
 {
 	struct rd r = {rec, len, false};
 	struct article t;
@@ -404,9 +405,12 @@ decode(const char *rec, size_t len, struct article *a)
 	if (r.bad || (size_t)ncounts * 4 != r.left || (ncounts && !sig))
 		return false; /* the counts end the record */
 	/* Valid: made for real, the front matter in one block. */
-	t.title = xstrndup(title, tlen);
+	t.title = pool ? pool_strndup(pool, title, tlen, hint)
+	               : xstrndup(title, tlen);
 	frontmatter_init(fm);
-	ar.p = ar.used ? xmalloc(ar.used) : NULL;
+	ar.p = !ar.used ? NULL
+	       : pool   ? pool_alloc(pool, ar.used, hint)
+	                : xmalloc(ar.used);
 	ar.used = 0;
 	r = fm_at;
 	(void)decode_fm(&r, fm, &ar);
@@ -418,9 +422,9 @@ decode(const char *rec, size_t len, struct article *a)
 		for (t.ncounts = 0; t.ncounts < ncounts; t.ncounts++)
 			t.counts[t.ncounts] = (uint32_t)rd_uint(&r, 4);
 	}
-	free(a->title);
-	frontmatter_fini(&a->fm);
+	corpus_head_drop(a);
 	free(a->counts);
+	a->pooled = pool != NULL;
 	a->title = t.title;
 	a->fm = t.fm;
 	a->body_offset = t.body_offset;
@@ -441,7 +445,14 @@ headcache_get(struct headcache *hc, const char *rel, const struct hc_key *key,
 	if (e) {
 		hc->next = (size_t)(e - hc->v) + 1;
 		if (key_eq(&e->key, key)) {
-			if (decode(e->rec, e->rec_len, a)) {
+			/* Pool blocks of half the cache file (what
+			 * its heads take, about), 2 MB at most: a
+			 * huge page for a big one. */
+			size_t hint = hc->len / 2;
+			hint = hint < 4096        ? 4096
+			       : hint > (2 << 20) ? (2 << 20) - 64
+			                          : hint;
+			if (decode(e->rec, e->rec_len, a, hc->pool, hint)) {
 				a->size = key->size;
 				hc->hits++;
 				hc->last_hit = hc->next;

@@ -77,7 +77,10 @@ struct headcache {
 	size_t nfresh; /* items encoded anew */
 	struct strbuf fresh;
 	size_t hits, misses;
-	bool bad;       /* an entry could not be read: write the cache anew */
+	bool bad; /* an entry could not be read: write the cache anew */
+	/* Where headcache_get puts an article's title and front matter
+	 * (the article then pooled); NULL: malloc'd */
+	struct pool **pool;
 	int64_t now_ns; /* entries changed after now_ns - 2 s are not kept */
 };
 

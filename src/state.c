@@ -29,40 +29,6 @@ state_bookmark_fini(struct bookmark *b)
 	free(b->note);
 }
 
-struct state_pool {
-	struct state_pool *next;
-	size_t used, cap;
-	char data[];
-};
-
-char *
-state_pool_room(struct state *s, size_t n, size_t hint)
-{
-	struct state_pool *p = s->pool;
-	if (!p || p->cap - p->used < n) {
-		size_t want = sizeof *p + (n > hint ? n : hint), got;
-		/* A block near 2 MB on a huge page of its own. */
-		struct state_pool *q = want > ((size_t)1 << 20)
-		                               ? huge_alloc(want, &got)
-		                               : NULL;
-		if (!q) {
-			q = xmalloc(want);
-			got = want;
-		}
-		q->next = p;
-		q->used = 0;
-		q->cap = got - sizeof *q;
-		s->pool = p = q;
-	}
-	return p->data + p->used;
-}
-
-void
-state_pool_keep(struct state *s, size_t n)
-{
-	s->pool->used += n;
-}
-
 void
 state_entry_set(struct article_state *a, char **field, const char *value)
 {
@@ -105,11 +71,7 @@ state_fini(struct state *s)
 	free(s->search);
 	for (size_t i = 0; i < s->ngroups_off; i++)
 		free(s->groups_off[i]);
-	while (s->pool) {
-		struct state_pool *next = s->pool->next;
-		free(s->pool);
-		s->pool = next;
-	}
+	pool_free(&s->pool);
 	free(s->groups_off);
 	for (size_t i = 0; i < s->ndead; i++)
 		free(s->dead[i].id);

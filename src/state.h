@@ -169,8 +169,8 @@ struct state {
 	struct tombstone *dead;
 	size_t ndead;
 	size_t capdead;
-	size_t trimmed; /* entries the last merge dropped to keep the caps */
-	struct state_pool *pool; /* the entries' pooled strings */
+	size_t trimmed;    /* entries the last merge dropped to keep the caps */
+	struct pool *pool; /* the entries' pooled strings (util.h) */
 };
 
 void state_init(struct state *s);

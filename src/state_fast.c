@@ -119,7 +119,7 @@ get_str_in(const struct fast *f, bool pooled)
 		return NULL;
 	const char *s = f->val + 1, *e = f->val + f->vallen - 1;
 	size_t room = (size_t)(e - s) + 1; /* unescaping only shortens */
-	char *out = pooled ? state_pool_room(f->s, room, f->pool_hint)
+	char *out = pooled ? pool_room(&f->s->pool, room, f->pool_hint)
 	                   : xmalloc(room),
 	     *o = out;
 	bool ascii = true;
@@ -187,7 +187,7 @@ get_str_in(const struct fast *f, bool pooled)
 	    (!ascii && (memchr(out, '\0', n) || !utf8_valid(out, n))))
 		goto fail;
 	if (pooled)
-		state_pool_keep(f->s, n + 1);
+		pool_keep(f->s->pool, n + 1);
 	return out;
 fail:
 	if (!pooled)

@@ -103,12 +103,4 @@ int state_parse_yaml(struct state_parse *p, const char *text, size_t len,
  */
 int state_parse_fast(const char *text, size_t len, struct state *s);
 
-/* Room for n bytes at the top of s's pool (a block of at least hint
- * bytes made when it has none left): written, then kept with
- * state_pool_keep.  Strings of a state read at once go there, two
- * allocations an entry less (page faults and malloc were a third of
- * reading a 100,000-entry file). */
-char *state_pool_room(struct state *s, size_t n, size_t hint);
-void state_pool_keep(struct state *s, size_t n);
-
 #endif

@@ -99,6 +99,70 @@ huge_alloc(size_t n, size_t *got)
 	return p;
 }
 
+struct pool {
+	struct pool *next;
+	size_t used, cap;
+	char data[];
+};
+
+char *
+pool_room(struct pool **pp, size_t n, size_t hint)
+{
+	struct pool *p = *pp;
+	if (!p || p->cap - p->used < n) {
+		size_t want = sizeof *p + (n > hint ? n : hint), got;
+		/* A block near 2 MB on a huge page of its own. */
+		struct pool *q = want > ((size_t)1 << 20)
+		                         ? huge_alloc(want, &got)
+		                         : NULL;
+		if (!q) {
+			q = xmalloc(want);
+			got = want;
+		}
+		q->next = p;
+		q->used = 0;
+		q->cap = got - sizeof *q;
+		*pp = p = q;
+	}
+	return p->data + p->used;
+}
+
+void
+pool_keep(struct pool *p, size_t n)
+{
+	p->used += n;
+}
+
+void *
+pool_alloc(struct pool **p, size_t n, size_t hint)
+{
+	size_t a = _Alignof(max_align_t);
+	char *room = pool_room(p, n + a - 1, hint);
+	size_t pad = (a - (uintptr_t)room % a) % a;
+	pool_keep(*p, pad + n);
+	return room + pad;
+}
+
+char *
+pool_strndup(struct pool **p, const char *s, size_t n, size_t hint)
+{
+	char *out = pool_room(p, n + 1, hint);
+	memcpy(out, s, n);
+	out[n] = '\0';
+	pool_keep(*p, n + 1);
+	return out;
+}
+
+void
+pool_free(struct pool **p)
+{
+	while (*p) {
+		struct pool *next = (*p)->next;
+		free(*p);
+		*p = next;
+	}
+}
+
 char *
 xstrdup(const char *s)
 {

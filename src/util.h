@@ -38,6 +38,25 @@ void xgrow(void *v, size_t *cap, size_t need, size_t size);
 void *huge_alloc(size_t n, size_t *got);
 /* Below this, huge_alloc is not worth asking for. */
 #define HUGE_ALLOC_MIN ((size_t)4 << 20)
+
+/*
+ * Strings made at once and freed together: many small strings read from
+ * a file (a state's paths, a corpus's titles) in blocks of at least hint
+ * bytes, those over a megabyte on huge pages, rather than a malloc each
+ * (page faults and malloc were a third of reading 100,000 of them).  A
+ * pool is a pointer, NULL when empty; its strings are never freed one by
+ * one.
+ */
+struct pool;
+/* Room for n bytes at the top of *p (a block made when it has none
+ * left): written, then kept with pool_keep. */
+char *pool_room(struct pool **p, size_t n, size_t hint);
+void pool_keep(struct pool *p, size_t n);
+/* n bytes in *p aligned for any object, kept. */
+void *pool_alloc(struct pool **p, size_t n, size_t hint);
+/* s[0..n) and a NUL, in *p. */
+char *pool_strndup(struct pool **p, const char *s, size_t n, size_t hint);
+void pool_free(struct pool **p);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* A newly allocated formatted string; caller frees. */

@@ -5,6 +5,8 @@
  */
 #include <criterion/criterion.h>
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,4 +169,33 @@ Test(big, pooled_paths_and_hashes_change_one_by_one)
 	}
 	cr_assert(g, "f.md's entry follows it to g.md");
 	state_fini(&s);
+}
+
+Test(big, a_pool_keeps_strings_apart_aligned_and_in_blocks)
+{
+	struct pool *p = NULL;
+	char *s[1000];
+	char name[32];
+	/* Blocks of 4 KB: a thousand strings take several. */
+	for (int i = 0; i < 1000; i++) {
+		int n = snprintf(name, sizeof name, "string %d", i);
+		s[i] = pool_strndup(&p, name, (size_t)n, 4096);
+		if (i % 7 == 0) {
+			void *v = pool_alloc(&p, 24, 4096);
+			cr_assert_eq((uintptr_t)v % _Alignof(max_align_t), 0);
+			memset(v, 0xff, 24); /* overwrites no string */
+		}
+	}
+	for (int i = 0; i < 1000; i++) {
+		snprintf(name, sizeof name, "string %d", i);
+		cr_assert_str_eq(s[i], name);
+	}
+	/* A string bigger than the blocks gets one of its own. */
+	char big[10000];
+	memset(big, 'b', sizeof big);
+	char *b = pool_strndup(&p, big, sizeof big, 4096);
+	cr_assert_eq(strlen(b), sizeof big);
+	cr_assert_str_eq(s[999], "string 999");
+	pool_free(&p);
+	cr_assert_null(p);
 }

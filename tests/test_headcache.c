@@ -400,6 +400,14 @@ Test(headcache, a_second_load_takes_every_head_from_the_cache)
 	assert_same_corpus(&plain, &first);
 	assert_same_corpus(&plain, &second);
 	cr_assert_eq(d0.n + d1.n + d2.n, 0);
+	/* Heads from the cache are in the corpus's pool, paths too; those
+	 * read from the files are not (the fini frees each the right way:
+	 * the sanitizers' run checks it). */
+	for (size_t i = 0; i < second.n; i++) {
+		cr_assert(second.v[i].pooled && second.v[i].path_pooled);
+		cr_assert(!first.v[i].pooled && !first.v[i].path_pooled);
+	}
+	cr_assert_not_null(second.pool);
 	/* The body is found where the head says. */
 	cr_assert_eq(corpus_load_body(&second, 0, &d2), 0);
 	cr_assert_str_eq(second.v[0].body, "Body of a.\n");
