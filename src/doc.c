@@ -187,20 +187,17 @@ space_bit(unsigned char c)
 #else
 #define IS_LITTLE_ENDIAN 1
 #endif
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGH UINT64_C(0x8080808080808080)
-#define LOW7 UINT64_C(0x7f7f7f7f7f7f7f7f)
 
 /* The high bit of each byte of x that is a space_bit byte, exactly (no
  * carry crosses from one byte into the next). */
 static inline uint64_t
 space_mask(uint64_t x)
 {
-	uint64_t lo = x & LOW7, ascii = ~x & HIGH;
-	uint64_t ge9 = (lo + (0x80 - 9) * ONES) & HIGH;
-	uint64_t lt14 = ~(lo + (0x80 - 14) * ONES) & HIGH;
-	uint64_t e = x ^ (0x20 * ONES);
-	uint64_t is20 = ~(((e & LOW7) + LOW7) | e) & HIGH;
+	uint64_t lo = x & SWAR_LOW7, ascii = ~x & SWAR_HIGH;
+	uint64_t ge9 = (lo + (0x80 - 9) * SWAR_ONES) & SWAR_HIGH;
+	uint64_t lt14 = ~(lo + (0x80 - 14) * SWAR_ONES) & SWAR_HIGH;
+	uint64_t e = x ^ (0x20 * SWAR_ONES);
+	uint64_t is20 = ~(((e & SWAR_LOW7) + SWAR_LOW7) | e) & SWAR_HIGH;
 	return (ge9 & lt14 & ascii) | is20;
 }
 
@@ -221,7 +218,7 @@ doc_word_count(const char *body, size_t len)
 	 * Eight bytes at a time: at memory speed, not a byte a cycle. */
 	const unsigned char *p = (const unsigned char *)body;
 	size_t words = 0, i = 0;
-	uint64_t prev = HIGH; /* the byte before the start: a space */
+	uint64_t prev = SWAR_HIGH; /* the byte before the start: a space */
 	for (; i + 8 <= len; i += 8) {
 		uint64_t x;
 		memcpy(&x, p + i, 8);
@@ -236,8 +233,8 @@ doc_word_count(const char *body, size_t len)
 		/* The starts, one bit per byte, summed into the top byte by a
 		 * multiply: no popcount instruction is assumed (without
 		 * -mpopcnt it is a libgcc call, 16% of opening 100 MB). */
-		uint64_t starts = (~sp & before & HIGH) >> 7;
-		words += (size_t)((starts * ONES) >> 56);
+		uint64_t starts = (~sp & before & SWAR_HIGH) >> 7;
+		words += (size_t)((starts * SWAR_ONES) >> 56);
 		prev = sp;
 	}
 	unsigned last = IS_LITTLE_ENDIAN ? (unsigned)(prev >> 63)

@@ -118,9 +118,6 @@ glyph_text_width(const char *s, size_t len)
 	return col;
 }
 
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGH UINT64_C(0x8080808080808080)
-
 /* Eight bytes at a time while none of them is another byte. */
 size_t
 glyph_ascii_end(const char *s, size_t len, size_t pos)
@@ -131,7 +128,8 @@ glyph_ascii_end(const char *s, size_t len, size_t pos)
 		/* A byte below 0x20 (exact for "any" when none has its high
 		 * bit), a byte of 0x80 or more, or 0x7f (which + 1 makes
 		 * 0x80, with no carry when no byte has its high bit). */
-		if (((x - 0x20 * ONES) & ~x & HIGH) | ((x | (x + ONES)) & HIGH))
+		if (((x - 0x20 * SWAR_ONES) & ~x & SWAR_HIGH) |
+		    ((x | (x + SWAR_ONES)) & SWAR_HIGH))
 			break;
 	}
 	while (pos < len && (unsigned char)s[pos] >= 0x20 &&

@@ -39,6 +39,12 @@ void *huge_alloc(size_t n, size_t *got);
 /* Below this, huge_alloc is not worth asking for. */
 #define HUGE_ALLOC_MIN ((size_t)4 << 20)
 
+/* Word-at-a-time byte tests (SWAR, eight bytes in a uint64_t): a byte
+ * of 0x01, 0x80 and 0x7f in every lane. */
+#define SWAR_ONES UINT64_C(0x0101010101010101)
+#define SWAR_HIGH UINT64_C(0x8080808080808080)
+#define SWAR_LOW7 UINT64_C(0x7f7f7f7f7f7f7f7f)
+
 /*
  * Strings made at once and freed together: many small strings read from
  * a file (a state's paths, a corpus's titles) in blocks of at least hint
