@@ -446,13 +446,9 @@ headcache_get(struct headcache *hc, const char *rel, const struct hc_key *key,
 		hc->next = (size_t)(e - hc->v) + 1;
 		if (key_eq(&e->key, key)) {
 			/* Pool blocks of half the cache file (what
-			 * its heads take, about), 2 MB at most: a
-			 * huge page for a big one. */
-			size_t hint = hc->len / 2;
-			hint = hint < 4096        ? 4096
-			       : hint > (2 << 20) ? (2 << 20) - 64
-			                          : hint;
-			if (decode(e->rec, e->rec_len, a, hc->pool, hint)) {
+			 * its heads take, about; a huge page at most). */
+			if (decode(e->rec, e->rec_len, a, hc->pool,
+			           hc->len / 2)) {
 				a->size = key->size;
 				hc->hits++;
 				hc->last_hit = hc->next;

@@ -351,13 +351,10 @@ int
 state_parse_fast(const char *text, size_t len, struct state *s)
 {
 	/* Blocks of the pool: a fifth of the text (its strings' share in
-	 * what lectern writes), at most a huge page (2 MB with the block's
-	 * head) at a time. */
-	size_t hint = len / 5 + 256, most = ((size_t)2 << 20) - 64;
-	struct fast f = {.p = text,
-	                 .end = text + len,
-	                 .s = s,
-	                 .pool_hint = hint < most ? hint : most};
+	 * what lectern writes; the pool keeps a block within a huge
+	 * page). */
+	struct fast f = {
+	        .p = text, .end = text + len, .s = s, .pool_hint = len / 5};
 	enum section sec = S_TOP;
 	unsigned seen_top = 0, seen_art = 0, seen_mark = 0, seen_dead = 0;
 	struct article_state *a = NULL;

@@ -110,6 +110,10 @@ pool_room(struct pool **pp, size_t n, size_t hint)
 {
 	struct pool *p = *pp;
 	if (!p || p->cap - p->used < n) {
+		/* A block of a page at least, a huge page at most (more
+		 * only for a string bigger than that). */
+		size_t least = 4096 - sizeof *p, most = HUGE_PAGE - sizeof *p;
+		hint = hint < least ? least : hint > most ? most : hint;
 		size_t want = sizeof *p + (n > hint ? n : hint), got;
 		/* A block near 2 MB on a huge page of its own. */
 		struct pool *q = want > ((size_t)1 << 20)

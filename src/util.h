@@ -54,8 +54,9 @@ void *huge_alloc(size_t n, size_t *got);
  * one.
  */
 struct pool;
-/* Room for n bytes at the top of *p (a block made when it has none
- * left): written, then kept with pool_keep. */
+/* Room for n bytes at the top of *p (a block of about hint bytes, kept
+ * between a page and a huge page, made when it has none left): written,
+ * then kept with pool_keep. */
 char *pool_room(struct pool **p, size_t n, size_t hint);
 void pool_keep(struct pool *p, size_t n);
 /* n bytes in *p aligned for any object, kept. */
