@@ -19,6 +19,7 @@
 
 #include "headcache.h"
 #include "prestat.h"
+#include "readahead.h"
 #include "xdg.h"
 
 enum {
@@ -40,6 +41,14 @@ struct entry {
 	const char *name; /* in its listing's names */
 	unsigned char type;
 };
+
+/* The entry's name if it is an article file (a regular file, by readdir,
+ * with an article's name), else NULL: the names looked at ahead. */
+static const char *
+article_entry(const struct entry *e)
+{
+	return e->type == DT_REG && is_article_name(e->name) ? e->name : NULL;
+}
 
 /* A folder's entries, sorted; their names in one buffer. */
 struct listing {
@@ -165,62 +174,69 @@ struct walk {
 	corpus_wanted_fn *wanted;
 	void *ctx;
 	int stop; /* what visit returned, when not 0 */
+	/* A visit's buffers for files read ahead, per folder depth (a
+	 * folder's thread may still read while its sub-folder is walked) */
+	struct ra_ring *rings[MAX_DIR_DEPTH + 1];
 };
 
 /*
- * corpus_visit's step: reads the file (name in folder dirfd, at path)
- * whole, head and body from one read, and gives it to w->visit.  top: the
- * user named the file (a read error is then an error).  Returns 1 when
- * visited, 0 when skipped, -1 on an error (top only).
+ * corpus_visit's step: the file (name in folder dirfd, at path) read
+ * whole, head and body from one read, given to w->visit.  ahead: the file
+ * as the thread read it (readahead.h; its buffer is given back emptied),
+ * or NULL for the walk to read it now.  top: the user named the file (a
+ * read error is then an error).  Returns 1 when visited, 0 when skipped,
+ * -1 on an error (top only).
  */
 static int
 visit_file(struct walk *w, int dirfd, const char *name, const char *path,
-           bool top)
+           bool top, struct ra_file *ahead)
 {
 	struct article a;
-	struct strbuf sb;
-	struct stat st;
-	int rc = -1, fd = corpus_open_regular(dirfd, name, &st);
+	struct ra_file local, *f = ahead;
+	int rc = 0;
 
+	if (!f) {
+		f = &local;
+		sb_init(&f->sb);
+		readahead_read(dirfd, name, f);
+	}
 	memset(&a, 0, sizeof a);
 	frontmatter_init(&a.fm);
-	sb_init(&sb);
-	if (fd >= 0) {
-		a.size = (long long)st.st_size;
-		rc = corpus_read_fd(fd, &st, &sb);
-		int e = errno;
-		close(fd);
-		errno = e;
-	}
-	if (rc < 0) {
+	if (f->rc < 0) {
 		diag_add(w->dl, top ? DIAG_ERROR : DIAG_WARNING, path, 0, 0,
-		         "cannot read: %s", strerror(errno));
-		sb_fini(&sb);
-		corpus_article_fini(&a);
-		return top ? -1 : 0;
+		         "cannot read: %s", strerror(f->err));
+		rc = top ? -1 : 0;
+		goto out;
 	}
-	if (w->wanted && !w->wanted(w->ctx, sb.buf, sb.len)) {
-		sb_fini(&sb);
-		corpus_article_fini(&a);
-		return 1;
-	}
+	a.size = (long long)f->st.st_size;
+	rc = 1;
+	if (w->wanted && !w->wanted(w->ctx, f->sb.buf, f->sb.len))
+		goto out;
 	/* The head from the cache when it has this version of the file
 	 * (its front matter is not parsed again), else from the bytes. */
 	struct hc_key key;
-	hc_key_of(&st, &key);
-	if (!top && w->hc &&
-	    headcache_get(w->hc, path + w->rootlen, &key, &a)) {
+	hc_key_of(&f->st, &key);
+	if (top || !w->hc || !headcache_get(w->hc, path + w->rootlen, &key, &a))
+		rc = corpus_head_in(f->sb.buf, f->sb.len, path, &a, w->dl);
+	else
 		a.cached = true;
-		rc = 1;
-	} else {
-		rc = corpus_head_in(sb.buf, sb.len, path, &a, w->dl);
-	}
 	if (rc == 1) {
 		a.path = xstrdup(path);
-		corpus_set_body(&a, &sb, w->dl);
+		size_t cap = f->sb.cap;
+		corpus_set_body(&a, &f->sb, w->dl);
 		w->stop = w->visit(w->ctx, &a, w->dl);
+		if (ahead && a.body_buf) { /* the thread's buffer, given back */
+			sb_fini(&f->sb);
+			f->sb.buf = a.body_buf;
+			f->sb.cap = cap;
+			a.body_buf = NULL;
+		}
 	}
-	sb_fini(&sb);
+out:
+	if (ahead)
+		sb_reset(&f->sb);
+	else
+		sb_fini(&f->sb);
 	corpus_article_fini(&a);
 	return rc;
 }
@@ -245,6 +261,8 @@ struct ahead {
 	struct ahead_slot *slot; /* per name; NULL: only stat'ed ahead */
 	struct strbuf path;      /* the thread's */
 	size_t dirlen;
+	struct readahead *ra; /* a visit's, or NULL */
+	size_t at;            /* the entry the walk is at */
 };
 
 /* prestat's function, on the thread: name i's head into its slot. */
@@ -310,7 +328,9 @@ add_found(struct walk *w, int dirfd, const struct entry *e, const char *path,
 	const char *rel = path + w->rootlen;
 
 	if (w->visit)
-		return w->stop ? 0 : visit_file(w, dirfd, e->name, path, false);
+		return w->stop ? 0
+		               : visit_file(w, dirfd, e->name, path, false,
+		                            NULL);
 	if (s)
 		return take_ahead(w, path, s);
 	if (!w->hc)
@@ -359,6 +379,11 @@ add_entry(struct walk *w, int dirfd, const char *path, const struct entry *e,
 		return add_dir(w, path, depth + 1);
 	if (!is_article_name(e->name))
 		return 0;
+	if (type == DT_REG && w->visit) {
+		struct ra_file *f =
+		        ah->ra ? readahead_get(ah->ra, ah->at) : NULL;
+		return visit_file(w, dirfd, e->name, path, false, f);
+	}
 	if (type == DT_REG) { /* corpus_add_file checks it again (fstat) */
 		if (!pre || prestat_get(pre, j, &st) != 1)
 			return add_found(w, dirfd, e, path, NULL, NULL);
@@ -424,11 +449,19 @@ add_dir(struct walk *w, const char *dir, int depth)
 	}
 	/* A thread looks at the article files ahead of the walk (stats
 	 * them, and reads their heads where there is no cache to take them
-	 * from), from the last one back, PRESTAT_WINDOW names at a time. */
+	 * from, or the whole files for a visit), from the last one back,
+	 * PRESTAT_WINDOW names at a time. */
 	struct ahead ah = {.w = w, .dirfd = dirfd};
 	struct prestat *pre = NULL;
 	size_t win = l.n < PRESTAT_WINDOW ? l.n : PRESTAT_WINDOW, m = 0;
-	if (!w->visit && l.n >= PRESTAT_MIN) {
+	if (w->visit) {
+		/* A visit reads every file whole: a thread reads them in
+		 * the walk's order, ahead of it (readahead.h). */
+		ah.names = xmalloc((l.n ? l.n : 1) * sizeof *ah.names);
+		for (size_t k = 0; k < l.n; k++)
+			ah.names[k] = article_entry(&l.v[k]);
+		ah.ra = readahead_start(dirfd, ah.names, l.n, &w->rings[depth]);
+	} else if (l.n >= PRESTAT_MIN) {
 		ah.names = xmalloc(win * sizeof *ah.names);
 		ah.made = xcalloc(win, sizeof *ah.made);
 		/* Heads are read ahead without a cache, or with an empty one
@@ -443,31 +476,29 @@ add_dir(struct walk *w, const char *dir, int depth)
 	size_t dirlen = path_prefix(&path, dir);
 	for (size_t i = 0; i < l.n && !w->stop; i++) {
 		size_t j = i % PRESTAT_WINDOW;
-		if (ah.names && j == 0) {
+		if (ah.made && j == 0) {
 			stop_ahead(pre, &ah, m);
 			m = l.n - i < win ? l.n - i : win;
-			for (size_t k = 0; k < m; k++) {
-				const struct entry *e = &l.v[i + k];
-				ah.names[k] =
-				        e->type == DT_REG &&
-				                        is_article_name(e->name)
-				                ? e->name
-				                : NULL;
-			}
+			for (size_t k = 0; k < m; k++)
+				ah.names[k] = article_entry(&l.v[i + k]);
 			pre = prestat_start(dirfd, ah.names, m, look_ahead,
 			                    &ah);
 		}
+		ah.at = i;
 		added +=
 		        add_entry(w, dirfd, path_in(&path, dirlen, l.v[i].name),
 		                  &l.v[i], depth, pre, &ah, j);
+		if (ah.ra)
+			readahead_done(ah.ra, i);
 	}
-	if (ah.names) {
+	readahead_stop(ah.ra);
+	if (ah.made) {
 		stop_ahead(pre, &ah, m);
-		free(ah.names);
 		free(ah.made);
 		free(ah.slot);
 		sb_fini(&ah.path);
 	}
+	free(ah.names);
 	sb_fini(&path);
 	close(dirfd);
 	listing_fini(&l);
@@ -599,9 +630,11 @@ corpus_visit(const char *path, const char *cache_dir, corpus_wanted_fn *wanted,
 		rc = add_dir(&w, path, 0);
 		if (w.hc)
 			headcache_fini(&hc);
+		for (size_t d = 0; d <= MAX_DIR_DEPTH; d++)
+			ra_ring_free(w.rings[d]);
 		break;
 	case 'f':
-		rc = visit_file(&w, AT_FDCWD, path, path, true);
+		rc = visit_file(&w, AT_FDCWD, path, path, true, NULL);
 		break;
 	default:
 		rc = -1;

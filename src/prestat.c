@@ -16,7 +16,6 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 
@@ -97,13 +96,7 @@ prestat_start(int dirfd, const char *const *names, size_t n, prestat_fn *fn,
 	for (size_t i = 0; i < n; i++)
 		atomic_init(&p->state[i], FREE);
 	atomic_init(&p->stop, false);
-	/* Signals are the main thread's: the thread starts with them all
-	 * blocked. */
-	sigset_t all, old;
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	p->threaded = pthread_create(&p->thread, NULL, run, p) == 0;
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	p->threaded = thread_start(&p->thread, run, p);
 	return p;
 }
 

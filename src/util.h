@@ -10,6 +10,7 @@
 #ifndef LECTERN_UTIL_H
 #define LECTERN_UTIL_H
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -144,5 +145,9 @@ int natural_cmp(const char *a, const char *b);
 /* The whole number s[0..len) (decimal digits only, at most 5) when it is
  * in [lo, hi], else -1. */
 int parse_small_int(const char *s, size_t len, int lo, int hi);
+
+/* Starts a thread running fn(arg) with every signal blocked (signals are
+ * the main thread's); false if it could not be started. */
+bool thread_start(pthread_t *t, void *(*fn)(void *), void *arg);
 
 #endif

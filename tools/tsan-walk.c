@@ -1,6 +1,6 @@
 /*
- * tools/tsan-walk.c - the corpus walk's second thread (prestat.c) under
- * ThreadSanitizer: tools/tsan builds this with every core source and runs
+ * tools/tsan-walk.c - the corpus walk's second thread (prestat.c, and
+ * readahead.c for a visit) under ThreadSanitizer: tools/tsan builds this with every core source and runs
  * it; a data race ends it with TSan's report and a failure.
  *
  * It makes a folder of 600 articles (one of them binary, skipped with a
@@ -8,7 +8,8 @@
  * thread reads heads ahead), with an empty one (the same, and the cache
  * written), and from the full cache (the thread stats ahead); each load
  * must find every article with the title its file name gives, and one
- * warning.
+ * warning; and visits it (--grep's walk, the files read ahead), each
+ * article in order with its own title and body.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +67,35 @@ load(const char *dir, const char *cache, size_t hits)
 	diag_list_fini(&dl);
 }
 
+/* corpus_visit's article: the title its file name gives, in order. */
+static int
+visited(void *ctx, struct article *a, struct diag_list *dl)
+{
+	(void)dl;
+	int *n = ctx;
+	const char *name = strrchr(a->path, '/') + 1;
+	char want[40];
+	snprintf(want, sizeof want, "Title %d", atoi(name + 1));
+	check(!strcmp(a->title, want), "a visited title not its file's");
+	check(atoi(name + 1) == *n, "visited out of order");
+	check(strstr(a->body, "Body.") == a->body, "a body not its file's");
+	++*n;
+	return 0;
+}
+
+/* --grep's walk: the files read ahead on a thread (readahead.c). */
+static void
+visit(const char *dir)
+{
+	struct diag_list dl;
+	int n = 0, stop = 0;
+	diag_list_init(&dl);
+	check(corpus_visit(dir, NULL, NULL, visited, &n, &dl, &stop) == N,
+	      "not every file visited");
+	check(n == N && dl.n == 1, "articles or warnings missing in a visit");
+	diag_list_fini(&dl);
+}
+
 int
 main(void)
 {
@@ -98,6 +128,7 @@ main(void)
 		load(dir, empty, 0); /* writes the cache */
 		load(dir, empty, N);
 		free(empty);
+		visit(dir);
 	}
 	char *rm = xasprintf("rm -rf '%s'", tmp);
 	if (system(rm) != 0)
