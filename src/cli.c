@@ -4,6 +4,7 @@
 #endif
 #include "cli.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -206,7 +207,34 @@ struct grep_run {
 	bool raw_found; /* s.spans are those of the whole file, of
 	                 * raw_len bytes */
 	size_t raw_len;
+	bool quiet; /* the output is thrown away: first matches only */
 };
+
+/*
+ * Whether standard output is /dev/null.  Then, as GNU grep does, nothing
+ * printed matters but the exit status and the warnings: each file is
+ * searched to its first match only, and nothing is printed.
+ */
+static bool
+output_is_dev_null(void)
+{
+	struct stat out, null;
+	return fstat(STDOUT_FILENO, &out) == 0 && S_ISCHR(out.st_mode) &&
+	       stat("/dev/null", &null) == 0 && out.st_dev == null.st_dev &&
+	       out.st_ino == null.st_ino;
+}
+
+/* Searches text: every match, or only the first when quiet. */
+static void
+grep_find(struct grep_run *g, const char *text, size_t len)
+{
+	if (!g->quiet) {
+		search_run(&g->s, text, len);
+		return;
+	}
+	search_begin(&g->s, text, len, 0);
+	search_more(&g->s, SIZE_MAX, 1);
+}
 
 /*
  * Whether a match of pattern in a body (a suffix of its file, starting at
@@ -236,7 +264,7 @@ grep_wanted(void *ctx, const char *file, size_t len)
 	g->raw_found = false;
 	if (!g->raw_first || memchr(file, '\r', len))
 		return true;
-	search_run(&g->s, file, len);
+	grep_find(g, file, len);
 	g->raw_found = !g->s.limited;
 	g->raw_len = len;
 	return g->s.spans.n || g->s.limited;
@@ -299,8 +327,10 @@ grep_article(void *ctx, struct article *art, struct diag_list *dl)
 
 	cli_print_diags(dl, g->printed);
 	g->printed = dl->n;
-	if (!body_spans(g, art))
-		search_run(s, art->body, art->body_len);
+	/* Quiet, the file's first match may be in its head: then the
+	 * body's first is looked for. */
+	if (!body_spans(g, art) || (g->quiet && !s->spans.n))
+		grep_find(g, art->body, art->body_len);
 	/* A file's name can hold anything a name can: escaped, like
 	 * everything else printed. */
 	char *path = cli_escape(art->path);
@@ -311,8 +341,9 @@ grep_article(void *ctx, struct article *art, struct diag_list *dl)
 		        path);
 		g->limited = true;
 	}
-	if (s->spans.n) {
+	if (s->spans.n)
 		g->found++;
+	if (s->spans.n && !g->quiet) {
 		sb_reset(line);
 		glyph_escape(art->title, strlen(art->title), line);
 		printf("%s: %s (%zu match%s)\n", path, line->buf, s->spans.n,
@@ -365,6 +396,7 @@ cli_grep(int npaths, char **paths, const char *pattern, const char *cache_dir)
 	sb_init(&g.line);
 	diag_list_init(&dl);
 	g.raw_first = suffix_safe(pattern);
+	g.quiet = output_is_dev_null();
 	/* The matching lines of a big corpus are megabytes: written in
 	 * blocks of 64 KB rather than the 4 KB of a pipe's default.  The
 	 * buffer is given: glibc ignores the size without one. */

@@ -264,6 +264,36 @@ expect_status 0 "$LECTERN" --grep 'Quagga' "$G"
 err_has "f.md"
 ok
 
+# With its output thrown away (>/dev/null), --grep searches each file
+# only to its first match and prints nothing, as GNU grep does: the same
+# exit status and warnings as when it prints.  A match in the head only
+# does not count; one in the head and one in the body does.
+printf -- '---\ntitle: Gnu in the title\n---\nA Gnu in the body.\n' >"$G/h.md"
+quiet_same() {
+	set +e
+	"$LECTERN" --grep "$1" "$2" >"$WORK/qout" 2>"$WORK/qerr"
+	want=$?
+	"$LECTERN" --grep "$1" "$2" >/dev/null 2>"$WORK/qerr2"
+	got=$?
+	set -e
+	[ "$got" = "$want" ] || fail "--grep '$1' >/dev/null: status $got, printed $want"
+	cmp -s "$WORK/qerr" "$WORK/qerr2" || fail "--grep '$1' >/dev/null: other warnings: $(cat "$WORK/qerr2")"
+}
+for p in Zebra Gnu 'Yak\n---\nYak|Yak body' '^Body first' 'One\nTwo' Quagga Zanzibar; do
+	quiet_same "$p" "$G"
+done
+quiet_same Semptian "$CORPUS"
+quiet_same Zanzibar "$CORPUS"
+[ "$want" = 1 ] || fail "no match in the corpus, yet status $want"
+# It stops at the first match: a pattern cut short when every match is
+# printed (exit 2) has its answer, 0, before it becomes costly.
+mkdir "$WORK/first"
+awk 'BEGIN { printf "Title\n\nBody\n"; for (i = 0; i < 200000; i++) printf "a"; print "" }' >"$WORK/first/a.txt"
+expect_status 2 timeout 20 "$LECTERN" --grep 'Body|\w(?=\w*$)' "$WORK/first"
+timeout 20 "$LECTERN" --grep 'Body|\w(?=\w*$)' "$WORK/first" >/dev/null 2>"$WORK/qerr" ||
+	fail "--grep >/dev/null did not stop at the first match: $(cat "$WORK/qerr")"
+ok
+
 # The reading state: the headless mode keeps it like the terminal UI does
 # (in $XDG_STATE_HOME: a fresh one here, the earlier runs kept theirs).
 export XDG_STATE_HOME="$WORK/state-kept"
