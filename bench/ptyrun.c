@@ -14,6 +14,10 @@
  *              the time from writing it to the last byte of the redraw it
  *              caused; or for each character of TEXT typed (-t), as at a
  *              prompt, which Enter (untimed) then ends;
+ *   key_own_p50_ms key_own_p99_ms   the same to the end of the key's own
+ *              screen: the last byte before the first pause of
+ *              OWN_QUIET_MS (what background work the key started, a
+ *              search's count, may repaint a little later);
  *   resize_p50_ms resize_p99_ms   the same for -r resizes between the
  *              given size and one 20 columns and 6 rows smaller;
  *   maxrss_kb  the child's peak resident memory, after 'Q' ends it.
@@ -35,6 +39,7 @@
 #include <unistd.h>
 
 #define QUIET_MS 20
+#define OWN_QUIET_MS 4
 #define TIMEOUT_MS 600000 /* for the first screen */
 #define KEY_TIMEOUT_MS \
 	1000 /* a key that redraws nothing (Space at the
@@ -86,15 +91,28 @@ drain(void)
 	return last;
 }
 
-/* Time from t0 to the last byte of the burst of output that follows. */
+/*
+ * Time from t0 to the last byte of the burst of output that follows (the
+ * output then quiet for QUIET_MS).  *own, when not NULL: to the last byte
+ * before the first pause of OWN_QUIET_MS, the screen drawn for the key
+ * itself, without what background work it started repaints later (a
+ * search's count, ended a few milliseconds after).
+ */
 static double
-burst(double t0)
+burst(double t0, double *own)
 {
 	double first = read_some(KEY_TIMEOUT_MS);
 	if (first == 0)
 		return -1;
-	double last = drain();
-	return (last ? last : first) - t0;
+	double last = first, t, mine = 0;
+	while ((t = read_some(QUIET_MS)) != 0) {
+		if (!mine && t - last >= OWN_QUIET_MS)
+			mine = last;
+		last = t;
+	}
+	if (own)
+		*own = (mine ? mine : last) - t0;
+	return last - t0;
 }
 
 static int
@@ -208,23 +226,24 @@ main(int argc, char **argv)
 	printf("first_ms %.2f\n", first);
 
 	if (prefix && write(master, prefix, strlen(prefix)) > 0)
-		burst(now_ms());
-	double *v = calloc((size_t)(nkeys > nresize ? nkeys : nresize) + 1,
-	                   sizeof *v);
+		burst(now_ms(), NULL);
+	size_t most = (size_t)(nkeys > nresize ? nkeys : nresize) + 1;
+	double *v = calloc(most, sizeof *v), *own = calloc(most, sizeof *own);
 	int n = 0;
 	for (int i = 0; (key || typed) && i < nkeys; i++) {
 		double t = now_ms();
 		const char *k = typed ? typed + i : key;
 		if (write(master, k, typed ? 1 : strlen(key)) < 0)
 			break;
-		double d = burst(t);
+		double d = burst(t, &own[n]);
 		if (d < 0)
 			break;
 		v[n++] = d;
 	}
 	report("key", v, n);
+	report("key_own", own, n);
 	if (typed && write(master, "\r", 1) > 0)
-		burst(now_ms());
+		burst(now_ms(), NULL);
 	n = 0;
 	for (int i = 0; i < nresize; i++) {
 		struct winsize w = ws;
@@ -237,7 +256,7 @@ main(int argc, char **argv)
 		double t = now_ms();
 		ioctl(master, TIOCSWINSZ, &w);
 		kill(pid, SIGWINCH);
-		double d = burst(t);
+		double d = burst(t, NULL);
 		if (d >= 0)
 			v[n++] = d;
 	}
@@ -262,6 +281,7 @@ main(int argc, char **argv)
 	}
 	printf("maxrss_kb %ld\n", ru.ru_maxrss);
 	free(v);
+	free(own);
 	free(key);
 	free(typed);
 	free(prefix);
