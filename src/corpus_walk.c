@@ -225,11 +225,14 @@ visit_file(struct walk *w, int dirfd, const char *name, const char *path,
 		size_t cap = f->sb.cap;
 		corpus_set_body(&a, &f->sb, w->dl);
 		w->stop = w->visit(w->ctx, &a, w->dl);
-		if (ahead && a.body_buf) { /* the thread's buffer, given back */
-			sb_fini(&f->sb);
+		/* The thread's buffer back to it, or a new one if the visit
+		 * took the body. */
+		if (ahead && a.body_buf) {
 			f->sb.buf = a.body_buf;
 			f->sb.cap = cap;
 			a.body_buf = NULL;
+		} else if (ahead) {
+			sb_init(&f->sb);
 		}
 	}
 out:
