@@ -1,4 +1,5 @@
 # bash completion for lectern(1).
+# shellcheck shell=bash disable=SC2207 # COMPREPLY=($(compgen ...)), the idiom
 #
 # Installed as $(datadir)/bash-completion/completions/lectern, where
 # bash-completion loads it the first time lectern is completed.  It needs
@@ -88,7 +89,7 @@ _lectern_values()
 
 _lectern()
 {
-	local cmd=${1:-lectern} cur=${COMP_WORDS[COMP_CWORD]} prev= i
+	local cmd=${1:-lectern} cur=${COMP_WORDS[COMP_CWORD]} prev='' i
 	COMPREPLY=()
 	((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
 

@@ -2,6 +2,7 @@
 # The config from the command line: --check-config, --dump-config,
 # --list-keys, --config, $LECTERN_CONFIG, XDG_CONFIG_HOME, a bad config at
 # start-up, hostile config files.
+# shellcheck source=tests/cli-lib.sh
 . "$(dirname "$0")/cli-lib.sh"
 unset LECTERN_CONFIG NO_COLOR
 export XDG_CONFIG_HOME="$WORK/xdg" HOME="$WORK/home"

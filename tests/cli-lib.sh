@@ -1,9 +1,11 @@
+# shellcheck shell=sh
 # Shared helpers for the command-line tests (cli.sh, cli-config.sh): run
 # lectern without a terminal and check its status, output and messages.
 set -eu
 : "${LECTERN:?}" "${TOP_SRCDIR:?}"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+# shellcheck disable=SC2034 # for the scripts that source this
 CORPUS="$TOP_SRCDIR/corpus"
 # Each test script keeps its reading state apart.
 export XDG_STATE_HOME="$WORK/state"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The command line as a user types it: a mistake names the option as typed,
 # --color alone, warnings said once, R without a config file.
+# shellcheck source=tests/cli-lib.sh
 . "$(dirname "$0")/cli-lib.sh"
 
 # no_control FILE: FILE holds no control byte but newline.

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The command line without a terminal: --help, --version, --list, --print,
 # the headless mode's errors, the corpus location rules, bad input.
+# shellcheck source=tests/cli-lib.sh
 . "$(dirname "$0")/cli-lib.sh"
 
 expect_status 0 "$LECTERN" --help

@@ -29,7 +29,9 @@ fail() {
 	exit 1
 }
 
-# file name|expected title (as in the seed, and in the sidebar)
+# file name|expected title (as in the seed, and in the sidebar): the
+# titles' curly quotes are the titles'.
+# shellcheck disable=SC1112
 expected='01-no-technical-grounds.md|‘No technical grounds’ to ban Huawei says UK Parliament committee
 02-china-hackers.md|In China, the government controls everything except the 100,000 hackers attacking Western targets every day
 03-ibm-google-surveillance-jv.md|IBM and Google reportedly swap morals for cash in Chinese surveillance JV

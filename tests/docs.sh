@@ -7,6 +7,7 @@
 #  - every sort order the program goes round is named in lectern(1),
 #    lectern(5) and lectern-config(5);
 #  - .ci/run runs the README's Quick-start test command.
+# shellcheck source=tests/cli-lib.sh
 . "$(dirname "$0")/cli-lib.sh"
 MAN1=$TOP_SRCDIR/man/lectern.1
 MAN5=$TOP_SRCDIR/man/lectern.5

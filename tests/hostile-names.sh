@@ -6,6 +6,7 @@
 # output or standard error in any mode: everything from outside goes
 # through the one escaping path.  (git cannot hold such names: they are
 # made here.)  The terminal side is tests/e2e/hostile.sh.
+# shellcheck source=tests/cli-lib.sh
 . "$(dirname "$0")/cli-lib.sh"
 
 esc=$(printf '\033')
