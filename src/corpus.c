@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -424,8 +425,8 @@ reserve_big(struct strbuf *sb, size_t n)
  * meanwhile is read as it was when asked), else up to the end.  Returns
  * -1 with errno set on failure.
  */
-int
-corpus_read_fd(int fd, const struct stat *st, struct strbuf *sb)
+static int
+read_fd(int fd, const struct stat *st, struct strbuf *sb)
 {
 	bool eof = false;
 
@@ -447,16 +448,16 @@ corpus_read_fd(int fd, const struct stat *st, struct strbuf *sb)
 	return 0;
 }
 
-/* Reads the whole file; returns -1 with errno set on failure. */
-static int
-read_file(int dirfd, const char *name, struct strbuf *sb)
+int
+corpus_read_file(int dirfd, const char *name, struct stat *st, size_t max,
+                 struct strbuf *sb)
 {
-	struct stat st;
-	int fd = corpus_open_regular(dirfd, name, &st);
+	int fd = corpus_open_regular(dirfd, name, st);
 
 	if (fd < 0)
 		return -1;
-	int rc = corpus_read_fd(fd, &st, sb);
+	int rc =
+	        (unsigned long long)st->st_size > max ? 1 : read_fd(fd, st, sb);
 	int e = errno;
 	close(fd);
 	errno = e;
@@ -507,12 +508,13 @@ corpus_load_body(struct corpus *c, size_t i, struct diag_list *diags)
 {
 	struct article *a = &c->v[i];
 	struct strbuf sb;
+	struct stat st;
 	int rc = 0;
 
 	if (a->body_loaded)
 		return 0;
 	sb_init(&sb);
-	if (read_file(AT_FDCWD, a->path, &sb) < 0) {
+	if (corpus_read_file(AT_FDCWD, a->path, &st, SIZE_MAX, &sb) < 0) {
 		diag_add(diags, DIAG_ERROR, a->path, 0, 0, "cannot read: %s",
 		         strerror(errno));
 		sb_reset(&sb);

@@ -17,9 +17,12 @@ void corpus_article_fini(struct article *a);
  * descriptor, or -1 with errno set. */
 int corpus_open_regular(int dirfd, const char *path, struct stat *st);
 
-/* Reads the rest of the file open on fd, whose fstat is st, into sb.
- * -1 with errno set on failure. */
-int corpus_read_fd(int fd, const struct stat *st, struct strbuf *sb);
+/* Reads the file at path (name in folder dirfd, or AT_FDCWD and path),
+ * a regular file, whole into sb, unless it is bigger than max bytes: 0
+ * read, 1 too big (nothing read), -1 with errno set on failure.  *st is
+ * its fstat when it could be opened. */
+int corpus_read_file(int dirfd, const char *name, struct stat *st, size_t max,
+                     struct strbuf *sb);
 
 /* Reads a's head from a file read whole into buf[0..len), as much of it
  * as reading the head alone would: 1 the article is taken (title, front

@@ -450,16 +450,15 @@ add_dir(struct walk *w, const char *dir, int depth)
 		         "cannot read folder: %s", strerror(err));
 		return depth == 0 ? -1 : 0;
 	}
-	/* A thread looks at the article files ahead of the walk (stats
-	 * them, and reads their heads where there is no cache to take them
-	 * from, or the whole files for a visit), from the last one back,
-	 * PRESTAT_WINDOW names at a time. */
+	/* A thread looks at the article files ahead of the walk: for a
+	 * visit, it reads them whole in the walk's order (readahead.h); else
+	 * it stats them, and reads their heads where there is no cache to
+	 * take them from, from the last one back, PRESTAT_WINDOW names at a
+	 * time (prestat.h). */
 	struct ahead ah = {.w = w, .dirfd = dirfd};
 	struct prestat *pre = NULL;
 	size_t win = l.n < PRESTAT_WINDOW ? l.n : PRESTAT_WINDOW, m = 0;
 	if (w->visit) {
-		/* A visit reads every file whole: a thread reads them in
-		 * the walk's order, ahead of it (readahead.h). */
 		ah.names = xmalloc((l.n ? l.n : 1) * sizeof *ah.names);
 		for (size_t k = 0; k < l.n; k++)
 			ah.names[k] = article_entry(&l.v[k]);

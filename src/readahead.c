@@ -18,7 +18,6 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "corpus_int.h"
 
@@ -53,21 +52,11 @@ struct readahead {
 static bool
 read_upto(int dirfd, const char *name, struct ra_file *f, size_t max)
 {
-	int fd = corpus_open_regular(dirfd, name, &f->st);
-
 	sb_reset(&f->sb);
-	f->rc = -1;
+	int rc = corpus_read_file(dirfd, name, &f->st, max, &f->sb);
 	f->err = errno;
-	if (fd < 0)
-		return true;
-	if ((unsigned long long)f->st.st_size > max) {
-		close(fd);
-		return false;
-	}
-	f->rc = corpus_read_fd(fd, &f->st, &f->sb);
-	f->err = errno;
-	close(fd);
-	return true;
+	f->rc = rc < 0 ? -1 : 0;
+	return rc != 1;
 }
 
 void
