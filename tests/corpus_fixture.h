@@ -8,6 +8,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +82,45 @@ static inline void
 put(const char *name, const char *data)
 {
 	put_len(name, data, strlen(data));
+}
+
+/*
+ * n files "fNNN.md" in the temporary folder, for the tests of a folder's
+ * files looked at on a second thread (test_prestat.c, test_readahead.c):
+ * file i of size(i) bytes, its byte k being byte(i, k); every eleventh
+ * one missing (i % 11 == 3) and every seventh name NULL (i % 7 == 0).
+ * names[0..n) gets the names (free_numbered frees them); returns the
+ * folder, open.
+ */
+static inline int
+make_numbered(char **names, int n, size_t (*size)(int),
+              char (*byte)(int, size_t))
+{
+	for (int i = 0; i < n; i++) {
+		names[i] = xasprintf("f%03d.md", i);
+		if (i % 11 == 3)
+			continue; /* missing */
+		size_t len = size(i);
+		char *data = xmalloc(len + 1);
+		for (size_t k = 0; k < len; k++)
+			data[k] = byte(i, k);
+		put_len(names[i], data, len);
+		free(data);
+	}
+	for (int i = 0; i < n; i += 7) {
+		free(names[i]);
+		names[i] = NULL;
+	}
+	int fd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	cr_assert_geq(fd, 0);
+	return fd;
+}
+
+static inline void
+free_numbered(char **names, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(names[i]);
 }
 
 static inline void

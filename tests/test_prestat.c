@@ -22,32 +22,30 @@ enum { N = 600 };
  * NULL, every eleventh one missing. */
 static char *names[N];
 
+static size_t
+size_of(int i)
+{
+	return (size_t)i;
+}
+
+static char
+byte_of(int i, size_t k)
+{
+	(void)i;
+	(void)k;
+	return 'x';
+}
+
 static int
 make_names(void)
 {
-	for (int i = 0; i < N; i++) {
-		names[i] = xasprintf("f%03d.md", i);
-		if (i % 11 == 3)
-			continue; /* missing */
-		char *data = xmalloc((size_t)i + 1);
-		memset(data, 'x', (size_t)i);
-		put_len(names[i], data, (size_t)i);
-		free(data);
-	}
-	for (int i = 0; i < N; i += 7) {
-		free(names[i]);
-		names[i] = NULL;
-	}
-	int fd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	cr_assert_geq(fd, 0);
-	return fd;
+	return make_numbered(names, N, size_of, byte_of);
 }
 
 static void
 free_names(void)
 {
-	for (int i = 0; i < N; i++)
-		free(names[i]);
+	free_numbered(names, N);
 }
 
 /* What the thread's function saw: how often it ran on each name. */

@@ -34,36 +34,18 @@ byte_of(int i, size_t k)
 	return (char)('a' + (i + k) % 26);
 }
 
-/* N names in the temporary folder: every seventh one NULL, every
- * eleventh one missing. */
+/* N names in the temporary folder (corpus_fixture.h): every seventh
+ * one NULL, every eleventh one missing. */
 static int
 make_names(void)
 {
-	for (int i = 0; i < N; i++) {
-		names[i] = xasprintf("f%03d.md", i);
-		if (i % 11 == 3)
-			continue; /* missing */
-		size_t n = size_of(i);
-		char *data = xmalloc(n + 1);
-		for (size_t k = 0; k < n; k++)
-			data[k] = byte_of(i, k);
-		put_len(names[i], data, n);
-		free(data);
-	}
-	for (int i = 0; i < N; i += 7) {
-		free(names[i]);
-		names[i] = NULL;
-	}
-	int fd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	cr_assert_geq(fd, 0);
-	return fd;
+	return make_numbered(names, N, size_of, byte_of);
 }
 
 static void
 free_names(void)
 {
-	for (int i = 0; i < N; i++)
-		free(names[i]);
+	free_numbered(names, N);
 }
 
 /* Waits (polling, 10 s at most) until the thread has read n files. */
@@ -197,6 +179,19 @@ Test(readahead, a_few_names_start_no_thread)
 
 /* ------------------------------------------------ through corpus_visit */
 
+/* N articles in the temporary folder: fN.md, titled "Title N", its body
+ * "Body N.". */
+static void
+put_articles(void)
+{
+	for (int i = 0; i < N; i++) {
+		char name[32], text[96];
+		snprintf(name, sizeof name, "f%03d.md", i);
+		snprintf(text, sizeof text, "# Title %d\nBody %d.\n", i, i);
+		put(name, text);
+	}
+}
+
 struct visit_log {
 	int n, last;
 	bool wrong;
@@ -224,12 +219,7 @@ check_article(void *ctx, struct article *a, struct diag_list *dl)
 
 Test(readahead, a_visit_gives_each_article_its_own_body_in_order)
 {
-	for (int i = 0; i < N; i++) {
-		char name[32], text[96];
-		snprintf(name, sizeof name, "f%03d.md", i);
-		snprintf(text, sizeof text, "# Title %d\nBody %d.\n", i, i);
-		put(name, text);
-	}
+	put_articles();
 	struct visit_log v = {.last = -1};
 	struct diag_list dl;
 	int stop = 0;
@@ -262,12 +252,7 @@ take_body(void *ctx, struct article *a, struct diag_list *dl)
 
 Test(readahead, a_visit_may_take_the_bodies)
 {
-	for (int i = 0; i < N; i++) {
-		char name[32], text[96];
-		snprintf(name, sizeof name, "f%03d.md", i);
-		snprintf(text, sizeof text, "# Title %d\nBody %d.\n", i, i);
-		put(name, text);
-	}
+	put_articles();
 	int n = 0, stop = 0;
 	struct diag_list dl;
 	diag_list_init(&dl);

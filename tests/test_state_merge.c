@@ -399,113 +399,112 @@ one(struct state *s)
 	return state_get(s, "a.md", "h");
 }
 
-/* Merges w (the writer) into a copy of r; returns into, to fini. */
-static void
-merged(struct state *into, const struct state *r, const struct state *w)
+/* What a.md holds after merging w (the writer) into a copy of r. */
+struct marks {
+	bool read;
+	size_t anchor;
+	int progress;
+	int64_t progress_reset;
+};
+
+static struct marks
+merged(const struct state *r, const struct state *w)
 {
-	state_init(into);
-	state_merge(into, r);
-	state_merge(into, w);
+	struct state into;
+	state_init(&into);
+	state_merge(&into, r);
+	state_merge(&into, w);
+	const struct article_state *e = state_test_entry(&into, "a.md");
+	struct marks m = {e->read, e->anchor, e->progress, e->progress_reset};
+	state_fini(&into);
+	return m;
 }
 
 Test(state, merge_read_mark_set_and_never_unset_stays)
 {
-	struct state file, writer, out;
+	struct state file, writer;
+	struct marks m;
 	state_set_read(one(&file), true, 5000);
 	one(&writer); /* showed it, changed nothing: read-at 0 */
-	merged(&out, &file, &writer);
-	cr_assert(state_test_entry(&out, "a.md")->read);
-	state_fini(&out);
+	m = merged(&file, &writer);
+	cr_assert(m.read);
 	/* And the other way round: the reader is the writer. */
-	merged(&out, &writer, &file);
-	cr_assert(state_test_entry(&out, "a.md")->read);
-	state_fini(&out);
+	m = merged(&writer, &file);
+	cr_assert(m.read);
 	state_fini(&file);
 	state_fini(&writer);
 }
 
 Test(state, merge_unmark_later_than_the_mark_wins_in_both_orders)
 {
-	struct state a, b, out;
+	struct state a, b;
+	struct marks m;
 	state_set_read(one(&a), true, 5000);
 	state_set_read(one(&b), false, 5001); /* 1 ms later, same second */
-	merged(&out, &a, &b);
-	cr_assert(!state_test_entry(&out, "a.md")->read);
-	state_fini(&out);
-	merged(&out, &b, &a);
-	cr_assert(!state_test_entry(&out, "a.md")->read,
-	          "order does not matter");
-	state_fini(&out);
+	m = merged(&a, &b);
+	cr_assert(!m.read);
+	m = merged(&b, &a);
+	cr_assert(!m.read, "order does not matter");
 	/* A mark later than the unmark wins likewise. */
 	state_set_read(&a.v[0], true, 5002);
-	merged(&out, &b, &a);
-	cr_assert(state_test_entry(&out, "a.md")->read);
-	state_fini(&out);
-	merged(&out, &a, &b);
-	cr_assert(state_test_entry(&out, "a.md")->read);
-	state_fini(&out);
+	m = merged(&b, &a);
+	cr_assert(m.read);
+	m = merged(&a, &b);
+	cr_assert(m.read);
 	state_fini(&a);
 	state_fini(&b);
 }
 
 Test(state, merge_same_millisecond_goes_to_the_writer)
 {
-	struct state a, b, out;
+	struct state a, b;
+	struct marks m;
 	state_set_read(one(&a), true, 5000);
 	state_set_read(one(&b), false, 5000);
-	merged(&out, &a, &b);
-	cr_assert(!state_test_entry(&out, "a.md")->read);
-	state_fini(&out);
-	merged(&out, &b, &a);
-	cr_assert(state_test_entry(&out, "a.md")->read);
-	state_fini(&out);
+	m = merged(&a, &b);
+	cr_assert(!m.read);
+	m = merged(&b, &a);
+	cr_assert(m.read);
 	state_fini(&a);
 	state_fini(&b);
 }
 
 Test(state, merge_progress_is_the_furthest_since_the_last_reset)
 {
-	struct state a, b, out;
+	struct state a, b;
+	struct marks m;
 	state_set_progress(one(&a), 80);
 	state_set_progress(one(&b), 30);
-	merged(&out, &a, &b);
-	cr_assert_eq(state_test_entry(&out, "a.md")->progress, 80,
-	             "the furthest");
-	state_fini(&out);
-	merged(&out, &b, &a);
-	cr_assert_eq(state_test_entry(&out, "a.md")->progress, 80);
-	state_fini(&out);
+	m = merged(&a, &b);
+	cr_assert_eq(m.progress, 80, "the furthest");
+	m = merged(&b, &a);
+	cr_assert_eq(m.progress, 80);
 	/* b was set back to 0 (marked unread), then read to 10%: that
 	 * wins over a's 80 from before the reset, in both orders. */
 	state_reset_progress(&b.v[0], 7000);
 	state_set_progress(&b.v[0], 10);
-	merged(&out, &a, &b);
-	cr_assert_eq(state_test_entry(&out, "a.md")->progress, 10);
-	state_fini(&out);
-	merged(&out, &b, &a);
-	cr_assert_eq(state_test_entry(&out, "a.md")->progress, 10);
-	cr_assert_eq(state_test_entry(&out, "a.md")->progress_reset, 7000);
-	state_fini(&out);
+	m = merged(&a, &b);
+	cr_assert_eq(m.progress, 10);
+	m = merged(&b, &a);
+	cr_assert_eq(m.progress, 10);
+	cr_assert_eq(m.progress_reset, 7000);
 	state_fini(&a);
 	state_fini(&b);
 }
 
 Test(state, merge_the_place_last_moved_to_wins)
 {
-	struct state a, b, out;
+	struct state a, b;
+	struct marks m;
 	state_set_anchor(one(&a), 100, 9000);
 	state_set_anchor(one(&b), 200, 8000);
 	state_set_read(&b.v[0], true, 9500);
-	merged(&out, &a, &b);
-	cr_assert_eq(state_test_entry(&out, "a.md")->anchor, 100,
-	             "a moved later");
-	cr_assert(state_test_entry(&out, "a.md")->read,
-	          "b's mark, field by field");
-	state_fini(&out);
-	merged(&out, &b, &a);
-	cr_assert_eq(state_test_entry(&out, "a.md")->anchor, 100);
-	cr_assert(state_test_entry(&out, "a.md")->read);
-	state_fini(&out);
+	m = merged(&a, &b);
+	cr_assert_eq(m.anchor, 100, "a moved later");
+	cr_assert(m.read, "b's mark, field by field");
+	m = merged(&b, &a);
+	cr_assert_eq(m.anchor, 100);
+	cr_assert(m.read);
 	state_fini(&a);
 	state_fini(&b);
 }
