@@ -5,7 +5,8 @@
  * the text.  The pattern is compiled with the regex flags from the low
  * bits and searched for all over the text; the same pattern then serves
  * as a group's word and pattern, and the matcher's spans are checked:
- * within the text, non-empty, in order and not overlapping.
+ * within the text, non-empty, in order and not overlapping; counted
+ * (matcher_count), as many as the text's blocks have.
  */
 #include <locale.h>
 #include <stdbool.h>
@@ -15,6 +16,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "doc.h"
 #include "match.h"
 #include "regex.h"
 #include "utf8.h"
@@ -87,6 +89,21 @@ fuzz_matcher(char *pattern, unsigned bits, const char *text, size_t len)
 		if (i && sp->start < out.v[i - 1].end)
 			__builtin_trap();
 	}
+	/* Counted, the text split into blocks: the blocks' matches. */
+	struct doc d;
+	doc_init(&d);
+	doc_parse(&d, text, len);
+	out.n = 0;
+	const bool *on = (bits & 16) ? enabled : NULL;
+	bool all = matcher_find_blocks(m, text, &d, on, &out);
+	size_t want[2] = {0, 0}, got[2];
+	for (size_t i = 0; i < out.n; i++)
+		want[out.v[i].group]++;
+	/* A pattern stopped by its limits may stop elsewhere once. */
+	if (matcher_count(m, text, len, on, got) && all &&
+	    (got[0] != want[0] || got[1] != want[1]))
+		__builtin_trap();
+	doc_fini(&d);
 	match_spans_fini(&out);
 	matcher_free(m);
 	diag_list_fini(&dl);

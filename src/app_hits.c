@@ -113,19 +113,8 @@ count_article(struct app *a, size_t i)
 	diag_list_fini(&dl);
 	if (a->hash_bodies && !a->hashes[i])
 		a->hashes[i] = state_hash(art->body, art->body_len);
-	struct doc d;
-	doc_init(&d);
-	doc_parse(&d, art->body, art->body_len);
-	struct match_spans spans;
-	match_spans_init(&spans);
-	matcher_find_blocks(a->matcher, art->body, &d, NULL, &spans);
-	for (size_t g = 0; g < a->ngroups; g++)
-		row[g] = 0;
-	for (size_t k = 0; k < spans.n; k++)
-		row[spans.v[k].group]++;
+	matcher_count(a->matcher, art->body, art->body_len, NULL, row);
 	a->art_counted[i] = true;
-	match_spans_fini(&spans);
-	doc_fini(&d);
 	/* The word count too, while the body is here, when a heads cache
 	 * keeps it for the next start (and --list); else it is counted
 	 * when asked, as before. */

@@ -150,6 +150,12 @@ doc_more(struct doc *d, size_t bytes)
 	return d->done;
 }
 
+void
+doc_drop(struct doc *d)
+{
+	d->n = 0;
+}
+
 /* Split per doc_more when a block is wanted: a few hundred lines. */
 #define DOC_STEP (64 * 1024)
 

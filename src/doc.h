@@ -50,6 +50,10 @@ void doc_parse(struct doc *d, const char *body, size_t len);
  */
 void doc_begin(struct doc *d, const char *body, size_t len);
 int doc_more(struct doc *d, size_t bytes);
+/* Forgets the blocks split so far, keeping where the split is: the next
+ * doc_more's blocks are numbered from 0, in the same memory (a body
+ * walked once, a run of blocks at a time). */
+void doc_drop(struct doc *d);
 /* Whether block i exists, splitting as far as it needs. */
 int doc_has(struct doc *d, size_t i);
 /* The whole body split. */

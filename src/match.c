@@ -70,7 +70,8 @@ match_spans_fini(struct match_spans *s)
 void
 match_spans_push(struct match_spans *s, size_t start, size_t end, int group)
 {
-	xgrow(&s->v, &s->cap, s->n + 1, sizeof *s->v);
+	if (s->n == s->cap)
+		xgrow(&s->v, &s->cap, s->n + 1, sizeof *s->v);
 	s->v[s->n].start = start;
 	s->v[s->n].end = end;
 	s->v[s->n].group = group;
@@ -372,16 +373,17 @@ kw_hit(void *ctx, size_t start, size_t end, int group, size_t word)
 		return true;
 	if (k->m->whole[group]) {
 		/* A word character beside the match ends it being a whole
-		 * word, unless that side is written without spaces (CJK). */
+		 * word, unless that side is written without spaces (CJK).
+		 * An ASCII neighbour the kwset has judged already. */
 		uint32_t c, edge;
-		if (start > 0) {
+		if (start > 0 && (unsigned char)k->text[start - 1] >= 0x80) {
 			utf8_decode_before(k->text, start, &c);
 			utf8_decode(k->text + start, end - start, &edge);
 			if (word_char(k->m, c) && !utf8_is_cjk(c) &&
 			    !utf8_is_cjk(edge))
 				return true;
 		}
-		if (end < k->len) {
+		if (end < k->len && (unsigned char)k->text[end] >= 0x80) {
 			utf8_decode(k->text + end, k->len - end, &c);
 			utf8_decode_before(k->text, end, &edge);
 			if (word_char(k->m, c) && !utf8_is_cjk(c) &&
@@ -389,9 +391,42 @@ kw_hit(void *ctx, size_t start, size_t end, int group, size_t word)
 				return true;
 		}
 	}
-	xgrow(&k->v, &k->cap, k->n + 1, sizeof *k->v);
+	if (k->n == k->cap)
+		xgrow(&k->v, &k->cap, k->n + 1, sizeof *k->v);
 	k->v[k->n++] = (struct kw_cand){start, end, k->m->kw_rank[word], group};
 	return true;
+}
+
+/*
+ * Sorts v[0..n), elements of size bytes (32 at most), when they are
+ * nearly in order already: by insertion, each out of place moved back to
+ * its place, or by qsort once that has moved too much.
+ */
+static void
+sort_nearly(void *v, size_t n, size_t size,
+            int (*cmp)(const void *, const void *))
+{
+	unsigned char *a = v, tmp[32];
+	size_t moves = 0, budget = 16 * n + 64;
+	if (size > sizeof tmp) {
+		qsort(v, n, size, cmp);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if (cmp(a + (i - 1) * size, a + i * size) <= 0)
+			continue;
+		memcpy(tmp, a + i * size, size);
+		size_t j = i - 1;
+		while (j > 0 && cmp(a + (j - 1) * size, tmp) > 0)
+			j--;
+		memmove(a + (j + 1) * size, a + j * size, (i - j) * size);
+		memcpy(a + j * size, tmp, size);
+		moves += i - j;
+		if (moves > budget) {
+			qsort(v, n, size, cmp);
+			return;
+		}
+	}
 }
 
 /* Candidates by place, then the word that comes first in its group. */
@@ -421,19 +456,8 @@ kw_collect(const struct matcher *m, const char *text, size_t len,
 	if (!m->kw)
 		return;
 	kwset_find(m->kw, text, len, kw_hit, k);
-	/* They come in order of where they end, so nearly in order of
-	 * start: sorted by insertion, unless that moves too much. */
-	size_t moves = 0, budget = 16 * k->n + 64;
-	for (size_t i = 1; i < k->n && moves <= budget; i++) {
-		struct kw_cand c = k->v[i];
-		size_t j = i;
-		for (; j > 0 && kw_cand_cmp(&k->v[j - 1], &c) > 0; j--)
-			k->v[j] = k->v[j - 1];
-		k->v[j] = c;
-		moves += i - j;
-	}
-	if (moves > budget)
-		qsort(k->v, k->n, sizeof *k->v, kw_cand_cmp);
+	/* They come in order of where they end: nearly in order of start. */
+	sort_nearly(k->v, k->n, sizeof *k->v, kw_cand_cmp);
 }
 
 /*
@@ -483,8 +507,8 @@ find_in(const struct matcher *m, const char *text, size_t len, size_t base,
 				complete = false;
 		}
 	}
-	if (cand->n > 1)
-		qsort(cand->v, cand->n, sizeof *cand->v, span_cmp);
+	/* The words' spans come in order, the patterns' after them. */
+	sort_nearly(cand->v, cand->n, sizeof *cand->v, span_cmp);
 	/* Sorted by start, a candidate overlaps something kept exactly
 	 * when it starts before the end of the last one kept. */
 	size_t kept_end = 0;
@@ -523,47 +547,105 @@ matcher_find(const struct matcher *m, const char *text, size_t len, size_t base,
  * the candidates held at once stay few whatever the body's size. */
 #define BLOCKS_CHUNK (256 * 1024)
 
+/* A scan of blocks a run at a time: its buffers, reused run to run. */
+struct run_scan {
+	struct kw_ctx k;
+	size_t *kept; /* per group */
+	size_t ng;
+	struct match_spans cand;
+};
+
+static void
+run_scan_init(struct run_scan *rs, const struct matcher *m)
+{
+	rs->k = (struct kw_ctx){0};
+	rs->ng = m->ngroups ? m->ngroups : 1;
+	rs->kept = xcalloc(rs->ng, sizeof *rs->kept);
+	match_spans_init(&rs->cand);
+}
+
+static void
+run_scan_fini(struct run_scan *rs)
+{
+	match_spans_fini(&rs->cand);
+	free(rs->kept);
+	free(rs->k.v);
+}
+
 /*
  * The words are found in one scan of a run of blocks (a long text keeps
- * the kwset's four streams busy, a paragraph does not), each block then
+ * the kwset's eight parts busy, a paragraph does not), each block then
  * taking the candidates that lie in it: the same as a scan per block,
  * since a candidate's word edges there are a block's edges or the white
  * space between blocks, and one that runs from a block into the next is
- * dropped.  The patterns still run block by block.
+ * dropped.  The patterns still run block by block.  Blocks v[0..n) of
+ * body; their matches appended to out.
  */
+static bool
+find_runs(const struct matcher *m, const char *body, const struct block *v,
+          size_t n, const bool *enabled, struct run_scan *rs,
+          struct match_spans *out)
+{
+	bool complete = true;
+	for (size_t b0 = 0, b1; b0 < n; b0 = b1) {
+		size_t lo = v[b0].start;
+		for (b1 = b0 + 1;
+		     b1 < n && v[b1].start + v[b1].len - lo <= BLOCKS_CHUNK;
+		     b1++)
+			;
+		size_t hi = v[b1 - 1].start + v[b1 - 1].len;
+		kw_collect(m, body + lo, hi - lo, enabled, &rs->k);
+		/* offsets from lo now */
+		memset(rs->kept, 0, rs->ng * sizeof *rs->kept);
+		size_t at = 0;
+		for (size_t b = b0; b < b1; b++) {
+			const struct block *bl = &v[b];
+			kw_take(&rs->k, &at, bl->start - lo,
+			        bl->start - lo + bl->len, rs->kept, &rs->cand);
+			complete &= find_in(m, body + bl->start, bl->len,
+			                    bl->start, enabled, &rs->cand, out);
+		}
+	}
+	return complete;
+}
+
 bool
 matcher_find_blocks(const struct matcher *m, const char *body,
                     const struct doc *d, const bool *enabled,
                     struct match_spans *out)
 {
-	struct kw_ctx k = {0};
-	size_t ng = m->ngroups ? m->ngroups : 1;
-	size_t *kept = xcalloc(ng, sizeof *kept);
-	struct match_spans cand;
-	match_spans_init(&cand);
-	bool complete = true;
-	for (size_t b0 = 0, b1; b0 < d->n; b0 = b1) {
-		size_t lo = d->v[b0].start;
-		for (b1 = b0 + 1;
-		     b1 < d->n &&
-		     d->v[b1].start + d->v[b1].len - lo <= BLOCKS_CHUNK;
-		     b1++)
-			;
-		size_t hi = d->v[b1 - 1].start + d->v[b1 - 1].len;
-		kw_collect(m, body + lo, hi - lo, enabled, &k);
-		memset(kept, 0, ng * sizeof *kept); /* offsets from lo now */
-		size_t at = 0;
-		for (size_t b = b0; b < b1; b++) {
-			const struct block *bl = &d->v[b];
-			kw_take(&k, &at, bl->start - lo,
-			        bl->start - lo + bl->len, kept, &cand);
-			complete &= find_in(m, body + bl->start, bl->len,
-			                    bl->start, enabled, &cand, out);
-		}
+	struct run_scan rs;
+	run_scan_init(&rs, m);
+	bool complete = find_runs(m, body, d->v, d->n, enabled, &rs, out);
+	run_scan_fini(&rs);
+	return complete;
+}
+
+bool
+matcher_count(const struct matcher *m, const char *body, size_t len,
+              const bool *enabled, size_t *counts)
+{
+	for (size_t g = 0; g < m->ngroups; g++)
+		counts[g] = 0;
+	struct run_scan rs;
+	run_scan_init(&rs, m);
+	struct match_spans out;
+	match_spans_init(&out);
+	struct doc d;
+	doc_init(&d);
+	doc_begin(&d, body, len);
+	bool complete = true, done = len == 0;
+	while (!done) {
+		done = doc_more(&d, BLOCKS_CHUNK);
+		complete &= find_runs(m, body, d.v, d.n, enabled, &rs, &out);
+		for (size_t i = 0; i < out.n; i++)
+			counts[out.v[i].group]++;
+		out.n = 0;
+		doc_drop(&d);
 	}
-	match_spans_fini(&cand);
-	free(kept);
-	free(k.v);
+	doc_fini(&d);
+	match_spans_fini(&out);
+	run_scan_fini(&rs);
 	return complete;
 }
 

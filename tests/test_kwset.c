@@ -300,15 +300,15 @@ triple_cmp(const void *a, const void *b)
 }
 
 /* Every hit in random texts of the lengths given, against the obvious:
- * the same hits, in order of where they end. */
+ * the same hits, in order of where they end.  words[0..nwords), the odd
+ * ones ignoring case. */
 static void
-long_texts(const size_t *lens, size_t nlens)
+texts_with(const char *const *words, size_t nwords, const size_t *lens,
+           size_t nlens)
 {
 	srand(777);
-	static const char words[][12] = {"abcab", "ba",         "cabbac",
-	                                 "a b c", "bbbbbbbbbb", "c"};
 	struct kwset *k = kwset_new();
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+	for (size_t i = 0; i < nwords; i++)
 		cr_assert(kwset_add(k, words[i], i % 2, false, (int)i));
 	kwset_compile(k);
 	for (size_t round = 0; round < nlens; round++) {
@@ -325,8 +325,7 @@ long_texts(const size_t *lens, size_t nlens)
 			              round, i);
 		/* The obvious way, one position at a time. */
 		for (size_t s = 0; s < len; s++)
-			for (size_t i = 0; i < sizeof words / sizeof words[0];
-			     i++) {
+			for (size_t i = 0; i < nwords; i++) {
 				size_t e;
 				if (naive_at(words[i], i % 2, text, len, s, &e))
 					keep(&slow, s, e, (int)i, i);
@@ -343,6 +342,14 @@ long_texts(const size_t *lens, size_t nlens)
 		free(text);
 	}
 	kwset_free(k);
+}
+
+static void
+long_texts(const size_t *lens, size_t nlens)
+{
+	static const char *const words[] = {"abcab", "ba",         "cabbac",
+	                                    "a b c", "bbbbbbbbbb", "c"};
+	texts_with(words, sizeof words / sizeof words[0], lens, nlens);
 }
 
 Test(kwset, long_texts_find_what_short_ones_do)
@@ -363,4 +370,26 @@ Test(kwset, texts_longer_than_a_window)
 	static const size_t lens[] = {w,       w + 1,        w + 3,
 	                              w + 700, 2 * w + 5000, 3 * w - 1};
 	long_texts(lens, sizeof lens / sizeof lens[0]);
+}
+
+/* Past 2,048 states the automaton takes its compact table (kwset.c
+ * WIDE_STATES): 300 words of 12 letters make some 3,000. */
+Test(kwset, many_words_find_what_few_do)
+{
+	enum { NW = 300 };
+	static char buf[NW][13];
+	const char *words[NW];
+	srand(4242);
+	for (size_t i = 0; i < NW; i++) {
+		for (size_t j = 0; j < 12; j++)
+			buf[i][j] = "abcB"[rand() % 4];
+		buf[i][12] = '\0';
+		words[i] = buf[i];
+	}
+	/* Short words too, so that the random text has hits. */
+	words[0] = "ab";
+	words[1] = "cab";
+	words[2] = "a b";
+	static const size_t lens[] = {100, 5000, 300 * 1024};
+	texts_with(words, NW, lens, sizeof lens / sizeof lens[0]);
 }

@@ -64,6 +64,32 @@ assert_blocks_as_alone(const struct matcher *m, const char *body,
 	doc_fini(&d);
 }
 
+/* matcher_count over body against matcher_find_blocks' spans tallied. */
+static void
+assert_count_is_tally(const struct matcher *m, const char *body,
+                      const char *what)
+{
+	size_t len = strlen(body), ng = matcher_groups(m);
+	struct doc d;
+	doc_init(&d);
+	doc_parse(&d, body, len);
+	struct match_spans all;
+	match_spans_init(&all);
+	matcher_find_blocks(m, body, &d, NULL, &all);
+	size_t *want = xcalloc(ng, sizeof *want);
+	size_t *got = xcalloc(ng, sizeof *got);
+	for (size_t i = 0; i < all.n; i++)
+		want[all.v[i].group]++;
+	cr_assert(matcher_count(m, body, len, NULL, got));
+	for (size_t g = 0; g < ng; g++)
+		cr_assert_eq(got[g], want[g], "%s: group %zu counted %zu, %zu",
+		             what, g, got[g], want[g]);
+	free(want);
+	free(got);
+	match_spans_fini(&all);
+	doc_fini(&d);
+}
+
 static const char groups_yaml[] =
         "highlight:\n"
         "  - name: a\n"
@@ -151,6 +177,7 @@ Test(match_blocks, a_scan_of_the_body_finds_what_each_block_does)
 		const char *body = sb.len ? sb.buf : "";
 		assert_blocks_as_alone(fast, body, what);
 		assert_blocks_as_alone(slow, body, what);
+		assert_count_is_tally(fast, body, what);
 		sb_fini(&sb);
 	}
 	matcher_free(fast);
@@ -177,6 +204,9 @@ Test(match_blocks, a_long_body_is_matched_a_run_of_blocks_at_a_time)
 		sb_addstr(&sb, rand() % 4 ? "\n\n" : " ");
 	}
 	assert_blocks_as_alone(m, sb.buf, "900 KB");
+	/* Counted, the body is split and matched 256 KB at a time: the
+	 * same hits, a paragraph across a step's end included. */
+	assert_count_is_tally(m, sb.buf, "900 KB");
 	sb_fini(&sb);
 	matcher_free(m);
 	config_fini(&cfg);
