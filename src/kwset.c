@@ -461,20 +461,19 @@ finish_part(const struct kwset *k, const char *text, size_t len,
  * noting outputs at or after from[j] (pos[j]: where part j's p is). */
 static inline __attribute__((always_inline)) void
 scan_parts(const struct kwset *k, bool wide, const unsigned char *p,
-           const size_t pos[STREAMS], const size_t from[STREAMS], size_t steps,
-           uint32_t st[STREAMS], struct pendings *noted)
+           const size_t pos[STREAMS], size_t stride, const size_t from[STREAMS],
+           size_t steps, uint32_t st[STREAMS], struct pendings *noted)
 {
 	const uint32_t *w = k->wide;
 	const uint32_t *delta = k->delta;
 	const uint8_t *cls = k->cls;
 	const uint32_t first_out = k->first_out;
-	/* One pointer and the parts' distances from it: fewer registers
-	 * than a pointer per part, so that the states keep theirs. */
+	/* One pointer and the parts a stride apart: fewer registers than a
+	 * pointer per part, so that the states keep theirs. */
 	const unsigned char *p0 = p + pos[0];
-	const size_t o1 = pos[1] - pos[0], o2 = pos[2] - pos[0],
-	             o3 = pos[3] - pos[0], o4 = pos[4] - pos[0],
-	             o5 = pos[5] - pos[0], o6 = pos[6] - pos[0],
-	             o7 = pos[7] - pos[0];
+	const size_t o1 = stride, o2 = 2 * stride, o3 = 3 * stride,
+	             o4 = 4 * stride, o5 = 5 * stride, o6 = 6 * stride,
+	             o7 = 7 * stride;
 	uint32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
 	const unsigned char *q = p0, *qend = p0 + steps;
 	for (; q < qend; q++) {
@@ -532,16 +531,26 @@ scan_window(const struct kwset *k, const char *text, size_t len, size_t lo,
             size_t hi, struct pendings noted[STREAMS], kwset_hit_fn *hit,
             void *ctx)
 {
+	/* The parts a stride apart, each starting ov bytes (the longest key
+	 * less one) before the place it reports from, so that a key across
+	 * a border is found by the part it ends in: the first reports from
+	 * lo (its ov bytes before are the previous window's), each ends
+	 * where the next reports from.  Parts hardly longer than ov would
+	 * scan most bytes twice: one part then. */
+	size_t ov = k->maxkey - 1, start = lo > ov ? lo - ov : 0;
+	size_t stride = (hi - start) / STREAMS;
+	for (size_t j = 0; j < STREAMS; j++)
+		noted[j].n = 0;
+	if (hi - lo < STREAM_MIN || stride <= ov)
+		return finish_part(k, text, len, &noted[0], 0, start, lo, hi,
+		                   hit, ctx);
 	size_t pos[STREAMS], end[STREAMS], from[STREAMS];
 	for (size_t j = 0; j < STREAMS; j++) {
-		from[j] = lo + (hi - lo) * j / STREAMS;
-		end[j] = lo + (hi - lo) * (j + 1) / STREAMS;
-		pos[j] = from[j] > k->maxkey ? from[j] - (k->maxkey - 1) : 0;
-		noted[j].n = 0;
+		pos[j] = start + j * stride;
+		from[j] = j ? pos[j] + ov : lo;
 	}
-	if (hi - lo < STREAM_MIN)
-		return finish_part(k, text, len, &noted[0], 0, pos[0], lo, hi,
-		                   hit, ctx);
+	for (size_t j = 0; j < STREAMS; j++)
+		end[j] = j + 1 < STREAMS ? from[j + 1] : hi;
 	size_t steps = SIZE_MAX;
 	for (size_t j = 0; j < STREAMS; j++)
 		if (end[j] - pos[j] < steps)
@@ -549,9 +558,9 @@ scan_window(const struct kwset *k, const char *text, size_t len, size_t lo,
 	const unsigned char *p = (const unsigned char *)text;
 	uint32_t st[STREAMS];
 	if (k->wide)
-		scan_parts(k, true, p, pos, from, steps, st, noted);
+		scan_parts(k, true, p, pos, stride, from, steps, st, noted);
 	else
-		scan_parts(k, false, p, pos, from, steps, st, noted);
+		scan_parts(k, false, p, pos, stride, from, steps, st, noted);
 	for (size_t j = 0; j < STREAMS; j++)
 		if (!finish_part(k, text, len, &noted[j], st[j], pos[j] + steps,
 		                 from[j], end[j], hit, ctx))

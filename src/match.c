@@ -402,7 +402,7 @@ kw_hit(void *ctx, size_t start, size_t end, int group, size_t word)
  * nearly in order already: by insertion, each out of place moved back to
  * its place, or by qsort once that has moved too much.
  */
-static void
+static inline void
 sort_nearly(void *v, size_t n, size_t size,
             int (*cmp)(const void *, const void *))
 {

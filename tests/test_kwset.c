@@ -301,11 +301,12 @@ triple_cmp(const void *a, const void *b)
 
 /* Every hit in random texts of the lengths given, against the obvious:
  * the same hits, in order of where they end.  words[0..nwords), the odd
- * ones ignoring case. */
+ * ones ignoring case; texts of the alphabet's bytes. */
 static void
-texts_with(const char *const *words, size_t nwords, const size_t *lens,
-           size_t nlens)
+texts_of(const char *alphabet, const char *const *words, size_t nwords,
+         const size_t *lens, size_t nlens)
 {
+	size_t na = strlen(alphabet);
 	srand(777);
 	struct kwset *k = kwset_new();
 	for (size_t i = 0; i < nwords; i++)
@@ -315,7 +316,7 @@ texts_with(const char *const *words, size_t nwords, const size_t *lens,
 		size_t len = lens[round];
 		char *text = xmalloc(len);
 		for (size_t i = 0; i < len; i++)
-			text[i] = "abcB "[rand() % 5];
+			text[i] = alphabet[(size_t)rand() % na];
 		struct triples fast = {0}, slow = {0};
 		kwset_find(k, text, len, keep, &fast);
 		/* In order of where they end, as one part would give them. */
@@ -342,6 +343,13 @@ texts_with(const char *const *words, size_t nwords, const size_t *lens,
 		free(text);
 	}
 	kwset_free(k);
+}
+
+static void
+texts_with(const char *const *words, size_t nwords, const size_t *lens,
+           size_t nlens)
+{
+	texts_of("abcB ", words, nwords, lens, nlens);
 }
 
 static void
@@ -392,4 +400,17 @@ Test(kwset, many_words_find_what_few_do)
 	words[2] = "a b";
 	static const size_t lens[] = {100, 5000, 300 * 1024};
 	texts_with(words, NW, lens, sizeof lens / sizeof lens[0]);
+}
+
+/* A word longer than a part's share of a short text: one part then; in
+ * a longer text the parts start that much before their share. */
+Test(kwset, words_longer_than_a_part)
+{
+	static char a150[151], a40[41];
+	memset(a150, 'a', 150);
+	memset(a40, 'A', 40);
+	const char *words[] = {a150, a40, "ab", "ba"};
+	static const size_t lens[] = {1100, 1500, 5000, 300 * 1024};
+	texts_of("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab",
+	         words, 4, lens, sizeof lens / sizeof lens[0]);
 }
