@@ -40,6 +40,9 @@ struct matcher_re {
 	int group;
 };
 
+struct counting;
+static void counting_free(struct counting *c);
+
 struct matcher {
 	struct matcher_re *v;
 	size_t n;
@@ -48,8 +51,9 @@ struct matcher {
 	struct kwset *kw; /* the words, NULL when none went there */
 	size_t *kw_rank;  /* per kwset word: its place longest-first */
 	size_t nkw;
-	bool *whole;          /* per group: whole words only */
-	struct regex *wordch; /* "\w", for word edges beyond ASCII */
+	bool *whole;               /* per group: whole words only */
+	struct regex *wordch;      /* "\w", for word edges beyond ASCII */
+	struct counting *counting; /* matcher_count's buffers, kept */
 };
 
 void
@@ -268,6 +272,7 @@ matcher_free(struct matcher *m)
 	free(m->kw_rank);
 	free(m->whole);
 	regex_free(m->wordch);
+	counting_free(m->counting);
 	free(m);
 }
 
@@ -489,11 +494,12 @@ kw_take(const struct kw_ctx *k, size_t *at, size_t from, size_t to,
  * The matches in text[0..len) appended to out shifted by base: cand holds
  * the words' already (offsets in text), the enabled patterns add theirs,
  * and of them all, sorted, those that overlap nothing kept before are
- * kept.  cand is left empty.
+ * kept (or, out NULL, counted in counts[group]).  cand is left empty.
  */
 static bool
 find_in(const struct matcher *m, const char *text, size_t len, size_t base,
-        const bool *enabled, struct match_spans *cand, struct match_spans *out)
+        const bool *enabled, struct match_spans *cand, struct match_spans *out,
+        size_t *counts)
 {
 	bool complete = true;
 	if (m->n > 0) {
@@ -517,7 +523,11 @@ find_in(const struct matcher *m, const char *text, size_t len, size_t base,
 		const struct match_span *c = &cand->v[i];
 		if (any && c->start < kept_end)
 			continue;
-		match_spans_push(out, c->start + base, c->end + base, c->group);
+		if (out)
+			match_spans_push(out, c->start + base, c->end + base,
+			                 c->group);
+		else
+			counts[c->group]++;
 		kept_end = c->end;
 		any = true;
 	}
@@ -538,7 +548,7 @@ matcher_find(const struct matcher *m, const char *text, size_t len, size_t base,
 	kw_take(&k, &at, 0, len, kept, &cand);
 	free(kept);
 	free(k.v);
-	bool complete = find_in(m, text, len, base, enabled, &cand, out);
+	bool complete = find_in(m, text, len, base, enabled, &cand, out, NULL);
 	match_spans_fini(&cand);
 	return complete;
 }
@@ -579,12 +589,12 @@ run_scan_fini(struct run_scan *rs)
  * since a candidate's word edges there are a block's edges or the white
  * space between blocks, and one that runs from a block into the next is
  * dropped.  The patterns still run block by block.  Blocks v[0..n) of
- * body; their matches appended to out.
+ * body; their matches appended to out (out NULL: counted, as find_in).
  */
 static bool
 find_runs(const struct matcher *m, const char *body, const struct block *v,
           size_t n, const bool *enabled, struct run_scan *rs,
-          struct match_spans *out)
+          struct match_spans *out, size_t *counts)
 {
 	bool complete = true;
 	for (size_t b0 = 0, b1; b0 < n; b0 = b1) {
@@ -602,8 +612,9 @@ find_runs(const struct matcher *m, const char *body, const struct block *v,
 			const struct block *bl = &v[b];
 			kw_take(&rs->k, &at, bl->start - lo,
 			        bl->start - lo + bl->len, rs->kept, &rs->cand);
-			complete &= find_in(m, body + bl->start, bl->len,
-			                    bl->start, enabled, &rs->cand, out);
+			complete &=
+			        find_in(m, body + bl->start, bl->len, bl->start,
+			                enabled, &rs->cand, out, counts);
 		}
 	}
 	return complete;
@@ -616,36 +627,50 @@ matcher_find_blocks(const struct matcher *m, const char *body,
 {
 	struct run_scan rs;
 	run_scan_init(&rs, m);
-	bool complete = find_runs(m, body, d->v, d->n, enabled, &rs, out);
+	bool complete = find_runs(m, body, d->v, d->n, enabled, &rs, out, NULL);
 	run_scan_fini(&rs);
 	return complete;
 }
 
+/* matcher_count's buffers: kept by the matcher from call to call, so
+ * that counting article after article allocates (and faults in) nothing
+ * again. */
+struct counting {
+	struct run_scan rs;
+	struct doc d;
+};
+
+static void
+counting_free(struct counting *c)
+{
+	if (!c)
+		return;
+	run_scan_fini(&c->rs);
+	doc_fini(&c->d);
+	free(c);
+}
+
 bool
-matcher_count(const struct matcher *m, const char *body, size_t len,
+matcher_count(struct matcher *m, const char *body, size_t len,
               const bool *enabled, size_t *counts)
 {
 	for (size_t g = 0; g < m->ngroups; g++)
 		counts[g] = 0;
-	struct run_scan rs;
-	run_scan_init(&rs, m);
-	struct match_spans out;
-	match_spans_init(&out);
-	struct doc d;
-	doc_init(&d);
-	doc_begin(&d, body, len);
+	if (!m->counting) {
+		m->counting = xcalloc(1, sizeof *m->counting);
+		run_scan_init(&m->counting->rs, m);
+		doc_init(&m->counting->d);
+	}
+	struct run_scan *rs = &m->counting->rs;
+	struct doc *d = &m->counting->d;
+	doc_begin(d, body, len);
 	bool complete = true, done = len == 0;
 	while (!done) {
-		done = doc_more(&d, BLOCKS_CHUNK);
-		complete &= find_runs(m, body, d.v, d.n, enabled, &rs, &out);
-		for (size_t i = 0; i < out.n; i++)
-			counts[out.v[i].group]++;
-		out.n = 0;
-		doc_drop(&d);
+		done = doc_more(d, BLOCKS_CHUNK);
+		complete &= find_runs(m, body, d->v, d->n, enabled, rs, NULL,
+		                      counts);
+		doc_drop(d);
 	}
-	doc_fini(&d);
-	match_spans_fini(&out);
-	run_scan_fini(&rs);
 	return complete;
 }
 

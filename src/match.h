@@ -83,10 +83,11 @@ bool matcher_find_blocks(const struct matcher *m, const char *body,
  * The matches of matcher_find_blocks over body[0..len) split into blocks
  * (doc.h), counted: counts[g] for each of the matcher's groups.  The body
  * is split and matched a run of blocks at a time, so the memory held is
- * bounded whatever its size or its number of matches.  Returns false as
- * matcher_find does.
+ * bounded whatever its size or its number of matches; m keeps those
+ * buffers for its next count (so not two counts with one matcher at once,
+ * from two threads).  Returns false as matcher_find does.
  */
-bool matcher_count(const struct matcher *m, const char *body, size_t len,
+bool matcher_count(struct matcher *m, const char *body, size_t len,
                    const bool *enabled, size_t *counts);
 
 /* Checks a regular expression as the config loads it; NULL when it is
