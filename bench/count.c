@@ -4,10 +4,12 @@
  * config's keyword groups), against one memchr pass
  * over the same bytes (the memory's speed).
  *
- *   count FILE [RUNS]
+ *   count FILE [RUNS [CONFIG]]
  *
  * Prints "count_ms N" and "memchr_ms N": the medians of RUNS (default 5)
- * after one untimed run, and "hits N".  bench/run builds it with the core
+ * after one untimed run, and "hits N".  With CONFIG, its keyword groups
+ * (loaded over the defaults, as lectern loads a config file) instead of
+ * the default ones.  bench/run builds it with the core
  * sources (tools/core-sources).
  */
 #include <stdio.h>
@@ -46,7 +48,7 @@ int
 main(int argc, char **argv)
 {
 	if (argc < 2) {
-		fprintf(stderr, "usage: count FILE [RUNS]\n");
+		fprintf(stderr, "usage: count FILE [RUNS [CONFIG]]\n");
 		return 2;
 	}
 	int runs = argc > 2 ? atoi(argv[2]) : 5;
@@ -70,6 +72,10 @@ main(int argc, char **argv)
 	diag_list_init(&dl);
 	config_init(&cfg);
 	config_load_defaults(&cfg, &dl);
+	if (argc > 3 && config_load_file(&cfg, argv[3], &dl) < 0) {
+		fprintf(stderr, "count: %s\n", dl.n ? dl.v[0].msg : argv[3]);
+		return 1;
+	}
 	struct matcher *m = matcher_new(cfg.groups, cfg.ngroups, &dl);
 	double *t = xmalloc((size_t)runs * sizeof *t);
 	size_t *counts = xcalloc(cfg.ngroups ? cfg.ngroups : 1, sizeof *counts);
