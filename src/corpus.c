@@ -49,6 +49,12 @@ corpus_set_cache_dir(struct corpus *c, const char *dir)
 }
 
 void
+corpus_count_words_on_read(struct corpus *c)
+{
+	c->words_on_read = true;
+}
+
+void
 corpus_head_drop(struct article *a)
 {
 	if (a->pooled) {
@@ -304,7 +310,8 @@ head_of(const char *buf, size_t n, bool eof, size_t want, const char *path,
  * set, nothing added to diags).
  */
 static int
-read_head(int fd, const char *path, struct article *a, struct diag_list *dl)
+read_head(int fd, const char *path, bool words, struct article *a,
+          struct diag_list *dl)
 {
 	struct strbuf head;
 	bool eof = false;
@@ -329,6 +336,11 @@ read_head(int fd, const char *path, struct article *a, struct diag_list *dl)
 			break;
 		want *= 2;
 	}
+	/* The body is all here: its words as corpus_set_body's would be
+	 * counted ("\r\n" and "\n" are both space, NUL neither). */
+	if (rc == 1 && eof && words && a->body_offset <= head.len)
+		article_set_words(a, doc_word_count(head.buf + a->body_offset,
+		                                    head.len - a->body_offset));
 	sb_fini(&head);
 	return rc;
 }
@@ -350,7 +362,7 @@ corpus_head_in(const char *buf, size_t len, const char *path, struct article *a,
 }
 
 int
-corpus_read_head(int dirfd, const char *name, const char *path,
+corpus_read_head(int dirfd, const char *name, const char *path, bool words,
                  struct article *a, struct diag_list *dl)
 {
 	struct stat st;
@@ -361,7 +373,7 @@ corpus_read_head(int dirfd, const char *name, const char *path,
 	if (fd < 0)
 		return -1;
 	a->size = (long long)st.st_size;
-	int rc = read_head(fd, path, a, dl);
+	int rc = read_head(fd, path, words, a, dl);
 	int e = errno;
 	close(fd);
 	errno = e;
@@ -398,7 +410,7 @@ corpus_add_file(struct corpus *c, int dirfd, const char *name, const char *path,
                 bool top, struct diag_list *dl)
 {
 	struct article a;
-	int rc = corpus_read_head(dirfd, name, path, &a, dl);
+	int rc = corpus_read_head(dirfd, name, path, c->words_on_read, &a, dl);
 	return corpus_keep_head(c, &a, rc, errno, path, top, dl);
 }
 

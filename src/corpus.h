@@ -81,6 +81,7 @@ struct corpus {
 	 * front matters from the heads cache were ~5,000 page faults and
 	 * 300,000 mallocs of a start */
 	struct pool *pool;
+	bool words_on_read; /* corpus_count_words_on_read */
 };
 
 /* Drops a's title and front matter (freed, unless pooled: the pool frees
@@ -111,6 +112,13 @@ void corpus_init(struct corpus *c);
 /* Folders given to corpus_add_path from now on keep the heads of their
  * articles in a cache file in dir (headcache.h); NULL: no cache. */
 void corpus_set_cache_dir(struct corpus *c, const char *dir);
+/*
+ * Articles read whole for their heads from now on (files up to 64 KB: the
+ * head's first read) get their word counts there and then, so that
+ * --list reads no such file twice.  Off by default: a start does not
+ * wait for word counts.
+ */
+void corpus_count_words_on_read(struct corpus *c);
 void corpus_fini(struct corpus *c);
 
 /*

@@ -39,10 +39,11 @@ void corpus_set_body(struct article *a, struct strbuf *sb,
  * Reads the head of the file at path (name in folder dirfd, or AT_FDCWD
  * and path) into a (made anew): 1 when it is an article, 0 when it is
  * skipped (a warning added to dl), -1 when it could not be read (errno
- * set, nothing added).  Touches nothing but a and dl: the walk runs it on
- * a second thread (prestat.h).
+ * set, nothing added).  With words, a file read whole gets its word
+ * count too.  Touches nothing but a and dl: the walk runs it on a second
+ * thread (prestat.h).
  */
-int corpus_read_head(int dirfd, const char *name, const char *path,
+int corpus_read_head(int dirfd, const char *name, const char *path, bool words,
                      struct article *a, struct diag_list *dl);
 
 /*

@@ -280,7 +280,9 @@ look_ahead(void *ctx, size_t i, const struct stat *st)
 	const char *path = path_in(&ah->path, ah->dirlen, ah->names[i]);
 	hc_key_of(st, &s->key);
 	diag_list_init(&s->dl);
-	s->rc = corpus_read_head(ah->dirfd, ah->names[i], path, &s->a, &s->dl);
+	s->rc = corpus_read_head(ah->dirfd, ah->names[i], path,
+	                         ah->w->c && ah->w->c->words_on_read, &s->a,
+	                         &s->dl);
 	s->err = errno;
 	ah->made[i] = true;
 }

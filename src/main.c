@@ -247,6 +247,8 @@ main(int argc, char **argv)
 	        !(o.list || o.print || o.keys || o.keys_file || o.export_notes);
 	struct corpus c;
 	corpus_init(&c);
+	if (o.list) /* the word counts it prints, from the heads' reads */
+		corpus_count_words_on_read(&c);
 	if (!o.no_cache) {
 		char *cache = xdg_dir("XDG_CACHE_HOME", ".cache");
 		corpus_set_cache_dir(&c, cache);

@@ -633,3 +633,77 @@ Test(corpus, long_titles_are_cut_and_a_huge_first_line_is_not_read_whole)
 	diag_list_fini(&dl);
 	sb_fini(&sb);
 }
+
+/* Asked to (--list), articles read whole for their heads are counted
+ * there: as their bodies count, CRLF and front matter and all; one longer
+ * than the head's read is counted from its body, as before.  Off by
+ * default.  In a folder (the walk's thread reads heads) and alone. */
+Test(corpus, words_counted_on_read_are_the_bodies_words)
+{
+	struct strbuf big;
+	sb_init(&big);
+	sb_addstr(&big, "Big\n\n");
+	while (big.len < 100 * 1024)
+		sb_addstr(&big, "word ");
+	put("a.md", "Title\r\n\r\none two\r\nthree\r\n");
+	put("b.md", "---\ntitle: T\n---\nfour  five\tsix\n\nseven");
+	put("c.md", "# Only a title\n");
+	put("d.md", big.buf);
+	static const size_t want[] = {3, 4, 0, 0};
+	for (int on = 0; on < 2; on++)
+		for (int alone = 0; alone < 2; alone++) {
+			struct corpus c;
+			struct diag_list dl;
+			corpus_init(&c);
+			diag_list_init(&dl);
+			if (on)
+				corpus_count_words_on_read(&c);
+			if (alone)
+				cr_assert_eq(add_tmp(&c, "b.md", &dl), 1);
+			else
+				cr_assert_eq(add_tmp(&c, NULL, &dl), 4);
+			for (size_t i = 0; i < c.n; i++) {
+				size_t f = alone ? 1 : i;
+				bool known = on && f != 3;
+				cr_assert_eq(c.v[i].words_known, known,
+				             "on %d, alone %d, file %zu", on,
+				             alone, f);
+				if (!known)
+					continue;
+				cr_assert_eq(c.v[i].words, want[f], "file %zu",
+				             f);
+				cr_assert_eq(corpus_load_body(&c, i, &dl), 0);
+				cr_assert_eq(doc_word_count(c.v[i].body,
+				                            c.v[i].body_len),
+				             want[f], "file %zu's body", f);
+			}
+			corpus_fini(&c);
+			diag_list_fini(&dl);
+		}
+	sb_fini(&big);
+}
+
+/* A folder of 64 files or more has its heads read ahead on a thread
+ * (prestat.h): counted there too. */
+Test(corpus, words_counted_on_read_by_the_walks_thread)
+{
+	char name[32], text[128];
+	for (int i = 0; i < 150; i++) {
+		snprintf(name, sizeof name, "f%03d.md", i);
+		snprintf(text, sizeof text, "Title %d\n\n%.*s", i, 2 * (i % 7),
+		         "a b c d e f g h");
+		put(name, text);
+	}
+	struct corpus c;
+	struct diag_list dl;
+	corpus_init(&c);
+	diag_list_init(&dl);
+	corpus_count_words_on_read(&c);
+	cr_assert_eq(add_tmp(&c, NULL, &dl), 150);
+	for (size_t i = 0; i < c.n; i++) {
+		cr_assert(c.v[i].words_known, "f%03zu.md", i);
+		cr_assert_eq(c.v[i].words, i % 7, "f%03zu.md", i);
+	}
+	corpus_fini(&c);
+	diag_list_fini(&dl);
+}

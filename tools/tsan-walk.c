@@ -54,6 +54,8 @@ load(const char *dir, const char *cache, size_t hits)
 	diag_list_init(&dl);
 	if (cache)
 		corpus_set_cache_dir(&c, cache);
+	else /* as --list: the thread counts words too */
+		corpus_count_words_on_read(&c);
 	check(corpus_add_path(&c, dir, &dl) == N, "not every article added");
 	check(c.n == N && dl.n == 1, "articles or warnings missing");
 	check(c.cache_hits == hits, "cache hits not as expected");
@@ -62,6 +64,7 @@ load(const char *dir, const char *cache, size_t hits)
 		char want[40];
 		snprintf(want, sizeof want, "Title %d", atoi(name + 1));
 		check(!strcmp(c.v[i].title, want), "a title not its file's");
+		check(cache || c.v[i].words_known, "a word count not made");
 	}
 	corpus_fini(&c);
 	diag_list_fini(&dl);
