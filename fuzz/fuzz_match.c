@@ -95,7 +95,7 @@ fuzz_matcher(char *pattern, unsigned bits, const char *text, size_t len)
 	doc_parse(&d, text, len);
 	out.n = 0;
 	const bool *on = (bits & 16) ? enabled : NULL;
-	bool all = matcher_find_blocks(m, text, &d, on, &out);
+	bool all = matcher_find_blocks(m, text, d.v, d.n, on, &out);
 	size_t want[2] = {0, 0}, got[2];
 	for (size_t i = 0; i < out.n; i++)
 		want[out.v[i].group]++;

@@ -42,12 +42,10 @@ match_ahead(struct app *a)
 		return;
 	const char *body = a->corpus->v[a->open].body;
 	size_t before = a->hits.n;
-	bool limited = false;
-	for (size_t b = a->hits_block; b < to; b++) {
-		const struct block *bl = &a->doc.v[b];
-		limited |= !matcher_find(a->matcher, body + bl->start, bl->len,
-		                         bl->start, a->group_on, &a->hits);
-	}
+	/* The words of the blocks in one scan, not one per block. */
+	bool limited =
+	        !matcher_find_blocks(a->matcher, body, a->doc.v + a->hits_block,
+	                             to - a->hits_block, a->group_on, &a->hits);
 	a->hits_block = to;
 	xgrow(&a->hit_lines, &a->hit_lines_cap, a->hits.n ? a->hits.n : 1,
 	      sizeof *a->hit_lines);

@@ -622,12 +622,12 @@ find_runs(const struct matcher *m, const char *body, const struct block *v,
 
 bool
 matcher_find_blocks(const struct matcher *m, const char *body,
-                    const struct doc *d, const bool *enabled,
+                    const struct block *v, size_t n, const bool *enabled,
                     struct match_spans *out)
 {
 	struct run_scan rs;
 	run_scan_init(&rs, m);
-	bool complete = find_runs(m, body, d->v, d->n, enabled, &rs, out, NULL);
+	bool complete = find_runs(m, body, v, n, enabled, &rs, out, NULL);
 	run_scan_fini(&rs);
 	return complete;
 }

@@ -72,11 +72,12 @@ bool matcher_find(const struct matcher *m, const char *text, size_t len,
                   size_t base, const bool *enabled, struct match_spans *out);
 
 /*
- * matcher_find over each block of an article body (doc.h), so that no
- * match runs from one paragraph into the next; offsets are body offsets.
+ * matcher_find over each of the blocks v[0..n) of an article body (doc.h),
+ * so that no match runs from one paragraph into the next; offsets are
+ * body offsets.  The words of a run of blocks are found in one scan.
  */
 bool matcher_find_blocks(const struct matcher *m, const char *body,
-                         const struct doc *d, const bool *enabled,
+                         const struct block *v, size_t n, const bool *enabled,
                          struct match_spans *out);
 
 /*

@@ -45,7 +45,7 @@ assert_blocks_as_alone(const struct matcher *m, const char *body,
 	struct match_spans all, each;
 	match_spans_init(&all);
 	match_spans_init(&each);
-	matcher_find_blocks(m, body, &d, NULL, &all);
+	matcher_find_blocks(m, body, d.v, d.n, NULL, &all);
 	for (size_t b = 0; b < d.n; b++)
 		matcher_find(m, body + d.v[b].start, d.v[b].len, d.v[b].start,
 		             NULL, &each);
@@ -74,7 +74,7 @@ assert_count_is_tally(struct matcher *m, const char *body, const char *what)
 	doc_parse(&d, body, len);
 	struct match_spans all;
 	match_spans_init(&all);
-	matcher_find_blocks(m, body, &d, NULL, &all);
+	matcher_find_blocks(m, body, d.v, d.n, NULL, &all);
 	size_t *want = xcalloc(ng, sizeof *want);
 	size_t *got = xcalloc(ng, sizeof *got);
 	for (size_t i = 0; i < all.n; i++)
@@ -115,7 +115,7 @@ Test(match_blocks, no_match_runs_into_the_next_block)
 	doc_parse(&d, body, strlen(body));
 	struct match_spans out;
 	match_spans_init(&out);
-	cr_assert(matcher_find_blocks(m, body, &d, NULL, &out));
+	cr_assert(matcher_find_blocks(m, body, d.v, d.n, NULL, &out));
 	/* "House" (b, then a's "house" overlapped), "Wilbur\nRoss" is in
 	 * no one block: "Ross" alone. */
 	cr_assert_eq(out.n, 2);
