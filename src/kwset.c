@@ -7,12 +7,13 @@
  * 0), and the transition table is complete (a DFA: failure links are
  * followed at build time), so the scan is one class lookup and one table
  * lookup per byte.  Table entries are row offsets, not state numbers, to
- * save a multiplication; states with an output are numbered last, so one
- * comparison per byte says whether a key ended.  When the states are few
- * (the usual few dozen words), a wider table of 256 entries per state
- * skips the class lookup: one load per byte instead of two, which is what
- * bounds the scan (see scan_window).  The rest of a word, and
- * its case when it does not ignore case, is checked at the candidate.
+ * save a multiplication; states with an output are numbered last, from a
+ * power of two on, so one comparison per byte (of several states ORed)
+ * says whether a key ended.  When the states are few (the usual few dozen
+ * words), rows of 256 entries indexed by the byte skip the class lookup:
+ * one load per byte instead of two, which is what bounds the scan (see
+ * scan_parts).  The rest of a word, and its case when it does not ignore
+ * case, is checked at the candidate.
  */
 #include "kwset.h"
 
@@ -39,7 +40,7 @@ struct kwset {
 	size_t cap;
 	uint8_t cls[256];
 	uint32_t nclass;
-	uint32_t shift;     /* rows are 1 << shift entries wide */
+	uint32_t shift;     /* rows are 1 << shift entries wide (8: wide) */
 	uint32_t *delta;    /* [row + class]: the next state's row */
 	uint32_t first_out; /* rows from here have outputs */
 	uint32_t *wide;     /* [row + byte], rows 256 wide: the next state's
@@ -265,31 +266,29 @@ kwset_compile(struct kwset *k)
 	for (uint32_t s = 0; s < t.n; s++)
 		if (nout[s])
 			num[s] = base + outs++;
-	size_t rows = (size_t)base + outs;
-	if (t.n <= WIDE_STATES) {
-		/* A state's row indexed by the byte itself. */
-		k->wide = xmalloc(rows * 256 * sizeof *k->wide);
-		for (uint32_t st = 0; st < t.n; st++)
-			for (unsigned b = 0; b < 256; b++)
-				k->wide[(size_t)num[st] << 8 | b] =
-				        num[t.next[(size_t)st * t.nclass +
-				                   k->cls[b]]]
-				        << 8;
-		k->first_out = base << 8;
-	} else {
-		/* Rows a power of two wide: a row's state is a shift away. */
-		k->shift = 0;
-		while ((1u << k->shift) < t.nclass)
-			k->shift++;
-		size_t width = (size_t)1 << k->shift;
-		k->first_out = base << k->shift;
-		k->delta = xmalloc(rows * width * sizeof *k->delta);
-		for (uint32_t st = 0; st < t.n; st++)
-			for (uint32_t c = 0; c < t.nclass; c++)
-				k->delta[(size_t)num[st] * width + c] =
-				        num[t.next[(size_t)st * t.nclass + c]]
-				        << k->shift;
-	}
+	/* Rows a power of two wide, a row's state a shift away: 256 wide,
+	 * indexed by the byte itself, when the states are few enough. */
+	bool wide = t.n <= WIDE_STATES;
+	k->shift = 0;
+	while ((1u << k->shift) < (wide ? 256 : t.nclass))
+		k->shift++;
+	k->first_out = base << k->shift;
+	size_t rows = (size_t)base + outs, width = (size_t)1 << k->shift;
+	uint32_t *table = xmalloc(rows * width * sizeof *table);
+	for (uint32_t st = 0; st < t.n; st++)
+		for (size_t c = 0; c < width; c++) {
+			size_t cl = wide ? k->cls[c] : c;
+			table[(size_t)num[st] * width + c] =
+			        cl < t.nclass
+			                ? num[t.next[(size_t)st * t.nclass +
+			                             cl]]
+			                          << k->shift
+			                : 0; /* past the classes: never read */
+		}
+	if (wide)
+		k->wide = table;
+	else
+		k->delta = table;
 	k->out_off = xcalloc((size_t)outs + 1, sizeof *k->out_off);
 	for (uint32_t s = 0; s < t.n; s++)
 		if (nout[s])
@@ -367,7 +366,7 @@ static bool
 report(const struct kwset *k, uint32_t s, const char *text, size_t len,
        size_t i, kwset_hit_fn *hit, void *ctx)
 {
-	uint32_t o = (s - k->first_out) >> (k->wide ? 8 : k->shift);
+	uint32_t o = (s - k->first_out) >> k->shift;
 	for (uint32_t j = k->out_off[o]; j < k->out_off[o + 1]; j++) {
 		const struct kw *w = &k->w[k->out_w[j]];
 		size_t start = i + 1 - w->keylen, e;
@@ -397,13 +396,10 @@ step(const struct kwset *k, uint32_t s, unsigned char c)
  * that load.  Eight parts of the text scanned side by side keep eight
  * loads in flight (a bare loop of lookups in the wide table over the 100
  * MB bench article: 8 parts 44 ms, 6 parts 48, 4 parts 59; the compact
- * table's two loads per byte, 4 parts, 71).  Each part after the first
- * starts its automaton afresh the length of the longest key, less one,
- * before its own start, so a key across the border is found (by that
- * part alone: outputs before a part's own start are the previous
- * part's).  What the parts
- * find side by side is noted, and reported part by part once the scan
- * is done, so that occurrences come in order of where they end.
+ * table's two loads per byte, 4 parts, 71).  How the parts share a
+ * window, see scan_window.  What the parts find side by side is noted,
+ * and reported part by part once the scan is done, so that occurrences
+ * come in order of where they end.
  */
 #define STREAMS 8
 #define STREAM_MIN 1024 /* below this, one part */
@@ -457,8 +453,9 @@ finish_part(const struct kwset *k, const char *text, size_t len,
 			note(&noted[j], pos[j] + t, (sj));      \
 	} while (0)
 
-/* Steps the parts p[j] side by side steps bytes from the states st[j],
- * noting outputs at or after from[j] (pos[j]: where part j's p is). */
+/* Steps the eight parts, stride bytes apart from p + pos[0], side by side
+ * steps bytes from the root, noting part j's outputs at or after from[j]
+ * (pos[j]: where part j starts); their states are left in st[j]. */
 static inline __attribute__((always_inline)) void
 scan_parts(const struct kwset *k, bool wide, const unsigned char *p,
            const size_t pos[STREAMS], size_t stride, const size_t from[STREAMS],

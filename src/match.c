@@ -535,29 +535,8 @@ find_in(const struct matcher *m, const char *text, size_t len, size_t base,
 	return complete;
 }
 
-bool
-matcher_find(const struct matcher *m, const char *text, size_t len, size_t base,
-             const bool *enabled, struct match_spans *out)
-{
-	struct match_spans cand;
-	match_spans_init(&cand);
-	struct kw_ctx k = {0};
-	kw_collect(m, text, len, enabled, &k);
-	size_t *kept = xcalloc(m->ngroups ? m->ngroups : 1, sizeof *kept);
-	size_t at = 0;
-	kw_take(&k, &at, 0, len, kept, &cand);
-	free(kept);
-	free(k.v);
-	bool complete = find_in(m, text, len, base, enabled, &cand, out, NULL);
-	match_spans_fini(&cand);
-	return complete;
-}
-
-/* Blocks are taken together up to this many bytes (or one bigger block):
- * the candidates held at once stay few whatever the body's size. */
-#define BLOCKS_CHUNK (256 * 1024)
-
-/* A scan of blocks a run at a time: its buffers, reused run to run. */
+/* The buffers of a scan: the words' candidates, each group's last kept
+ * end, the spans to sort (reused run to run of blocks). */
 struct run_scan {
 	struct kw_ctx k;
 	size_t *kept; /* per group */
@@ -581,6 +560,25 @@ run_scan_fini(struct run_scan *rs)
 	free(rs->kept);
 	free(rs->k.v);
 }
+
+bool
+matcher_find(const struct matcher *m, const char *text, size_t len, size_t base,
+             const bool *enabled, struct match_spans *out)
+{
+	struct run_scan rs;
+	run_scan_init(&rs, m);
+	kw_collect(m, text, len, enabled, &rs.k);
+	size_t at = 0;
+	kw_take(&rs.k, &at, 0, len, rs.kept, &rs.cand);
+	bool complete =
+	        find_in(m, text, len, base, enabled, &rs.cand, out, NULL);
+	run_scan_fini(&rs);
+	return complete;
+}
+
+/* Blocks are taken together up to this many bytes (or one bigger block):
+ * the candidates held at once stay few whatever the body's size. */
+#define BLOCKS_CHUNK (256 * 1024)
 
 /*
  * The words are found in one scan of a run of blocks (a long text keeps
